@@ -1,0 +1,32 @@
+import { z } from "zod";
+import { countsSchema, issueSchema } from "../schema/issue";
+
+/** What an upload changes at one facility, counted in persons (by NIK). */
+export const diffEntrySchema = z.object({
+  kode_fasyankes: z.string(),
+  added: z.number().int().nonnegative(),
+  removed: z.number().int().nonnegative(),
+  changed: z.number().int().nonnegative(),
+  unchanged: z.number().int().nonnegative(),
+});
+export type DiffEntry = z.infer<typeof diffEntrySchema>;
+
+/** 200 of POST /v1/rosters/validate. `base` goes back in If-Match on the real upload. */
+export const validateResponseSchema = z.object({
+  ok: z.boolean(),
+  counts: countsSchema,
+  issues: z.array(issueSchema),
+  diff: z.array(diffEntrySchema),
+  base: z.string(),
+});
+export type ValidateResponse = z.infer<typeof validateResponseSchema>;
+
+/** 201 of POST /v1/rosters. `issues` holds warnings and info only (errors give 422). */
+export const uploadResponseSchema = z.object({
+  upload_id: z.string(),
+  stored: z.object({ nakes: z.number().int().nonnegative(), pelatihan: z.number().int().nonnegative() }),
+  counts: countsSchema,
+  issues: z.array(issueSchema),
+  diff: z.array(diffEntrySchema),
+});
+export type UploadResponse = z.infer<typeof uploadResponseSchema>;

@@ -1,0 +1,49 @@
+import type { Counts, Issue, Lang } from "../schema/issue";
+import type { NakesRecord, PelatihanRecord } from "../schema/records";
+import type { JenisFasyankes } from "../reference/codes";
+
+/** What the server knows of a facility; the add-in may know nothing (then the rule is skipped). */
+export interface FacilityFact {
+  kode: string;
+  jenis: JenisFasyankes;
+  /** 4-digit regency code. */
+  kode_wilayah: string;
+  /** 6-digit kecamatan code, null where unknown. */
+  kecamatan: string | null;
+  aktif: boolean;
+}
+
+/**
+ * Facts from outside the submitted rows. The add-in passes what it has (often only asOf); the
+ * Worker fills every field from D1. Stored facts must exclude the facilities present in the upload,
+ * since the upload replaces their rosters.
+ */
+export interface ValidationContext {
+  /** Roster date, ISO yyyy-mm-dd (SPEC §5 as_of). */
+  asOf: string;
+  lang?: Lang;
+  /** Facility master; absent → kode_fasyankes.unknown is not checked. */
+  facilities?: ReadonlyMap<string, FacilityFact>;
+  /** Uploader's scope: region-code prefix or a facility code; absent → out_of_scope is not checked. */
+  scope?: string;
+  /** NIKs stored in other facilities' current rosters (for pelatihan.nik_unknown). */
+  storedNiks?: ReadonlySet<string>;
+  /** For each NIK, the other facilities whose current roster holds it (for nik.multi_facility). */
+  storedFacilitiesByNik?: ReadonlyMap<string, readonly string[]>;
+  /** NIP → NIK in other facilities' current rosters (for nip.duplicate). */
+  storedNipOwner?: ReadonlyMap<string, string>;
+  /** STR number → NIK in other facilities' current rosters (for str.duplicate). */
+  storedStrOwner?: ReadonlyMap<string, string>;
+  /** Upload limits the API enforces; absent → upload.too_large is not checked. */
+  limits?: { maxRows: number };
+}
+
+export interface ValidationResult {
+  ok: boolean;
+  counts: Counts;
+  /** Every issue, never capped, in table then row order. */
+  issues: Issue[];
+  /** Normalised rows that have no error (rows with an error are left out). */
+  nakes: NakesRecord[];
+  pelatihan: PelatihanRecord[];
+}

@@ -1,0 +1,1 @@
+CREATE TABLE IF NOT EXISTS _placeholder_schema (id INTEGER PRIMARY KEY);
