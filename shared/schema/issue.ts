@@ -44,6 +44,16 @@ export const issueCodeSchema = z.enum([
   "pelatihan.tahun",
   "upload.empty",
   "upload.too_large",
+  // Beyond SPEC §5: an optional column with a value no list knows, and the checks of the masters the
+  // province keeps (SPEC §3.3, §3.4), which PUT /v1/facilities and PUT /v1/population run.
+  "pendidikan.unknown",
+  "fasyankes.kode_format",
+  "fasyankes.wilayah_mismatch",
+  "fasyankes.invalid",
+  "fasyankes.duplicate",
+  "penduduk.invalid",
+  "penduduk.duplicate",
+  "penduduk.out_of_scope",
 ]);
 export type IssueCode = z.infer<typeof issueCodeSchema>;
 

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { isoDateSchema } from "./cell";
 import {
+  jenisFasyankesSchema,
   jenisTenagaSchema,
+  kategoriPuskesmasSchema,
   kodePelatihanSchema,
   pendidikanSchema,
   statusKepegawaianSchema,
@@ -41,3 +43,31 @@ export const pelatihanRecordSchema = z.object({
   penyelenggara: z.string().nullable(),
 });
 export type PelatihanRecord = z.infer<typeof pelatihanRecordSchema>;
+
+/** A row of the facility master (SPEC §3.3) after PUT /v1/facilities has read it. */
+export const fasyankesRecordSchema = z.object({
+  row: z.number().int().nonnegative(),
+  kode: z.string().regex(/^(P\d{10}|\d{7}|[A-Z0-9]{3,20})$/),
+  nama: z.string(),
+  jenis: jenisFasyankesSchema,
+  /** 4-digit regency code. */
+  kode_wilayah: z.string().regex(/^\d{4}$/),
+  /** 6-digit kecamatan code; for a puskesmas the first six digits of its code. */
+  kecamatan: z.string().regex(/^\d{6}$/).nullable(),
+  /** Puskesmas only. */
+  kategori: kategoriPuskesmasSchema.nullable(),
+  rawat_inap: z.boolean(),
+  poned: z.boolean(),
+  aktif: z.boolean(),
+});
+export type FasyankesRecord = z.infer<typeof fasyankesRecordSchema>;
+
+/** A row of the population table (SPEC §3.4). */
+export const pendudukRecordSchema = z.object({
+  row: z.number().int().nonnegative(),
+  /** Province (2), regency (4) or kecamatan (6 digits). */
+  kode_wilayah: z.string().regex(/^(\d{2}|\d{4}|\d{6})$/),
+  tahun: z.number().int(),
+  jumlah: z.number().int().nonnegative(),
+});
+export type PendudukRecord = z.infer<typeof pendudukRecordSchema>;

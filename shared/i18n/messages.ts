@@ -1,0 +1,279 @@
+import type { IssueCode, Lang } from "../schema/issue";
+import { formatDate, formatList } from "./dates";
+
+/**
+ * The wording of every issue, Indonesian and English (SPEC §5). Each code takes the facts its
+ * sentence needs; dates come in ISO and are written the Indonesian way ("30 September 2026").
+ * Strings a user typed are quoted as they were typed.
+ */
+type Say<P> = { id: (p: P) => string; en: (p: P) => string };
+const say = <P>(id: (p: P) => string, en: (p: P) => string): Say<P> => ({ id, en });
+
+const q = (v: string) => `“${v}”`;
+const d = (iso: string, lang: Lang) => formatDate(iso, lang);
+
+/** Why a date could not be read; the message tells the user how to write it instead. */
+export type DateProblem = "unreadable" | "two_digit_year" | "no_such_day" | "future" | "not_a_date" | "year_only";
+
+const dateHelpId = "Tulis tanggal seperti 01/11/2026, 2026-11-01 atau 1 November 2026.";
+const dateHelpEn = "Write dates like 01/11/2026, 2026-11-01 or 1 November 2026.";
+const dateProblemId = (p: DateProblem) =>
+  ({
+    unreadable: "tidak terbaca sebagai tanggal",
+    two_digit_year: "tahunnya hanya dua digit, sehingga abadnya tidak jelas",
+    no_such_day: "bukan tanggal yang ada di kalender",
+    future: "ada di masa depan",
+    not_a_date: "bukan tanggal",
+    year_only: "hanya berisi tahun, tanpa tanggal dan bulan",
+  })[p];
+const dateProblemEn = (p: DateProblem) =>
+  ({
+    unreadable: "cannot be read as a date",
+    two_digit_year: "has a two-digit year, so its century is unclear",
+    no_such_day: "is not a real calendar date",
+    future: "lies in the future",
+    not_a_date: "is not a date",
+    year_only: "holds only a year, without day and month",
+  })[p];
+
+export interface ColumnRef {
+  /** Column name in Indonesian and English (the header of the template / its English label). */
+  label: { id: string; en: string };
+}
+
+export const catalog = {
+  "header.missing": say<{ header: string; header_en: string; accepted: readonly string[] }>(
+    (p) => `Kolom wajib ${q(p.header)} tidak ditemukan. Judul kolom yang diterima: ${p.accepted.join(", ")}.`,
+    (p) => `The required column ${q(p.header_en)} is missing. Accepted headers: ${p.accepted.join(", ")}.`,
+  ),
+  "header.duplicate": say<{ header: string; first: string }>(
+    (p) => `Judul kolom ${q(p.header)} berarti sama dengan kolom ${q(p.first)}; hapus atau ganti nama salah satunya.`,
+    (p) => `The header ${q(p.header)} means the same as the column ${q(p.first)}; remove or rename one of them.`,
+  ),
+  "header.unknown": say<{ header: string }>(
+    (p) => `Judul kolom ${q(p.header)} tidak dikenal; kolom ini diabaikan.`,
+    (p) => `The header ${q(p.header)} is not known; the column is ignored.`,
+  ),
+  required: say<ColumnRef>(
+    (p) => `${p.label.id} wajib diisi.`,
+    (p) => `${p.label.en} is required.`,
+  ),
+  "nik.format": say<{ value: string }>(
+    (p) => `NIK ${q(p.value)} harus 16 digit angka (spasi dan titik boleh).`,
+    (p) => `NIK ${q(p.value)} must be 16 digits (spaces and dots are allowed).`,
+  ),
+  "nik.precision_lost": say<{ value: string }>(
+    (p) => `NIK ${q(p.value)} tersimpan sebagai angka, sehingga digit terakhirnya sudah hilang (Excel hanya menyimpan 15 digit). Format kolom NIK sebagai Teks lalu ketik ulang NIK-nya.`,
+    (p) => `NIK ${q(p.value)} is stored as a number, so its last digit is already lost (Excel keeps 15 digits). Format the NIK column as Text and retype the NIK.`,
+  ),
+  "nik.region": say<{ prefix: string }>(
+    (p) => `Dua digit pertama NIK (${p.prefix}) bukan kode provinsi.`,
+    (p) => `The first two digits of the NIK (${p.prefix}) are not a province code.`,
+  ),
+  "nik.birthdate_mismatch": say<{ digits: string; date: string }>(
+    (p) => `Digit 7–12 NIK (${p.digits}) tidak cocok dengan tanggal lahir ${d(p.date, "id")} (untuk perempuan tanggalnya ditambah 40).`,
+    (p) => `Digits 7–12 of the NIK (${p.digits}) do not match the date of birth ${d(p.date, "en")} (for women the day is increased by 40).`,
+  ),
+  "nik.sex_mismatch": say<{ nik_sex: "L" | "P"; sex: "L" | "P" }>(
+    (p) => `NIK menunjukkan ${p.nik_sex === "P" ? "perempuan (tanggal lahir ditambah 40)" : "laki-laki"}, tetapi jenis kelamin tertulis ${p.sex}.`,
+    (p) => `The NIK indicates ${p.nik_sex === "P" ? "a woman (day of birth plus 40)" : "a man"}, but the sex given is ${p.sex}.`,
+  ),
+  "nik.duplicate": say<{ kode_fasyankes: string; count: number }>(
+    (p) => `NIK yang sama tercatat ${p.count} kali di fasyankes ${p.kode_fasyankes}; satu orang cukup satu baris per fasyankes.`,
+    (p) => `The same NIK appears ${p.count} times at facility ${p.kode_fasyankes}; one person needs one row per facility.`,
+  ),
+  "nik.multi_facility": say<{ count: number; facilities: readonly string[] }>(
+    (p) => `NIK ini tercatat di ${p.count} fasyankes (${p.facilities.join(", ")}). SIP berlaku per tempat praktik, dan dokter serta dokter gigi paling banyak di tiga tempat (PP 28/2024 pasal 682).`,
+    (p) => `This NIK is listed at ${p.count} facilities (${p.facilities.join(", ")}). A SIP is per practice place, and doctors and dentists may practise at three places at most (PP 28/2024 art. 682).`,
+  ),
+  "nip.format": say<{ value: string }>(
+    (p) => `NIP/NI PPPK ${q(p.value)} harus 18 digit angka. Jika sel berformat angka, format kolom sebagai Teks lalu ketik ulang.`,
+    (p) => `NIP/NI PPPK ${q(p.value)} must be 18 digits. If the cell is formatted as a number, format the column as Text and retype it.`,
+  ),
+  "nip.required": say<{ status: string }>(
+    (p) => `Pegawai berstatus ${p.status} wajib punya NIP/NI PPPK (18 digit).`,
+    (p) => `Staff with status ${p.status} must have a NIP/NI PPPK (18 digits).`,
+  ),
+  "nip.birthdate_mismatch": say<{ digits: string; date: string }>(
+    (p) => `Digit 1–8 NIP (${p.digits}) tidak cocok dengan tanggal lahir ${d(p.date, "id")}.`,
+    (p) => `Digits 1–8 of the NIP (${p.digits}) do not match the date of birth ${d(p.date, "en")}.`,
+  ),
+  "nip.sex_mismatch": say<{ digit: string; sex: "L" | "P" }>(
+    (p) => `Digit ke-15 NIP (${p.digit}; 1 = laki-laki, 2 = perempuan) tidak cocok dengan jenis kelamin ${p.sex}.`,
+    (p) => `Digit 15 of the NIP (${p.digit}; 1 = male, 2 = female) does not match the sex ${p.sex}.`,
+  ),
+  "nip.duplicate": say<{ stored: boolean }>(
+    (p) => (p.stored ? "NIP ini sudah tercatat untuk NIK lain di roster fasyankes lain." : "NIP yang sama dipakai oleh NIK lain dalam unggahan ini."),
+    (p) => (p.stored ? "This NIP is already recorded for another NIK in another facility's roster." : "The same NIP is used by another NIK in this upload."),
+  ),
+  "nama.format": say<{ problem: "digits" | "control" | "too_long" | "too_short" }>(
+    (p) =>
+      ({
+        digits: "Nama tidak boleh mengandung angka.",
+        control: "Nama mengandung karakter kontrol (misalnya ganti baris); ketik ulang namanya.",
+        too_long: "Nama lebih dari 100 karakter.",
+        too_short: "Nama minimal 2 huruf.",
+      })[p.problem],
+    (p) =>
+      ({
+        digits: "A name must not contain digits.",
+        control: "The name contains control characters (such as a line break); retype it.",
+        too_long: "The name is longer than 100 characters.",
+        too_short: "A name needs at least 2 letters.",
+      })[p.problem],
+  ),
+  "jenis_kelamin.invalid": say<{ value: string }>(
+    (p) => `Jenis kelamin ${q(p.value)} tidak dikenal; isi L (laki-laki) atau P (perempuan).`,
+    (p) => `Sex ${q(p.value)} is not known; enter L (male) or P (female).`,
+  ),
+  "tanggal_lahir.invalid": say<{ value: string; problem: DateProblem | "too_young" | "too_old"; age?: number; as_of: string }>(
+    (p) =>
+      p.problem === "too_young" || p.problem === "too_old"
+        ? `Tanggal lahir ${q(p.value)} berarti umur ${p.age} tahun pada ${d(p.as_of, "id")}; umur harus 17–80 tahun.`
+        : `Tanggal lahir ${q(p.value)} ${dateProblemId(p.problem)}. ${dateHelpId}`,
+    (p) =>
+      p.problem === "too_young" || p.problem === "too_old"
+        ? `Date of birth ${q(p.value)} means an age of ${p.age} on ${d(p.as_of, "en")}; the age must be 17–80.`
+        : `Date of birth ${q(p.value)} ${dateProblemEn(p.problem)}. ${dateHelpEn}`,
+  ),
+  "jenis_tenaga.unknown": say<{ value: string }>(
+    (p) => `Jenis tenaga ${q(p.value)} tidak dikenal; pilih dari daftar (misalnya DOKTER, BIDAN, PERAWAT).`,
+    (p) => `Profession ${q(p.value)} is not known; pick one from the list (e.g. DOKTER, BIDAN, PERAWAT).`,
+  ),
+  "jenis_tenaga.normalized": say<{ value: string; code: string; label: { id: string; en: string } }>(
+    (p) => `Jenis tenaga ${q(p.value)} dibaca sebagai ${p.code} (${p.label.id}).`,
+    (p) => `Profession ${q(p.value)} was read as ${p.code} (${p.label.en}).`,
+  ),
+  "status_kepegawaian.unknown": say<{ value: string; accepted: readonly string[] }>(
+    (p) => `Status kepegawaian ${q(p.value)} tidak dikenal; pilih salah satu: ${p.accepted.join(", ")}.`,
+    (p) => `Employment status ${q(p.value)} is not known; pick one of: ${p.accepted.join(", ")}.`,
+  ),
+  "kode_fasyankes.unknown": say<{ value: string }>(
+    (p) => `Kode fasyankes ${q(p.value)} tidak ada di daftar fasyankes.`,
+    (p) => `Facility code ${q(p.value)} is not in the facility master.`,
+  ),
+  "kode_fasyankes.out_of_scope": say<{ value: string; scope: string }>(
+    (p) => `Fasyankes ${q(p.value)} berada di luar wilayah token Anda (${p.scope}).`,
+    (p) => `Facility ${q(p.value)} lies outside your token's region (${p.scope}).`,
+  ),
+  "str.required": say<{ profession: { id: string; en: string } }>(
+    (p) => `${p.profession.id} wajib punya No. STR.`,
+    (p) => `An STR number is required for this profession (${p.profession.en}).`,
+  ),
+  "str.expired": say<{ date: string }>(
+    (p) => `STR tercatat berlaku sampai ${d(p.date, "id")}. Sejak UU 17/2023 STR berlaku seumur hidup: perbarui datanya (isi SEUMUR HIDUP).`,
+    (p) => `The STR is recorded as valid until ${d(p.date, "en")}. Since UU 17/2023 an STR is valid for life: update it (enter SEUMUR HIDUP).`,
+  ),
+  "str.duplicate": say<{ stored: boolean }>(
+    (p) => (p.stored ? "Nomor STR ini sudah tercatat untuk NIK lain di roster fasyankes lain." : "Nomor STR yang sama dipakai oleh NIK lain dalam unggahan ini."),
+    (p) => (p.stored ? "This STR number is already recorded for another NIK in another facility's roster." : "The same STR number is used by another NIK in this upload."),
+  ),
+  "sip.required": say<{ profession: { id: string; en: string } }>(
+    (p) => `${p.profession.id} perlu SIP untuk praktik; No. SIP belum diisi.`,
+    (p) => `This profession (${p.profession.en}) needs a SIP to practise; the SIP number is empty.`,
+  ),
+  "sip.expired": say<{ date: string }>(
+    (p) => `SIP sudah tidak berlaku sejak ${d(p.date, "id")}`,
+    (p) => `The SIP expired on ${d(p.date, "en")}`,
+  ),
+  "sip.expiring": say<{ date: string; days: number }>(
+    (p) => `SIP berakhir ${d(p.date, "id")} (${p.days} hari lagi); segera perpanjang.`,
+    (p) => `The SIP ends on ${d(p.date, "en")} (in ${p.days} days); renew it soon.`,
+  ),
+  "penugasan.tmt_required": say<{ status: string }>(
+    (p) => `Status ${p.status} wajib mengisi TMT Penugasan.`,
+    (p) => `${p.status}: the assignment start date (TMT Penugasan) is required.`,
+  ),
+  "penugasan.ended": say<{ tmt: string; end: string }>(
+    (p) => `Penugasan khusus lima tahun sejak ${d(p.tmt, "id")} sudah berakhir pada ${d(p.end, "id")}.`,
+    (p) => `The five-year special assignment from ${d(p.tmt, "en")} ended on ${d(p.end, "en")}.`,
+  ),
+  "date.invalid": say<ColumnRef & { value: string; problem: DateProblem }>(
+    (p) => `${p.label.id} ${q(p.value)} ${dateProblemId(p.problem)}.${p.problem === "future" ? "" : ` ${dateHelpId}`}`,
+    (p) => `${p.label.en} ${q(p.value)} ${dateProblemEn(p.problem)}.${p.problem === "future" ? "" : ` ${dateHelpEn}`}`,
+  ),
+  "pelatihan.nik_unknown": say<{ value: string }>(
+    (p) => `NIK ${q(p.value)} tidak ada di tabel Nakes unggahan ini maupun di roster yang tersimpan.`,
+    (p) => `NIK ${q(p.value)} is neither in this upload's Nakes table nor in a stored roster.`,
+  ),
+  "pelatihan.kode_unknown": say<{ value: string; accepted: readonly string[] }>(
+    (p) => `Pelatihan ${q(p.value)} tidak dikenal; pilih salah satu: ${p.accepted.join(", ")}.`,
+    (p) => `Training ${q(p.value)} is not known; pick one of: ${p.accepted.join(", ")}.`,
+  ),
+  "pelatihan.tahun": say<{ value: string; max: number }>(
+    (p) => `Tahun ${q(p.value)} harus tahun antara 1990 dan ${p.max}.`,
+    (p) => `Year ${q(p.value)} must be a year from 1990 to ${p.max}.`,
+  ),
+  "upload.empty": say<{ table: string }>(
+    (p) => `Tabel ${p.table} tidak berisi data.`,
+    (p) => `The ${p.table} table holds no data.`,
+  ),
+  "upload.too_large": say<{ limit: number; actual?: number; unit: "rows" | "bytes" }>(
+    (p) =>
+      p.unit === "rows"
+        ? `Unggahan terlalu besar${p.actual !== undefined ? ` (${p.actual.toLocaleString("id-ID")} baris)` : ""}: paling banyak ${p.limit.toLocaleString("id-ID")} baris per unggahan. Bagi per fasyankes atau per kecamatan.`
+        : `Unggahan terlalu besar${p.actual !== undefined ? ` (${formatBytes(p.actual)})` : ""}: paling banyak ${formatBytes(p.limit)} per unggahan. Bagi per fasyankes atau per kecamatan.`,
+    (p) =>
+      p.unit === "rows"
+        ? `The upload is too large${p.actual !== undefined ? ` (${p.actual.toLocaleString("en-US")} rows)` : ""}: at most ${p.limit.toLocaleString("en-US")} rows per upload. Split it by facility or district.`
+        : `The upload is too large${p.actual !== undefined ? ` (${formatBytes(p.actual)})` : ""}: at most ${formatBytes(p.limit)} per upload. Split it by facility or district.`,
+  ),
+  "pendidikan.unknown": say<{ value: string; accepted: readonly string[] }>(
+    (p) => `Pendidikan ${q(p.value)} tidak dikenal dan tidak disimpan; pilih salah satu: ${p.accepted.join(", ")}.`,
+    (p) => `Education ${q(p.value)} is not known and is not stored; pick one of: ${p.accepted.join(", ")}.`,
+  ),
+  "fasyankes.kode_format": say<{ value: string; jenis: string }>(
+    (p) =>
+      p.jenis === "PUSKESMAS"
+        ? `Kode puskesmas ${q(p.value)} harus P diikuti 10 digit, enam digit pertamanya kode kecamatan (misalnya P1706010101).`
+        : p.jenis === "RUMAH_SAKIT"
+          ? `Kode rumah sakit ${q(p.value)} harus 7 digit, empat digit pertamanya kode kabupaten/kota.`
+          : `Kode fasyankes ${q(p.value)} harus 3–20 huruf besar atau angka.`,
+    (p) =>
+      p.jenis === "PUSKESMAS"
+        ? `Puskesmas code ${q(p.value)} must be P followed by 10 digits, the first six being the district code (e.g. P1706010101).`
+        : p.jenis === "RUMAH_SAKIT"
+          ? `Hospital code ${q(p.value)} must be 7 digits, the first four being the regency code.`
+          : `Facility code ${q(p.value)} must be 3–20 capital letters or digits.`,
+  ),
+  "fasyankes.wilayah_mismatch": say<ColumnRef & { value: string; expected: string }>(
+    (p) => `${p.label.id} ${q(p.value)} tidak cocok dengan kode fasyankes, yang menunjuk ke ${p.expected}.`,
+    (p) => `${p.label.en} ${q(p.value)} does not match the facility code, which points to ${p.expected}.`,
+  ),
+  "fasyankes.invalid": say<ColumnRef & { value: string; expected: string; expected_en: string }>(
+    (p) => `${p.label.id} ${q(p.value)} tidak sah: ${p.expected}.`,
+    (p) => `${p.label.en} ${q(p.value)} is not valid: ${p.expected_en}.`,
+  ),
+  "fasyankes.duplicate": say<{ value: string }>(
+    (p) => `Kode fasyankes ${q(p.value)} tercatat lebih dari sekali.`,
+    (p) => `Facility code ${q(p.value)} appears more than once.`,
+  ),
+  "penduduk.invalid": say<ColumnRef & { value: string; expected: string; expected_en: string }>(
+    (p) => `${p.label.id} ${q(p.value)} tidak sah: ${p.expected}.`,
+    (p) => `${p.label.en} ${q(p.value)} is not valid: ${p.expected_en}.`,
+  ),
+  "penduduk.duplicate": say<{ kode_wilayah: string; tahun: number }>(
+    (p) => `Jumlah penduduk wilayah ${p.kode_wilayah} tahun ${p.tahun} tercatat lebih dari sekali.`,
+    (p) => `The population of region ${p.kode_wilayah} for ${p.tahun} appears more than once.`,
+  ),
+  "penduduk.out_of_scope": say<{ value: string; scope: string }>(
+    (p) => `Wilayah ${q(p.value)} berada di luar wilayah token Anda (${p.scope}).`,
+    (p) => `Region ${q(p.value)} lies outside your token's region (${p.scope}).`,
+  ),
+} satisfies { [C in IssueCode]: Say<never> };
+
+export type MessageParams<C extends IssueCode> = Parameters<(typeof catalog)[C]["id"]>[0];
+
+/** The sentence for one issue, in the user's language. */
+export function message<C extends IssueCode>(code: C, params: MessageParams<C>, lang: Lang = "id"): string {
+  const entry = catalog[code] as Say<MessageParams<C>>;
+  return entry[lang](params);
+}
+
+function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(n % (1024 * 1024) === 0 ? 0 : 1)} MB`;
+  if (n >= 1024) return `${Math.round(n / 1024)} KB`;
+  return `${n} B`;
+}
+
+export { formatList };

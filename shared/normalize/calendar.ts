@@ -1,0 +1,86 @@
+/**
+ * Dates inside the validator are packed integers yyyymmdd (20261101): they compare as numbers, need no
+ * allocation, and whole years between two of them are floor((a − b) / 10000). Day arithmetic goes
+ * through day numbers (days since 1970-01-01, proleptic Gregorian).
+ */
+
+export const pack = (y: number, m: number, d: number): number => y * 10000 + m * 100 + d;
+export const yearOf = (p: number): number => Math.floor(p / 10000);
+export const monthOf = (p: number): number => Math.floor(p / 100) % 100;
+export const dayOf = (p: number): number => p % 100;
+
+export function isLeap(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+export function daysInMonth(y: number, m: number): number {
+  return m === 2 && isLeap(y) ? 29 : (MONTH_DAYS[m - 1] ?? 0);
+}
+
+export function isValidYmd(y: number, m: number, d: number): boolean {
+  return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+}
+
+/** Days since 1970-01-01 (Howard Hinnant's days_from_civil). */
+export function dayNumber(p: number): number {
+  let y = yearOf(p);
+  const m = monthOf(p);
+  const d = dayOf(p);
+  y -= m <= 2 ? 1 : 0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** The packed date of a day number (civil_from_days). */
+export function fromDayNumber(z: number): number {
+  z += 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp + (mp < 10 ? 3 : -9);
+  return pack(yoe + era * 400 + (m <= 2 ? 1 : 0), m, d);
+}
+
+export const addDays = (p: number, days: number): number => fromDayNumber(dayNumber(p) + days);
+
+/** The same day `years` later; 29 February becomes 28 February in a common year. */
+export function addYears(p: number, years: number): number {
+  const y = yearOf(p) + years;
+  const m = monthOf(p);
+  return pack(y, m, Math.min(dayOf(p), daysInMonth(y, m)));
+}
+
+/** Whole years from `from` to `to` (an age). */
+export const yearsBetween = (from: number, to: number): number => Math.floor((to - from) / 10000);
+
+const pad2 = (n: number) => (n < 10 ? "0" + n : String(n));
+
+export function toIso(p: number): string {
+  const y = yearOf(p);
+  return `${y < 1000 ? String(y).padStart(4, "0") : y}-${pad2(monthOf(p))}-${pad2(dayOf(p))}`;
+}
+
+/** A strict ISO yyyy-mm-dd → packed, or 0 when it is not one. */
+export function fromIso(s: string): number {
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return 0;
+  let y = 0;
+  let m = 0;
+  let d = 0;
+  for (let i = 0; i < 10; i++) {
+    if (i === 4 || i === 7) continue;
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return 0;
+    if (i < 4) y = y * 10 + c;
+    else if (i < 7) m = m * 10 + c;
+    else d = d * 10 + c;
+  }
+  return isValidYmd(y, m, d) ? pack(y, m, d) : 0;
+}

@@ -1,0 +1,66 @@
+import type { Cell } from "../schema/cell";
+import type { JenisFasyankes, JenisTenaga, KategoriPuskesmas, KodePelatihan, Pendidikan, StatusKepegawaian } from "../reference/codes";
+import { professionAliases } from "../reference/aliases";
+import { categories, facilityKinds } from "../reference/facilities";
+import { pendidikanList } from "../reference/pendidikan";
+import { professions } from "../reference/professions";
+import { statuses } from "../reference/statuses";
+import { trainings } from "../reference/trainings";
+import { fold } from "../table/fold";
+
+/**
+ * Coded columns: the exact code is looked up first (what the template's dropdowns write), then the
+ * folded text (case, spaces and punctuation ignored) against codes, labels and known aliases. The maps
+ * are built once, so a cell costs one or two Map lookups.
+ */
+function codeMap<C extends string>(entries: readonly { code: C; label: { id: string; en: string }; aliases?: readonly string[] }[]) {
+  const exact = new Map<string, C>();
+  const folded = new Map<string, C>();
+  for (const e of entries) {
+    exact.set(e.code, e.code);
+    for (const name of [e.code, e.label.id, e.label.en, ...(e.aliases ?? [])]) {
+      const f = fold(name);
+      if (f !== "" && !folded.has(f)) folded.set(f, e.code);
+    }
+  }
+  return (v: Cell | undefined): C | null => {
+    if (typeof v === "string") return exact.get(v) ?? folded.get(fold(v)) ?? null;
+    if (typeof v === "number") return folded.get(String(v)) ?? null;
+    return null;
+  };
+}
+
+export const readStatus: (v: Cell | undefined) => StatusKepegawaian | null = codeMap(statuses);
+export const readPendidikan: (v: Cell | undefined) => Pendidikan | null = codeMap(pendidikanList);
+export const readTraining: (v: Cell | undefined) => KodePelatihan | null = codeMap(trainings);
+export const readFacilityKind: (v: Cell | undefined) => JenisFasyankes | null = codeMap(facilityKinds);
+export const readCategory: (v: Cell | undefined) => KategoriPuskesmas | null = codeMap(categories);
+
+/** A profession and whether it was reached through an alias (which earns an info note). */
+export interface ProfessionMatch {
+  code: JenisTenaga;
+  alias: boolean;
+}
+
+const professionExact = new Map<string, ProfessionMatch>();
+const professionFolded = new Map<string, ProfessionMatch>();
+for (const p of professions) {
+  const m: ProfessionMatch = { code: p.code, alias: false };
+  professionExact.set(p.code, m);
+  // The code and the Indonesian label are the profession's own names; everything else is an alias.
+  for (const name of [p.code, p.label.id]) professionFolded.set(fold(name), m);
+}
+for (const [alias, code] of Object.entries(professionAliases)) {
+  const f = fold(alias);
+  if (!professionFolded.has(f)) professionFolded.set(f, { code, alias: true });
+}
+for (const p of professions) {
+  const f = fold(p.label.en);
+  if (!professionFolded.has(f)) professionFolded.set(f, { code: p.code, alias: true });
+}
+
+/** jenis_tenaga → code (alias: true when an alias was mapped, SPEC §4.1), or null when nothing matches. */
+export function readProfession(v: Cell | undefined): ProfessionMatch | null {
+  if (typeof v !== "string") return null;
+  return professionExact.get(v) ?? professionFolded.get(fold(v)) ?? null;
+}

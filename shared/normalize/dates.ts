@@ -1,0 +1,223 @@
+import type { Cell } from "../schema/cell";
+import type { DateProblem } from "../i18n/messages";
+import { dayNumber, fromDayNumber, fromIso, isValidYmd, pack, toIso } from "./calendar";
+
+/**
+ * Reading the dates of a sheet (SPEC §3.1): Excel serial numbers (1900 system), ISO 2026-11-01,
+ * day-first 01/11/2026 and 01-11-2026, and Indonesian month names (1 November 2026, 1 Nov 2026).
+ * Anything ambiguous or unreadable is refused with its reason, never guessed.
+ *
+ * The validator works on the packed result of `readDate` (an integer, see ./calendar); callers that
+ * want a record use `normalizeDate`.
+ */
+
+/** readDate results besides a packed date (≥ 10000101). */
+export const DATE_EMPTY = 0;
+export const DATE_LIFETIME = 1;
+export const DATE_UNREADABLE = -1;
+export const DATE_TWO_DIGIT_YEAR = -2;
+export const DATE_NO_SUCH_DAY = -3;
+export const DATE_NOT_A_DATE = -4;
+export const DATE_YEAR_ONLY = -5;
+
+export interface DateOptions {
+  /** Accept "SEUMUR HIDUP" (STR since UU 17/2023) → DATE_LIFETIME. */
+  lifetime?: boolean;
+  /** Accept a place before a comma, as in a TTL cell "Mukomuko, 12-03-1985". */
+  place?: boolean;
+}
+
+export function dateProblem(code: number): DateProblem {
+  switch (code) {
+    case DATE_TWO_DIGIT_YEAR:
+      return "two_digit_year";
+    case DATE_NO_SUCH_DAY:
+      return "no_such_day";
+    case DATE_NOT_A_DATE:
+      return "not_a_date";
+    case DATE_YEAR_ONLY:
+      return "year_only";
+    default:
+      return "unreadable";
+  }
+}
+
+const MONTHS = new Map<string, number>();
+for (const [m, names] of [
+  [1, "januari jan january"],
+  [2, "februari feb pebruari peb february"],
+  [3, "maret mar march"],
+  [4, "april apr"],
+  [5, "mei may"],
+  [6, "juni jun june"],
+  [7, "juli jul july"],
+  [8, "agustus agu ags agt aug august"],
+  [9, "september sep sept"],
+  [10, "oktober okt oct october"],
+  [11, "november nov nopember nop"],
+  [12, "desember des dec december"],
+] as const) {
+  for (const n of names.split(" ")) MONTHS.set(n, m);
+}
+
+/** Excel's day 0 is 1900-01-00; its day 60 is 29 February 1900, a day that never was (Lotus's leap-year bug). */
+const EXCEL_EPOCH = dayNumber(pack(1899, 12, 30));
+const EXCEL_MAX = 2958465; // 9999-12-31
+
+/** An Excel serial (1900 date system) → packed date. */
+export function fromExcelSerial(serial: number): number {
+  if (!Number.isFinite(serial) || serial < 1 || serial >= EXCEL_MAX + 1) return DATE_UNREADABLE;
+  const n = Math.floor(serial);
+  // Numbers that read as a year (1900–2100) are a year typed into a date column, not 1905.
+  if (n >= 1900 && n <= 2100 && n === serial) return DATE_YEAR_ONLY;
+  if (n === 60) return DATE_NO_SUCH_DAY;
+  return fromDayNumber(EXCEL_EPOCH + (n < 60 ? n + 1 : n));
+}
+
+/** A packed date → its Excel serial (1900 system), as a date cell of a sheet holds it. */
+export function toExcelSerial(p: number): number {
+  const n = dayNumber(p) - EXCEL_EPOCH;
+  return n <= 60 ? n - 1 : n;
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isSeparator = (c: number) => c === 32 || c === 47 || c === 45 || c === 46 || c === 44 || c === 9 || c === 160;
+const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/** Digits-only text, optionally with a decimal part: a serial number written as text. */
+function isNumberText(s: string): boolean {
+  let i = 0;
+  let intDigits = 0;
+  while (i < s.length && isDigit(s.charCodeAt(i))) i++, intDigits++;
+  if (intDigits === 0 || intDigits > 7) return false;
+  if (i === s.length) return true;
+  if (s.charCodeAt(i) !== 46) return false;
+  i++;
+  const frac = i;
+  while (i < s.length && isDigit(s.charCodeAt(i))) i++;
+  return i === s.length && i > frac;
+}
+
+/**
+ * The text path: at most three tokens (numbers and words) separated by spaces, / - . or commas,
+ * matched against the accepted orders. Scanned with a char loop into locals: no arrays, no regex
+ * for the common forms.
+ */
+function readDateText(s: string, opts: DateOptions): number {
+  const iso = fromIso(s);
+  if (iso !== 0) return iso;
+
+  // A bare number: an Excel serial that reached us as text (CSV of an unformatted date cell).
+  if (isNumberText(s)) return fromExcelSerial(Number(s));
+
+  let text = s;
+  if (text.indexOf(":") >= 0) {
+    // A time of day after the date ("2026-11-01T00:00:00", "01/11/2026 00:00") says nothing about the day.
+    text = text.replace(/(?:T|\s+)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?$/i, "");
+  }
+
+  let count = 0;
+  let k0 = 0, k1 = 0, k2 = 0; // 1 number, 2 word
+  let n0 = 0, n1 = 0, n2 = 0;
+  let l0 = 0, l1 = 0, l2 = 0;
+  let w0 = "", w1 = "";
+  let i = 0;
+  const len = text.length;
+  while (i < len) {
+    const c = text.charCodeAt(i);
+    if (isSeparator(c)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let kind: number;
+    let n = 0;
+    if (isDigit(c)) {
+      kind = 1;
+      while (i < len && isDigit(text.charCodeAt(i))) n = n * 10 + (text.charCodeAt(i++) - 48);
+    } else {
+      kind = 2;
+      while (i < len) {
+        const d = text.charCodeAt(i);
+        if (isAsciiLetter(d) || (d > 127 && d !== 160 && /\p{L}/u.test(text[i]!))) i++;
+        else break;
+      }
+      if (i === start) return opts.place ? placeThenDate(s, opts) : DATE_UNREADABLE;
+    }
+    if (count === 0) (k0 = kind), (n0 = n), (l0 = i - start), kind === 2 && (w0 = text.slice(start, i));
+    else if (count === 1) (k1 = kind), (n1 = n), (l1 = i - start), kind === 2 && (w1 = text.slice(start, i));
+    else if (count === 2) (k2 = kind), (n2 = n), (l2 = i - start);
+    count++;
+    if (count > 3) break;
+  }
+
+  if (count === 1 && k0 === 1 && l0 === 4 && n0 >= 1900 && n0 <= 2100) return DATE_YEAR_ONLY;
+  if (opts.lifetime && count <= 2 && k0 === 2) {
+    const f = (w0 + (count === 2 && k1 === 2 ? w1 : "")).toLowerCase();
+    if (f === "seumurhidup" || f === "lifetime") return DATE_LIFETIME;
+  }
+  if (count !== 3) return opts.place ? placeThenDate(s, opts) : DATE_UNREADABLE;
+
+  let y = 0;
+  let m = 0;
+  let d = 0;
+  let yLen = 0;
+  if (k0 === 1 && k1 === 1 && k2 === 1) {
+    if (l0 === 4 && l1 <= 2 && l2 <= 2) (y = n0), (m = n1), (d = n2), (yLen = 4);
+    else if (l0 <= 2 && l1 <= 2 && (l2 === 4 || l2 === 2)) (d = n0), (m = n1), (y = n2), (yLen = l2);
+    else return DATE_UNREADABLE;
+  } else if (k0 === 1 && k1 === 2 && k2 === 1 && l0 <= 2) {
+    const month = MONTHS.get(w1.toLowerCase());
+    if (month === undefined) return opts.place ? placeThenDate(s, opts) : DATE_UNREADABLE;
+    (d = n0), (m = month), (y = n2), (yLen = l2);
+  } else if (k0 === 2 && k1 === 1 && k2 === 1 && l1 <= 2) {
+    const month = MONTHS.get(w0.toLowerCase());
+    if (month === undefined) return opts.place ? placeThenDate(s, opts) : DATE_UNREADABLE;
+    (m = month), (d = n1), (y = n2), (yLen = l2);
+  } else {
+    return opts.place ? placeThenDate(s, opts) : DATE_UNREADABLE;
+  }
+  if (yLen === 2) return DATE_TWO_DIGIT_YEAR;
+  if (yLen !== 4) return DATE_UNREADABLE;
+  return isValidYmd(y, m, d) ? pack(y, m, d) : DATE_NO_SUCH_DAY;
+}
+
+function placeThenDate(s: string, opts: DateOptions): number {
+  const comma = s.indexOf(",");
+  if (comma < 0) return DATE_UNREADABLE;
+  const rest = s.slice(comma + 1).trim();
+  return rest === "" ? DATE_UNREADABLE : readDateText(rest, { ...opts, place: false });
+}
+
+/**
+ * A cell → packed date (≥ 10000101), DATE_EMPTY, DATE_LIFETIME (only with opts.lifetime), or a
+ * negative DATE_* reason.
+ */
+export function readDate(v: Cell | undefined, opts: DateOptions = {}): number {
+  if (v === null || v === undefined) return DATE_EMPTY;
+  if (typeof v === "number") return fromExcelSerial(v);
+  if (typeof v === "string") {
+    // Fast path: the ISO dates the add-in and API clients send.
+    if (v.length === 10) {
+      const iso = fromIso(v);
+      if (iso !== 0) return iso;
+    }
+    const t = v.trim();
+    if (t === "") return DATE_EMPTY;
+    return readDateText(t, opts);
+  }
+  return DATE_NOT_A_DATE;
+}
+
+export type NormalizedDate =
+  | { ok: true; date: string | null; lifetime: boolean }
+  | { ok: false; problem: DateProblem };
+
+/** A cell → ISO date (null when empty or lifetime), or why it cannot be read. */
+export function normalizeDate(v: Cell | undefined, opts: DateOptions = {}): NormalizedDate {
+  const r = readDate(v, opts);
+  if (r === DATE_EMPTY) return { ok: true, date: null, lifetime: false };
+  if (r === DATE_LIFETIME) return { ok: true, date: null, lifetime: true };
+  if (r < 0) return { ok: false, problem: dateProblem(r) };
+  return { ok: true, date: toIso(r), lifetime: false };
+}

@@ -1,0 +1,73 @@
+import type { Issue, Lang } from "../schema/issue";
+import { makeIssue } from "../validate/issues";
+import { tableColumns, type ColumnDef, type TableKind } from "./columns";
+import { fold } from "./fold";
+
+export type { TableKind } from "./columns";
+
+/** Folded header → column, per table; the canonical key and the template header count as aliases. */
+const lookups = new Map<TableKind, Map<string, ColumnDef>>();
+
+function lookup(table: TableKind): Map<string, ColumnDef> {
+  let map = lookups.get(table);
+  if (!map) {
+    map = new Map();
+    for (const def of tableColumns[table]) {
+      for (const name of [def.key, def.header, ...def.aliases]) map.set(fold(name), def);
+    }
+    lookups.set(table, map);
+  }
+  return map;
+}
+
+/** The column a header names, or null (case-, space- and punctuation-insensitive). */
+export function keyOfHeader(header: string, table: TableKind): string | null {
+  return lookup(table).get(fold(header))?.key ?? null;
+}
+
+/** Every header a column accepts, for the header.missing message. */
+export function acceptedHeaders(def: ColumnDef): string[] {
+  return [def.header, ...def.aliases];
+}
+
+/**
+ * Headers as the user wrote them → canonical key per position (null: ignored), with the findings of
+ * SPEC §5: header.missing (row null, column = the key, message lists its accepted headers),
+ * header.duplicate (the later column is ignored), header.unknown (column ignored). Blank headers are
+ * ignored silently: they are the gaps Excel and CSV exports leave.
+ */
+export function matchHeaders(headers: readonly string[], table: TableKind, lang: Lang = "id"): { keys: (string | null)[]; issues: Issue[] } {
+  const map = lookup(table);
+  const keys: (string | null)[] = [];
+  const issues: Issue[] = [];
+  const firstHeader = new Map<string, string>();
+  for (const raw of headers) {
+    const header = typeof raw === "string" ? raw.trim() : String(raw ?? "").trim();
+    if (header === "") {
+      keys.push(null);
+      continue;
+    }
+    const def = map.get(fold(header));
+    if (!def) {
+      keys.push(null);
+      issues.push(makeIssue("header.unknown", { table, row: null, column: header }, { header }, lang));
+      continue;
+    }
+    const first = firstHeader.get(def.key);
+    if (first !== undefined) {
+      keys.push(null);
+      issues.push(makeIssue("header.duplicate", { table, row: null, column: header }, { header, first }, lang));
+      continue;
+    }
+    firstHeader.set(def.key, header);
+    keys.push(def.key);
+  }
+  for (const def of tableColumns[table]) {
+    if (def.required && !firstHeader.has(def.key)) {
+      issues.push(
+        makeIssue("header.missing", { table, row: null, column: def.key }, { header: def.header, header_en: def.label_en, accepted: acceptedHeaders(def) }, lang),
+      );
+    }
+  }
+  return { keys, issues };
+}

@@ -1,0 +1,221 @@
+import type { Cell } from "../schema/cell";
+import type { Issue } from "../schema/issue";
+import { readId } from "../normalize/ids";
+import { DigitTable } from "./id-table";
+import type { Run } from "./run";
+import type { Sink } from "./sink";
+
+/** How many other rows an issue's `related` names at most: enough to find them, bounded so a pathological upload stays linear. */
+export const RELATED_LIMIT = 10;
+
+type Related = NonNullable<Issue["related"]>;
+
+/** An STR number as compared: spaces dropped, upper case (the copy is made only when needed). */
+function strKey(str: string): string {
+  for (let i = 0; i < str.length; i++) {
+    const c = str.charCodeAt(i);
+    if (c <= 32 || (c >= 97 && c <= 122) || c === 160) return str.replace(/\s+/g, "").toUpperCase();
+  }
+  return str;
+}
+
+/** Rows grouped by a per-row id (a table slot), for the ids flagged as repeated. */
+function groupRows(ids: Int32Array, rowCount: number, isRepeated: (id: number) => boolean): number[][] {
+  const groups = new Map<number, number[]>();
+  for (let row = 0; row < rowCount; row++) {
+    const id = ids[row]!;
+    if (id < 0 || !isRepeated(id)) continue;
+    const list = groups.get(id);
+    if (list) list.push(row);
+    else groups.set(id, [row]);
+  }
+  return [...groups.values()];
+}
+
+/**
+ * The rules that compare rows (SPEC §5): nik.duplicate (same NIK twice in one facility),
+ * nik.multi_facility (same NIK in more than three facilities, stored rosters included), nip.duplicate
+ * and str.duplicate (one number, two NIKs; also against stored rosters). Each row's identifiers are
+ * hashed as it passes (typed-array tables, see ./id-table); findings are made once after the pass,
+ * visiting only the identifiers that repeat, so the cost stays linear in rows.
+ */
+export class CrossRow {
+  private readonly niks: DigitTable;
+  private readonly nips: DigitTable;
+  private readonly strs: DigitTable;
+  /** STR numbers that are not plain digits (older formats such as "KT.01.01/1/IV/1234/2023"). */
+  private readonly textStrs = new Map<string, number>();
+  private textStrRepeated = false;
+  /** Per row: slot of its NIK / NIP / STR (-1 none), and its facility as a small id (-1 none). */
+  private readonly nikSlot: Int32Array;
+  private readonly nipSlot: Int32Array;
+  private readonly strSlot: Int32Array;
+  private readonly kodeId: Int32Array;
+  private readonly kodeIds = new Map<string, number>();
+  private readonly kodes: string[] = [];
+
+  constructor(
+    private readonly run: Run,
+    private readonly s: Sink,
+    private readonly rowCount: number,
+  ) {
+    this.niks = new DigitTable(rowCount);
+    this.nips = new DigitTable(rowCount);
+    this.strs = new DigitTable(rowCount);
+    this.nikSlot = new Int32Array(rowCount).fill(-1);
+    this.nipSlot = new Int32Array(rowCount).fill(-1);
+    this.strSlot = new Int32Array(rowCount).fill(-1);
+    this.kodeId = new Int32Array(rowCount).fill(-1);
+  }
+
+  /** Every NIK of the Nakes table that could be read (for pelatihan.nik_unknown). */
+  nikSet(): { has(nik: string): boolean } {
+    return this.niks;
+  }
+
+  add(row: number, nik: string | null, kode: string | null, nip: string | null, nipCell: Cell, str: string | null, strCell: Cell): void {
+    if (nik === null) return;
+    this.nikSlot[row] = this.niks.add(nik, row);
+    if (kode !== null) {
+      let id = this.kodeIds.get(kode);
+      if (id === undefined) {
+        id = this.kodes.length;
+        this.kodeIds.set(kode, id);
+        this.kodes.push(kode);
+      }
+      this.kodeId[row] = id;
+    }
+    const { ctx } = this.run;
+    if (nip !== null) {
+      this.nipSlot[row] = this.nips.add(nip, row);
+      const owner = ctx.storedNipOwner?.get(nip);
+      if (owner !== undefined && owner !== nik) this.s.add("nip.duplicate", "nip", { stored: true }, nipCell, [{ row: null, column: "nip" }]);
+    }
+    if (str !== null) {
+      const key = strKey(str);
+      if (DigitTable.fits(key)) this.strSlot[row] = this.strs.add(key, row);
+      else this.addTextStr(key, row);
+      const stored = ctx.storedStrOwner;
+      if (stored !== undefined) {
+        const owner = stored.get(key) ?? stored.get(str);
+        if (owner !== undefined && owner !== nik) this.s.add("str.duplicate", "no_str", { stored: true }, strCell, [{ row: null, column: "no_str" }]);
+      }
+    }
+  }
+
+  /** Text STR numbers get ids after the digit slots' range, so both kinds group the same way. */
+  private addTextStr(key: string, row: number): void {
+    const base = 1 << 30;
+    let id = this.textStrs.get(key);
+    if (id === undefined) {
+      id = base + this.textStrs.size * 2;
+      this.textStrs.set(key, id);
+    } else if ((id & 1) === 0) {
+      this.textStrs.set(key, id + 1);
+      this.textStrRepeated = true;
+      // Rows already stored with the even id are regrouped below via the odd mark.
+    }
+    this.strSlot[row] = id & ~1;
+  }
+
+  /**
+   * The findings that needed every row, added to the Sink (the caller puts them into row order).
+   * Returns the rows these findings give an error, so their records are withheld.
+   */
+  finish(cells: { nik: (row: number) => Cell; nip: (row: number) => Cell; str: (row: number) => Cell }): Set<number> {
+    const errorRows = new Set<number>();
+    const n = this.rowCount;
+    if (this.niks.repeated.length > 0) {
+      for (const rows of groupRows(this.nikSlot, n, (id) => this.niks.isRepeated(id))) this.nikFindings(rows, cells.nik, errorRows);
+    }
+    const stored = this.run.ctx.storedFacilitiesByNik;
+    if (stored !== undefined && stored.size > 0) {
+      // People seen once here may still be at three other facilities.
+      for (let row = 0; row < n; row++) {
+        const slot = this.nikSlot[row]!;
+        if (slot < 0 || this.niks.isRepeated(slot)) continue;
+        const nik = this.nikText(row, cells.nik);
+        if ((stored.get(nik)?.length ?? 0) >= 3) this.nikFindings([row], cells.nik, errorRows);
+      }
+    }
+    if (this.nips.repeated.length > 0) {
+      for (const rows of groupRows(this.nipSlot, n, (id) => this.nips.isRepeated(id))) this.ownerFindings(rows, "nip.duplicate", "nip", cells.nip, errorRows);
+    }
+    if (this.strs.repeated.length > 0 || this.textStrRepeated) {
+      const repeatedText = new Set<number>();
+      for (const id of this.textStrs.values()) if ((id & 1) === 1) repeatedText.add(id & ~1);
+      const isRepeated = (id: number) => (id >= 1 << 30 ? repeatedText.has(id) : this.strs.isRepeated(id));
+      for (const rows of groupRows(this.strSlot, n, isRepeated)) this.ownerFindings(rows, "str.duplicate", "no_str", cells.str, null);
+    }
+    return errorRows;
+  }
+
+  private nikText(row: number, cell: (row: number) => Cell): string {
+    const id = readId(cell(row), 16);
+    return typeof id === "string" ? id : "";
+  }
+
+  /** The rows of one NIK: duplicates within a facility, and the count of facilities. */
+  private nikFindings(rows: number[], cell: (row: number) => Cell, errorRows: Set<number>): void {
+    const nik = this.nikText(rows[0]!, cell);
+    const byKode = new Map<string, number[]>();
+    for (const row of rows) {
+      const id = this.kodeId[row]!;
+      if (id < 0) continue;
+      const kode = this.kodes[id]!;
+      const list = byKode.get(kode);
+      if (list) list.push(row);
+      else byKode.set(kode, [row]);
+    }
+
+    for (const [kode, same] of byKode) {
+      if (same.length < 2) continue;
+      const first = same[0]!;
+      for (const row of same) {
+        const related: Related = row === first ? same.slice(1, 1 + RELATED_LIMIT).map(nikAt) : [nikAt(first)];
+        this.s.addAt(row, "nik.duplicate", "nik", { kode_fasyankes: kode, count: same.length }, cell(row), related);
+        errorRows.add(row);
+      }
+    }
+
+    const elsewhere = (this.run.ctx.storedFacilitiesByNik?.get(nik) ?? []).filter((k) => !byKode.has(k));
+    const count = byKode.size + elsewhere.length;
+    if (count <= 3) return;
+    const facilities = [...byKode.keys(), ...elsewhere];
+    for (const [kode, same] of byKode) {
+      const related: Related = [];
+      for (const [k, r] of byKode) {
+        if (related.length >= RELATED_LIMIT) break;
+        if (k !== kode) related.push({ row: r[0]!, column: "nik", kode_fasyankes: k });
+      }
+      for (const k of elsewhere) {
+        if (related.length >= RELATED_LIMIT) break;
+        related.push({ row: null, column: "nik", kode_fasyankes: k });
+      }
+      const row = same[0]!;
+      this.s.addAt(row, "nik.multi_facility", "nik", { count, facilities: facilities.slice(0, 12) }, cell(row), related);
+    }
+  }
+
+  /** Rows sharing a number (NIP, STR): when more than one NIK holds it, each row names the first row of each other NIK. */
+  private ownerFindings(rows: number[], code: "nip.duplicate" | "str.duplicate", column: string, cell: (row: number) => Cell, errorRows: Set<number> | null): void {
+    const firstOf = new Map<number, number>();
+    for (let i = 0; i < rows.length && firstOf.size <= RELATED_LIMIT; i++) {
+      const owner = this.nikSlot[rows[i]!]!;
+      if (!firstOf.has(owner)) firstOf.set(owner, rows[i]!);
+    }
+    if (firstOf.size < 2) return;
+    for (const row of rows) {
+      const own = this.nikSlot[row];
+      const related: Related = [];
+      for (const [owner, r] of firstOf) {
+        if (related.length >= RELATED_LIMIT) break;
+        if (owner !== own) related.push({ row: r, column });
+      }
+      this.s.addAt(row, code, column, { stored: false }, cell(row), related);
+      errorRows?.add(row);
+    }
+  }
+}
+
+const nikAt = (row: number) => ({ row, column: "nik" });

@@ -1,0 +1,160 @@
+import type { Cell, Table } from "../schema/cell";
+import type { Issue } from "../schema/issue";
+import type { NakesRecord } from "../schema/records";
+import { cellText } from "../normalize/cell";
+import { professionByCode } from "../reference/professions";
+import { matchHeaders } from "../table/headers";
+import { readJenisTenaga, readPendidikanCell, readStatusKepegawaian, FacilityReader } from "./coded";
+import { at, columnIndex, isBlankRow } from "./columns";
+import { CrossRow } from "./cross-row";
+import { isoOf, readDateColumn } from "./dates";
+import { checkStr, checkSip } from "./licences";
+import { checkNikPerson, readNik } from "./nik";
+import { readNip } from "./nip";
+import { checkPenugasan } from "./penugasan";
+import { readJenisKelamin, readNama, readTanggalLahir } from "./person";
+import type { Run } from "./run";
+import { Sink } from "./sink";
+
+type Key =
+  | "nik"
+  | "nip"
+  | "nama"
+  | "jenis_kelamin"
+  | "tanggal_lahir"
+  | "jenis_tenaga"
+  | "pendidikan"
+  | "status_kepegawaian"
+  | "kode_fasyankes"
+  | "no_str"
+  | "str_berlaku_sampai"
+  | "no_sip"
+  | "sip_berlaku_sampai"
+  | "tmt_penugasan"
+  | "keterangan";
+
+export interface NakesOutcome {
+  issues: Issue[];
+  records: NakesRecord[];
+  /** Every readable NIK of the table, for the Pelatihan table's rule. */
+  niks: { has(nik: string): boolean };
+}
+
+/**
+ * The Nakes table (SPEC §3.1): one pass over the rows, each cell read once by the module of its
+ * concern; the cross-row rules hash as the rows pass and report after. A row's record is kept only
+ * when nothing in it is an error.
+ */
+export function validateNakes(table: Table, run: Run): NakesOutcome {
+  const s = new Sink("nakes", run.lang);
+  const columns = Array.isArray(table?.columns) ? table.columns : [];
+  const rows: readonly Cell[][] = Array.isArray(table?.rows) ? table.rows : [];
+  const headers = matchHeaders(columns.map(String), "nakes", run.lang);
+  s.issues.push(...headers.issues);
+  const ix = columnIndex<Key>("nakes", headers.keys);
+  const headerIssueCount = s.issues.length;
+
+  if (run.ctx.limits && rows.length > run.ctx.limits.maxRows) {
+    s.addTable("upload.too_large", null, { limit: run.ctx.limits.maxRows, actual: rows.length, unit: "rows" });
+  }
+
+  const facility = new FacilityReader(run);
+  const cross = new CrossRow(run, s, rows.length);
+  const records: NakesRecord[] = [];
+  let dataRows = 0;
+
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    if (!Array.isArray(row) || isBlankRow(row)) continue;
+    dataRows++;
+    s.at(r);
+
+    const nikCell = at(row, ix.nik);
+    const nik = readNik(nikCell, ix.nik >= 0, "nakes", s);
+    const nama = readNama(at(row, ix.nama), ix.nama >= 0, s);
+    const sex = readJenisKelamin(at(row, ix.jenis_kelamin), ix.jenis_kelamin >= 0, s);
+    const birthCell = at(row, ix.tanggal_lahir);
+    const birth = readTanggalLahir(birthCell, ix.tanggal_lahir >= 0, run, s);
+    if (nik !== null) checkNikPerson(nik, nikCell, birth, sex, s);
+
+    const jenis = readJenisTenaga(at(row, ix.jenis_tenaga), ix.jenis_tenaga >= 0, s);
+    const pendidikan = readPendidikanCell(at(row, ix.pendidikan), s);
+    const status = readStatusKepegawaian(at(row, ix.status_kepegawaian), ix.status_kepegawaian >= 0, s);
+    const nipCell = at(row, ix.nip);
+    const nip = readNip(nipCell, status, birth, sex, s);
+    const kode = facility.read(at(row, ix.kode_fasyankes), ix.kode_fasyankes >= 0, s);
+
+    const profession = jenis === null ? undefined : professionByCode.get(jenis);
+    const strCell = at(row, ix.no_str);
+    const noStr = cellText(strCell);
+    const strUntilCell = at(row, ix.str_berlaku_sampai);
+    const strUntil = readDateColumn(strUntilCell, "str_berlaku_sampai", { lifetime: true }, run, s);
+    checkStr(profession, noStr, strUntil, strUntilCell, run, s);
+    const noSip = cellText(at(row, ix.no_sip));
+    const sipUntilCell = at(row, ix.sip_berlaku_sampai);
+    const sipUntil = readDateColumn(sipUntilCell, "sip_berlaku_sampai", {}, run, s);
+    checkSip(profession, noSip, sipUntil, sipUntilCell, run, s);
+    const tmtCell = at(row, ix.tmt_penugasan);
+    const tmt = readDateColumn(tmtCell, "tmt_penugasan", { past: true }, run, s);
+    checkPenugasan(status, tmt, tmtCell, run, s);
+
+    cross.add(r, nik, kode, nip, nipCell, noStr, strCell);
+
+    if (!s.error && nik !== null && nama !== null && sex !== null && birth > 0 && jenis !== null && status !== null && kode !== null) {
+      records.push({
+        row: r,
+        nik,
+        nip,
+        nama,
+        jenis_kelamin: sex,
+        tanggal_lahir: isoOf(birthCell, birth),
+        jenis_tenaga: jenis,
+        pendidikan,
+        status_kepegawaian: status,
+        kode_fasyankes: kode,
+        no_str: noStr,
+        str_berlaku_sampai: strUntil > 1 ? isoOf(strUntilCell, strUntil) : null,
+        no_sip: noSip,
+        sip_berlaku_sampai: sipUntil > 1 ? isoOf(sipUntilCell, sipUntil) : null,
+        tmt_penugasan: tmt > 1 ? isoOf(tmtCell, tmt) : null,
+        keterangan: cellText(at(row, ix.keterangan)),
+      });
+    }
+  }
+
+  if (dataRows === 0) s.addTable("upload.empty", null, { table: "Nakes" });
+
+  // Cross-row findings arrive after the pass; put them back into row order (stable: a row's own
+  // findings stay before those comparing it with others).
+  const passEnd = s.issues.length;
+  const errorRows = cross.finish({
+    nik: (r) => at(rows[r]!, ix.nik),
+    nip: (r) => at(rows[r]!, ix.nip),
+    str: (r) => at(rows[r]!, ix.no_str),
+  });
+  let issues = s.issues;
+  if (s.issues.length > passEnd) issues = mergeByRow(s.issues, headerIssueCount, passEnd);
+  const kept = errorRows.size > 0 ? records.filter((x) => !errorRows.has(x.row)) : records;
+  // A table missing a required column has no complete row: its records would mislead.
+  const usable = headers.issues.every((i) => i.code !== "header.missing");
+  return { issues, records: usable ? kept : [], niks: cross.nikSet() };
+}
+
+/**
+ * issues[0, head) are table-level, [head, passEnd) are in row order, [passEnd, …) are the cross-row
+ * findings: sort the last part by row and merge it in.
+ */
+function mergeByRow(issues: Issue[], head: number, passEnd: number): Issue[] {
+  const tableLevel: Issue[] = [];
+  const pass: Issue[] = [];
+  for (let i = head; i < passEnd; i++) (issues[i]!.row === null ? tableLevel : pass).push(issues[i]!);
+  const late = issues.slice(passEnd).sort((a, b) => (a.row ?? -1) - (b.row ?? -1));
+  const out: Issue[] = issues.slice(0, head).concat(tableLevel);
+  let i = 0;
+  let j = 0;
+  while (i < pass.length || j < late.length) {
+    if (j >= late.length || (i < pass.length && (pass[i]!.row ?? -1) <= (late[j]!.row ?? -1))) out.push(pass[i++]!);
+    else out.push(late[j++]!);
+  }
+  return out;
+}
