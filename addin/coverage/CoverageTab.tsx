@@ -1,0 +1,88 @@
+import { Button, Caption1, Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
+import { useState } from "react";
+import { coverageLevelSchema, coverageRegionSchema, type CoverageLevel } from "../../shared/api/coverage";
+import { useWorkbookActions } from "../actions/context";
+import { useApi } from "../api/context";
+import { useLang, useStrings } from "../i18n";
+import { errorText } from "../ui/error-text";
+import { Notice, type NoticeData } from "../ui/Notice";
+import { Progress } from "../ui/Progress";
+import { useTask } from "../ui/useTask";
+import { coverageToSheets } from "./to-sheet";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  intro: { color: tokens.colorNeutralForeground2 },
+  actions: { display: "flex", gap: tokens.spacingHorizontalS },
+});
+
+/** Tarik cakupan: GET /v1/coverage, then one sheet per table, replaced in place on the next pull. */
+export function CoverageTab() {
+  const t = useStrings();
+  const lang = useLang();
+  const styles = useStyles();
+  const actions = useWorkbookActions();
+  const { client } = useApi();
+  const { running, run } = useTask();
+  const [region, setRegion] = useState("");
+  const [level, setLevel] = useState<CoverageLevel | "">("");
+  const [asOf, setAsOf] = useState("");
+  const [notice, setNotice] = useState<NoticeData | null>(null);
+
+  const regionValid = region.trim() === "" || coverageRegionSchema.safeParse(region.trim()).success;
+
+  const pull = () =>
+    run(t.progress.coverage, async (task) => {
+      setNotice(null);
+      if (!client) {
+        setNotice({ intent: "warning", body: t.coverage.needsServer });
+        return;
+      }
+      try {
+        const response = await client.coverage({
+          region: region.trim() || undefined,
+          level: level || undefined,
+          as_of: asOf || undefined,
+        });
+        task.phase(t.progress.writingCoverage);
+        const { sheetName } = await actions.writeCoverage(coverageToSheets(response, lang), task.progress);
+        setNotice({ intent: "success", body: t.coverage.done(sheetName) });
+      } catch (e) {
+        setNotice({ intent: "error", ...errorText(e, t) });
+      }
+    });
+
+  return (
+    <div className={styles.root}>
+      <Caption1 className={styles.intro}>{t.coverage.intro}</Caption1>
+      <Field
+        label={t.coverage.region}
+        hint={t.coverage.regionHint}
+        validationState={regionValid ? "none" : "error"}
+        validationMessage={regionValid ? undefined : t.coverage.badRegion}
+      >
+        <Input value={region} onChange={(_, d) => setRegion(d.value)} inputMode="text" placeholder="1706" />
+      </Field>
+      <Field label={t.coverage.level}>
+        <Select value={level} onChange={(_, d) => setLevel(d.value as CoverageLevel | "")}>
+          <option value="">{t.coverage.levels.auto}</option>
+          {coverageLevelSchema.options.map((l) => (
+            <option key={l} value={l}>
+              {t.coverage.levels[l]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label={t.coverage.asOf} hint={t.coverage.asOfHint}>
+        <Input type="date" value={asOf} onChange={(_, d) => setAsOf(d.value)} />
+      </Field>
+      <div className={styles.actions}>
+        <Button appearance="primary" disabled={running !== null || !regionValid} onClick={() => void pull()}>
+          {t.coverage.pull}
+        </Button>
+      </div>
+      <Progress task={running} />
+      {notice && <Notice notice={notice} onDismiss={() => setNotice(null)} />}
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import react from "@vitejs/plugin-react";
+import { readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { defineConfig, type Plugin } from "vite";
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+/** Copies the manifest's icons (addin/assets/*.png) to dist/addin/assets/, where the manifest points. */
+function manifestIcons(): Plugin {
+  return {
+    name: "nakes-manifest-icons",
+    generateBundle() {
+      for (const file of readdirSync(here("./assets")).filter((f) => f.endsWith(".png"))) {
+        this.emitFile({ type: "asset", fileName: `assets/${file}`, source: readFileSync(here(`./assets/${file}`)) });
+      }
+    },
+  };
+}
+
+// The pane is static files: office.js comes from Microsoft's CDN (a plain script tag, never bundled).
+export default defineConfig({
+  root: here("."),
+  base: "./",
+  publicDir: false,
+  plugins: [react(), manifestIcons()],
+  build: {
+    outDir: here("../dist/addin"),
+    emptyOutDir: true,
+    target: "es2022",
+    chunkSizeWarningLimit: 800,
+    rollupOptions: {
+      input: { taskpane: here("./taskpane.html"), help: here("./help.html") },
+    },
+  },
+});

@@ -1,0 +1,43 @@
+import { cleanup, render } from "@testing-library/react";
+import { afterEach } from "vitest";
+import { App } from "../../../addin/app/App";
+import { SETTINGS_KEY } from "../../../addin/settings/store";
+import type { Lang } from "../../../shared/schema/issue";
+import { FakeApi, FakeWorkbook, MemoryStorage } from "./fakes";
+
+// happy-dom rejects an Animation's `finished` promise on cancel without marking it handled (browsers
+// mark it handled), so Fluent's motion leaves an unhandled rejection at every unmount. Without
+// `animate`, Fluent skips motion, as it does in browsers without the Web Animations API.
+Object.defineProperty(Element.prototype, "animate", { value: undefined, configurable: true, writable: true });
+
+afterEach(() => {
+  cleanup();
+  delete (globalThis as { Office?: unknown }).Office;
+});
+
+export interface PaneOptions {
+  workbook?: FakeWorkbook;
+  api?: FakeApi;
+  storage?: MemoryStorage;
+  /** Saves an API address and token first, as a user who set up the pane earlier. */
+  connected?: boolean;
+  lang?: Lang;
+}
+
+/** The whole pane over a fake workbook and a fake API; retries wait no real time. */
+export function renderPane(options: PaneOptions = {}) {
+  const workbook = options.workbook ?? new FakeWorkbook();
+  const api = options.api ?? new FakeApi();
+  const storage = options.storage ?? new MemoryStorage();
+  if (options.connected) storage.setItem(SETTINGS_KEY, JSON.stringify({ apiUrl: "http://api.test", token: "tok_uploader" }));
+  const view = render(
+    <App
+      actions={workbook}
+      fetch={api.fetch}
+      storage={storage}
+      lang={options.lang}
+      clientOptions={{ hooks: { sleep: async () => {}, random: () => 0.5 } }}
+    />,
+  );
+  return { ...view, workbook, api, storage };
+}

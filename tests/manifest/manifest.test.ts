@@ -1,0 +1,147 @@
+import { XMLParser } from "fast-xml-parser";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+const root = (p: string) => fileURLToPath(new URL(`../../${p}`, import.meta.url));
+const xml = readFileSync(root("manifest.xml"), "utf8");
+
+type Node = Record<string, unknown>;
+interface Element {
+  tag: string;
+  /** Tags from the root down to this element's parent. */
+  ancestors: string[];
+  node: Node;
+}
+
+const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@_" }).parse(xml) as Node;
+
+/** Every element of the document, flattened, with its ancestry: the checks below read this list. */
+function flatten(node: Node, ancestors: string[], out: Element[]): Element[] {
+  for (const [tag, value] of Object.entries(node)) {
+    if (tag.startsWith("@_") || tag === "#text" || tag === "?xml") continue;
+    for (const child of Array.isArray(value) ? value : [value]) {
+      const childNode: Node = typeof child === "object" && child !== null ? (child as Node) : { "#text": child };
+      out.push({ tag, ancestors, node: childNode });
+      flatten(childNode, [...ancestors, tag], out);
+    }
+  }
+  return out;
+}
+
+const elements = flatten(parsed, [], []);
+const attr = (e: Element, name: string) => e.node[`@_${name}`] as string | undefined;
+const text = (e: Element) => String(e.node["#text"] ?? "");
+const all = (tag: string) => elements.filter((e) => e.tag === tag);
+const one = (tag: string, parent?: string) => {
+  const found = all(tag).filter((e) => !parent || e.ancestors.at(-1) === parent);
+  expect(found, `exactly one <${tag}>${parent ? ` in <${parent}>` : ""}`).toHaveLength(1);
+  return found[0]!;
+};
+
+describe("manifest.xml", () => {
+  it("is a task-pane add-in for Excel workbooks with a GUID id and read-write access", () => {
+    expect(attr(one("OfficeApp"), "xsi:type")).toBe("TaskPaneApp");
+    expect(text(one("Id"))).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i);
+    expect(text(one("Version"))).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+    const hosts = all("Host").map((h) => attr(h, "Name") ?? attr(h, "xsi:type"));
+    expect(hosts).toEqual(["Workbook", "Workbook"]);
+    expect(text(one("Permissions"))).toBe("ReadWriteDocument");
+  });
+
+  it("requires ExcelApi 1.9 and SharedRuntime 1.1", () => {
+    const sets = Object.fromEntries(all("Set").map((s) => [attr(s, "Name"), attr(s, "MinVersion")]));
+    expect(sets).toEqual({ ExcelApi: "1.9", SharedRuntime: "1.1" });
+  });
+
+  it("serves every page, icon and link over https from one origin, starting at /taskpane.html", () => {
+    const urls = elements
+      .filter((e) => e.tag !== "AppDomain")
+      .flatMap((e) => [attr(e, "DefaultValue"), attr(e, "Value")])
+      .filter((v): v is string => typeof v === "string" && /^[a-z]+:\/\//i.test(v));
+    expect(urls.length).toBeGreaterThan(5);
+    const origins = new Set(urls.map((u) => new URL(u).origin));
+    expect([...origins]).toEqual(["https://localhost:3000"]);
+    for (const u of urls) expect(new URL(u).protocol).toBe("https:");
+    expect(attr(one("SourceLocation", "DefaultSettings"), "DefaultValue")).toBe("https://localhost:3000/taskpane.html");
+  });
+
+  it("lists the API among the app domains as bare origins", () => {
+    const domains = all("AppDomain").map(text);
+    expect(domains).toContain("http://localhost:8787");
+    for (const d of domains) expect(new URL(d).origin).toBe(d);
+  });
+
+  it("defaults to Indonesian and gives every string an English override", () => {
+    expect(text(one("DefaultLocale"))).toBe("id-ID");
+    const strings = [one("DisplayName"), one("Description", "OfficeApp"), ...all("bt:String")];
+    expect(strings.length).toBeGreaterThanOrEqual(7);
+    for (const s of strings) {
+      const label = attr(s, "id") ?? s.tag;
+      expect(attr(s, "DefaultValue"), label).toMatch(/\S/);
+      const overrides = Object.entries(s.node)
+        .filter(([k]) => k === "Override" || k === "bt:Override")
+        .flatMap(([, v]) => (Array.isArray(v) ? v : [v])) as Node[];
+      expect(overrides.map((o) => o["@_Locale"]), label).toEqual(["en-US"]);
+      expect(String(overrides[0]!["@_Value"]), label).toMatch(/\S/);
+    }
+  });
+
+  it("resolves every resid to a resource of the right kind and leaves no resource unused", () => {
+    const resources = new Map<string, string>();
+    for (const e of elements.filter((e) => e.ancestors.includes("Resources") && attr(e, "id"))) {
+      const kind = e.tag === "bt:String" ? e.ancestors.at(-1)! : e.tag;
+      expect(resources.has(attr(e, "id")!), `duplicate resource ${attr(e, "id")}`).toBe(false);
+      resources.set(attr(e, "id")!, kind);
+    }
+    const expectedKind: Record<string, string> = {
+      "bt:Image": "bt:Image",
+      Runtime: "bt:Url",
+      SourceLocation: "bt:Url",
+      FunctionFile: "bt:Url",
+      LearnMoreUrl: "bt:Url",
+      Label: "bt:ShortStrings",
+      Title: "bt:ShortStrings",
+      Description: "bt:LongStrings",
+    };
+    const used = new Set<string>();
+    for (const e of elements.filter((e) => attr(e, "resid") !== undefined)) {
+      const resid = attr(e, "resid")!;
+      expect(resid.length, `${resid} is at most 32 characters`).toBeLessThanOrEqual(32);
+      expect(resources.get(resid), `<${e.tag} resid="${resid}">`).toBe(expectedKind[e.tag]);
+      used.add(resid);
+    }
+    expect([...resources.keys()].filter((id) => !used.has(id))).toEqual([]);
+  });
+
+  it("opens the pane from a Home-tab button in a long-lived shared runtime", () => {
+    expect(attr(one("OfficeTab"), "id")).toBe("TabHome");
+    const runtime = one("Runtime");
+    expect(attr(runtime, "lifetime")).toBe("long");
+    const action = one("Action");
+    expect(attr(action, "xsi:type")).toBe("ShowTaskpane");
+    expect(text(one("TaskpaneId"))).toMatch(/\S/);
+    // The shared runtime only loads when the pane and the runtime name the same page resource.
+    expect(attr(one("SourceLocation", "Action"), "resid")).toBe(attr(runtime, "resid"));
+    expect(attr(one("FunctionFile"), "resid")).toBe(attr(runtime, "resid"));
+    const label = all("bt:String").find((s) => attr(s, "id") === attr(one("Label", "Control"), "resid"));
+    expect(label && attr(label, "DefaultValue")).toBe("Nakes Roster");
+  });
+
+  it("points every icon at a PNG in addin/assets of the size it declares", () => {
+    const icons = elements.filter((e) => e.ancestors.includes("Resources") && e.tag === "bt:Image");
+    const declared = [attr(one("IconUrl"), "DefaultValue")!, attr(one("HighResolutionIconUrl"), "DefaultValue")!];
+    const checks = [
+      ...icons.map((e) => ({ url: attr(e, "DefaultValue")!, size: Number(/(\d+)x\1$/.exec(attr(e, "id")!)?.[1]) })),
+      { url: declared[0]!, size: 32 },
+      { url: declared[1]!, size: 64 },
+    ];
+    for (const { url, size } of checks) {
+      const file = /\/assets\/(icon-\d+\.png)$/.exec(new URL(url).pathname)?.[1];
+      expect(file, url).toBeDefined();
+      const png = readFileSync(root(`addin/assets/${file}`));
+      expect(png.subarray(1, 4).toString("ascii")).toBe("PNG");
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)], url).toEqual([size, size]);
+    }
+  });
+});
