@@ -38,9 +38,20 @@ export interface IssueCell {
   issue: Issue;
 }
 
+/** How a column of an output table reads: `share` is a fraction 0…1 (shown as %), `text` is kept as text. */
+export type OutputColumnType = "text" | "integer" | "number" | "share";
+
 /** A table ready to write into a sheet (coverage pulls and similar). */
 export interface SheetOutputTable {
   title: string;
-  columns: { key: string; label: string }[];
+  /** `type` absent: numeric when every value of the column is a number, else text. */
+  columns: { key: string; label: string; type?: OutputColumnType }[];
   rows: Cell[][];
+}
+
+/** The cell the user selected, with the issues of the last validation that sit on it (empty when none). */
+export interface SelectedIssues {
+  sheetName: string;
+  address: string;
+  issues: Issue[];
 }
