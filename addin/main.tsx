@@ -1,7 +1,9 @@
 import { createRoot } from "react-dom/client";
 import { createOfficeActions } from "./actions/office";
 import { App } from "./app/App";
+import { customFunctionsGlobal, registerFunctions } from "./functions/register";
 import { detectLang, stringsFor } from "./i18n";
+import { loadSettings } from "./settings/store";
 
 const root = createRoot(document.getElementById("root")!);
 
@@ -16,11 +18,18 @@ async function servedApiUrl(): Promise<string | undefined> {
   }
 }
 
+// The custom functions (NAKES.*) live in this page's shared runtime: associate them at load time,
+// before Excel asks; they read the pane's settings on every call.
+let defaultApiUrl: string | undefined;
+const customFunctions = customFunctionsGlobal();
+if (customFunctions) registerFunctions({ customFunctions, lang: detectLang, settings: () => loadSettings(undefined, defaultApiUrl) });
+
 if (typeof Office === "undefined") {
   // office.js comes from Microsoft's CDN; without it there is no workbook to work on.
   root.render(<p style={{ font: "14px 'Segoe UI', sans-serif", padding: 16 }}>{stringsFor(detectLang()).officeMissing}</p>);
 } else {
-  void Promise.all([Office.onReady(), servedApiUrl()]).then(([, defaultApiUrl]) => {
+  void Promise.all([Office.onReady(), servedApiUrl()]).then(([, served]) => {
+    defaultApiUrl = served;
     const lang = detectLang();
     root.render(<App actions={createOfficeActions(lang)} lang={lang} defaultApiUrl={defaultApiUrl} />);
   });

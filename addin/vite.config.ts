@@ -2,6 +2,7 @@ import react from "@vitejs/plugin-react";
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { defineConfig, type Plugin } from "vite";
+import { customFunctionsMetadata } from "./functions/vite-plugin";
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
@@ -22,7 +23,7 @@ export default defineConfig({
   root: here("."),
   base: "./",
   publicDir: false,
-  plugins: [react(), manifestIcons()],
+  plugins: [react(), manifestIcons(), customFunctionsMetadata()],
   build: {
     outDir: here("../dist/addin"),
     emptyOutDir: true,

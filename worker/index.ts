@@ -1,6 +1,6 @@
-import { Hono } from "hono";
+import { createApp } from "./app";
 
-const app = new Hono();
-app.get("/v1/health", (c) => c.json({ ok: true }));
+/** The Worker: the Hono app of worker/app.ts. */
+const app = createApp();
 
 export default app;

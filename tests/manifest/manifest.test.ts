@@ -103,6 +103,7 @@ describe("manifest.xml", () => {
       Label: "bt:ShortStrings",
       Title: "bt:ShortStrings",
       Description: "bt:LongStrings",
+      Namespace: "bt:ShortStrings",
     };
     const used = new Set<string>();
     for (const e of elements.filter((e) => attr(e, "resid") !== undefined)) {
@@ -126,6 +127,24 @@ describe("manifest.xml", () => {
     expect(attr(one("FunctionFile"), "resid")).toBe(attr(runtime, "resid"));
     const label = all("bt:String").find((s) => attr(s, "id") === attr(one("Label", "Control"), "resid"));
     expect(label && attr(label, "DefaultValue")).toBe("Nakes Roster");
+  });
+
+  it("declares the NAKES custom functions in the pane's shared runtime, with Indonesian and English metadata", () => {
+    const point = elements.find((e) => e.tag === "ExtensionPoint" && attr(e, "xsi:type") === "CustomFunctions");
+    expect(point, "a CustomFunctions extension point").toBeDefined();
+    const inPoint = (tag: string) => one(tag, "ExtensionPoint");
+    const url = (resid: string | undefined) => all("bt:Url").find((u) => attr(u, "id") === resid);
+    const sourceOf = (parent: string) => attr(one("SourceLocation", parent), "resid");
+    // The functions run in the pane's page: the same resource as the runtime, so one runtime serves both.
+    expect(sourceOf("Page")).toBe(attr(one("Runtime"), "resid"));
+    expect(attr(url(sourceOf("Script"))!, "DefaultValue")).toBe("https://localhost:3000/functions.js");
+    const metadata = url(sourceOf("Metadata"))!;
+    expect(attr(metadata, "DefaultValue")).toBe("https://localhost:3000/functions.json");
+    const override = metadata.node["bt:Override"] as Node;
+    expect([override["@_Locale"], override["@_Value"]]).toEqual(["en-US", "https://localhost:3000/functions-en-us.json"]);
+    const namespace = all("bt:String").find((s) => attr(s, "id") === attr(inPoint("Namespace"), "resid"))!;
+    expect(attr(namespace, "DefaultValue")).toBe("NAKES");
+    expect((namespace.node["bt:Override"] as Node)["@_Value"]).toBe("NAKES");
   });
 
   it("points every icon at a PNG in addin/assets of the size it declares", () => {

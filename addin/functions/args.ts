@@ -1,0 +1,128 @@
+import { coverageLevelSchema, coverageRegionSchema, type CoverageLevel } from "../../shared/api/coverage";
+import { deriveFigures, professionsFor } from "../../shared/coverage/figures";
+import { standardJenisOf } from "../../shared/coverage/standard";
+import { levelFitsRegion, levelOfRegion } from "../../shared/coverage/units";
+import { jenisTenagaSchema, type JenisStandar } from "../../shared/reference/codes";
+import { isoDateSchema } from "../../shared/schema/cell";
+import { badArgument } from "./errors";
+
+/**
+ * Turns what Excel passes (strings, numbers, booleans, null for an omitted or empty argument) into a
+ * valid coverage question, or throws #VALUE! with a message: nothing here sends a request.
+ */
+
+const isBlank = (v: unknown) => v === undefined || v === null || (typeof v === "string" && v.trim() === "");
+
+/** A region code: typed as text ("1706") or as a number (1706) when Excel turned it into one. */
+export function parseRegion(v: unknown): string {
+  const raw = typeof v === "number" && Number.isInteger(v) && v > 0 ? String(v) : typeof v === "string" ? v.trim().toUpperCase() : "";
+  if (isBlank(v) || !coverageRegionSchema.safeParse(raw).success) {
+    throw badArgument(
+      `wilayah "${String(v ?? "")}" bukan kode wilayah (2, 4 atau 6 digit, mis. "1706") atau kode fasyankes`,
+      `wilayah "${String(v ?? "")}" is not a region code (2, 4 or 6 digits, e.g. "1706") or a facility code`,
+    );
+  }
+  return raw;
+}
+
+/** Excel's day 0 is 1899-12-30 (its serials carry the 1900 leap-year bug before March 1900). */
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+const DAY_MS = 86_400_000;
+
+/** A date: an Excel date (a serial number), "2026-11-01" or "01/11/2026" (day first); blank is today. */
+export function parseDate(v: unknown): string | undefined {
+  if (isBlank(v)) return undefined;
+  let iso = "";
+  if (typeof v === "number" && Number.isInteger(v) && v >= 1 && v <= 2_958_465) {
+    iso = new Date(EXCEL_EPOCH_MS + v * DAY_MS).toISOString().slice(0, 10);
+  } else if (typeof v === "string") {
+    const s = v.trim();
+    const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
+    iso = dmy ? `${dmy[3]}-${dmy[2]!.padStart(2, "0")}-${dmy[1]!.padStart(2, "0")}` : s;
+  }
+  if (!isoDateSchema.safeParse(iso).success) {
+    throw badArgument(
+      `tanggal "${String(v)}" tidak dikenali: pakai sel tanggal, "2026-11-01" atau "01/11/2026"`,
+      `tanggal "${String(v)}" is not a date: use a date cell, "2026-11-01" or "01/11/2026"`,
+    );
+  }
+  return iso;
+}
+
+const LEVEL_ALIASES: Record<string, CoverageLevel> = {
+  fasyankes: "facility",
+  faskes: "facility",
+  kabupaten: "regency",
+  kota: "regency",
+  kabkota: "regency",
+  provinsi: "province",
+  nasional: "national",
+};
+
+/** A level in English or Indonesian; blank is one level below the region (the API's default). */
+export function parseLevel(v: unknown, region: string): CoverageLevel | undefined {
+  if (isBlank(v)) return undefined;
+  const word = typeof v === "string" ? v.trim().toLowerCase() : "";
+  const level = LEVEL_ALIASES[word] ?? coverageLevelSchema.safeParse(word).data;
+  if (level === undefined) {
+    throw badArgument(
+      `level "${String(v)}" tidak dikenal: fasyankes, kecamatan, kabupaten, provinsi atau nasional`,
+      `level "${String(v)}" is unknown: facility, kecamatan, regency, province or national`,
+    );
+  }
+  if (!levelFitsRegion(level, region)) {
+    throw badArgument(
+      `level "${String(v)}" lebih kasar dari wilayah ${region} (${levelOfRegion(region)})`,
+      `level "${String(v)}" is coarser than region ${region} (${levelOfRegion(region)})`,
+    );
+  }
+  return level;
+}
+
+const ALL_JENIS: readonly string[] = [...jenisTenagaSchema.options, "KEFARMASIAN"];
+
+function parseJenisWord(v: unknown): string {
+  const word = typeof v === "string" ? v.trim().toUpperCase().replace(/[\s-]+/g, "_") : "";
+  if (!ALL_JENIS.includes(word)) {
+    throw badArgument(
+      `jenis_tenaga "${String(v)}" tidak dikenal (mis. DOKTER, BIDAN, PERAWAT, KEFARMASIAN)`,
+      `jenis_tenaga "${String(v)}" is unknown (e.g. DOKTER, BIDAN, PERAWAT, KEFARMASIAN)`,
+    );
+  }
+  return word;
+}
+
+/** A profession as the staffing standard counts it (APOTEKER and TTK count as KEFARMASIAN). */
+export function parseStandardJenis(v: unknown): JenisStandar | null {
+  if (isBlank(v)) return null;
+  const word = parseJenisWord(v);
+  return word === "KEFARMASIAN" ? "KEFARMASIAN" : standardJenisOf(jenisTenagaSchema.parse(word));
+}
+
+/**
+ * Every figure key the API can answer, whatever the active standard set: the figures of an empty
+ * region with every profession shown and every standard jenis (APOTEKER and TTK as KEFARMASIAN). Lower-cased for a case-insensitive lookup.
+ */
+const KNOWN_KEYS: ReadonlyMap<string, string> = (() => {
+  const standard = [...new Set(jenisTenagaSchema.options.map(standardJenisOf))];
+  const keys = Object.keys(deriveFigures({}, null, professionsFor(null, standard), standard));
+  return new Map(keys.map((k) => [k.toLowerCase(), k]));
+})();
+
+/** The figure key of `indikator`, with `.JENIS` appended when a profession is given. */
+export function parseIndicator(indikator: unknown, jenis: unknown): string {
+  const name = typeof indikator === "string" ? indikator.trim() : "";
+  if (name === "") throw badArgument("indikator kosong (mis. \"puskesmas_tanpa_dokter\")", "indikator is empty (e.g. \"puskesmas_tanpa_dokter\")");
+  const word = isBlank(jenis) ? null : parseJenisWord(jenis);
+  const wanted = word === null ? name : `${name}.${word}`;
+  // Standard figures (kekurangan, standar_terpenuhi …) count APOTEKER and TTK as KEFARMASIAN.
+  const asStandard = word === null || word === "KEFARMASIAN" ? null : `${name}.${standardJenisOf(jenisTenagaSchema.parse(word))}`;
+  const found = KNOWN_KEYS.get(wanted.toLowerCase()) ?? (asStandard === null ? undefined : KNOWN_KEYS.get(asStandard.toLowerCase()));
+  if (found === undefined) {
+    throw badArgument(
+      `indikator "${wanted}" tidak dikenal (mis. nakes, puskesmas_tanpa_dokter, kekurangan.BIDAN, kepadatan_10k)`,
+      `indikator "${wanted}" is unknown (e.g. nakes, puskesmas_tanpa_dokter, kekurangan.BIDAN, kepadatan_10k)`,
+    );
+  }
+  return found;
+}

@@ -1,0 +1,44 @@
+/**
+ * English (en-US) names and descriptions of the functions. Excel localises custom functions with one
+ * metadata file per language (the manifest points en-US at functions-en-us.json); the ids, types and
+ * parameter order come from the Indonesian file generated from functions.ts, only these texts differ.
+ */
+export interface FunctionText {
+  name: string;
+  description: string;
+  parameters: Record<string, { name: string; description: string }>;
+}
+
+export const EN_US: Record<string, FunctionText> = {
+  CAKUPAN: {
+    name: "COVERAGE",
+    description: "One health-workforce coverage figure of a region, from the Nakes Roster API.",
+    parameters: {
+      wilayah: { name: "region", description: 'Region code: province (2 digits), regency/city (4), kecamatan (6) or a facility code, e.g. "1706".' },
+      indikator: {
+        name: "indicator",
+        description: 'Indicator name, e.g. "nakes", "puskesmas_tanpa_dokter", "puskesmas_9_jenis_lengkap_pct", "kekurangan", "kepadatan_10k".',
+      },
+      jenis_tenaga: { name: "profession", description: 'Profession for a per-profession indicator, e.g. "BIDAN" (kekurangan + BIDAN = kekurangan.BIDAN).' },
+      tanggal: { name: "date", description: 'Date of the data (a date cell or "2026-11-01"); blank = today.' },
+    },
+  },
+  GAP: {
+    name: "GAP",
+    description: "Shortfall against the staffing standard: how many to recruit across the region.",
+    parameters: {
+      wilayah: { name: "region", description: 'Region code or facility code, e.g. "1706".' },
+      jenis_tenaga: { name: "profession", description: 'Profession as the standard counts it, e.g. "DOKTER", "BIDAN", "KEFARMASIAN"; "SEMUA" = all.' },
+      tanggal: { name: "date", description: 'Date of the data (a date cell or "2026-11-01"); blank = today.' },
+    },
+  },
+  TABEL: {
+    name: "TABLE",
+    description: "A region's coverage table, one row per unit, spilled from this cell.",
+    parameters: {
+      wilayah: { name: "region", description: 'Region code, e.g. "17" (province) or "1706" (regency).' },
+      level: { name: "level", description: 'Rows: "facility", "kecamatan", "regency", "province" or "national"; blank = one level below the region.' },
+      tanggal: { name: "date", description: 'Date of the data (a date cell or "2026-11-01"); blank = today.' },
+    },
+  },
+};

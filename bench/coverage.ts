@@ -1,0 +1,121 @@
+/**
+ * npm run bench:coverage — coverage over a national-scale database on local D1.
+ *
+ * Generates (or reuses, cached by generator version and migrations) the national database of
+ * scripts/generate-national.ts, starts `wrangler dev` on a free port against it, and times
+ * GET /v1/coverage for one province and for the whole country, at the latest date and at a past
+ * date: the median of several runs after a warm-up, each a full HTTP request through the Worker.
+ * SPEC §8 targets on local D1: a province under 0.3 s, the country under 2 s.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
+import { fileURLToPath } from "node:url";
+import { ensureNationalDatabase } from "../scripts/generate-national";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const RUNS = Number(process.env["BENCH_RUNS"] ?? 7);
+const PROVINCE = process.env["BENCH_PROVINCE"] ?? "32";
+const PAST = "2025-09-01";
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const addr = s.address();
+      s.close(() => (typeof addr === "object" && addr ? resolve(addr.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+async function startWorker(persistDir: string, port: number): Promise<ChildProcess> {
+  // Its own process group, so stopping it stops wrangler's workerd children too.
+  const child = spawn(
+    "npx",
+    ["wrangler", "dev", "-c", "worker/wrangler.jsonc", "--local", "--persist-to", persistDir, "--port", String(port), "--ip", "127.0.0.1", "--show-interactive-dev-session=false"],
+    { cwd: root, detached: true, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" } },
+  );
+  let log = "";
+  child.stdout?.on("data", (d) => (log += d));
+  child.stderr?.on("data", (d) => (log += d));
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`wrangler dev exited:\n${log}`);
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/v1/health`)).ok) return child;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  stop(child);
+  throw new Error(`wrangler dev did not answer within 120 s:\n${log}`);
+}
+
+function stop(child: ChildProcess): void {
+  if (child.pid !== undefined && child.exitCode === null) {
+    try {
+      process.kill(-child.pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
+  }
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+};
+
+async function time(url: string, token: string): Promise<{ seconds: number; bytes: number; units: number }> {
+  const get = async () => {
+    const t = performance.now();
+    const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+    const body = await res.text();
+    const seconds = (performance.now() - t) / 1000;
+    if (!res.ok) throw new Error(`${res.status} ${url}: ${body.slice(0, 500)}`);
+    return { seconds, body };
+  };
+  const first = await get(); // warm-up: isolate start, SQLite page cache
+  const samples: number[] = [];
+  for (let i = 0; i < RUNS; i++) samples.push((await get()).seconds);
+  const parsed = JSON.parse(first.body) as { tables: { wilayah: { rows: unknown[] } } };
+  return { seconds: median(samples), bytes: first.body.length, units: parsed.tables.wilayah.rows.length };
+}
+
+async function main() {
+  const db = await ensureNationalDatabase({ log: (l) => console.log(l) });
+  const port = await freePort();
+  console.log(`wrangler dev on 127.0.0.1:${port} (persist ${db.persistDir})`);
+  const worker = await startWorker(db.persistDir, port);
+  const cleanup = () => stop(worker);
+  process.once("SIGINT", () => (cleanup(), process.exit(130)));
+  try {
+    const today = new Date().toISOString().slice(0, 10);
+    const base = `http://127.0.0.1:${port}/v1/coverage`;
+    const cases = [
+      { name: `province ${PROVINCE} by regency, latest (${today})`, url: `${base}?region=${PROVINCE}&as_of=${today}`, target: 0.3 },
+      { name: `province ${PROVINCE} by regency, past (${PAST})`, url: `${base}?region=${PROVINCE}&as_of=${PAST}`, target: 0.3 },
+      { name: `country by province, latest (${today})`, url: `${base}?as_of=${today}`, target: 2 },
+      { name: `country by province, past (${PAST})`, url: `${base}?as_of=${PAST}`, target: 2 },
+    ];
+    console.log(
+      `\ncoverage over ${db.stats.facilities.toLocaleString("en")} facilities (${db.stats.puskesmas.toLocaleString("en")} puskesmas), ` +
+        `${db.stats.staffRows.toLocaleString("en")} staff rows in ${db.stats.uploads.toLocaleString("en")} uploads; median of ${RUNS} runs\n`,
+    );
+    for (const c of cases) {
+      const r = await time(c.url, db.token);
+      const verdict = r.seconds < c.target ? "ok" : "OVER TARGET";
+      console.log(
+        `${c.name.padEnd(48)} ${r.seconds.toFixed(3).padStart(7)} s   target < ${c.target} s  ${verdict}  (${(r.seconds / c.target).toFixed(2)} of target; ${r.units} rows, ${(r.bytes / 1024).toFixed(0)} KB)`,
+      );
+    }
+  } finally {
+    cleanup();
+  }
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

@@ -1,0 +1,129 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** Running wrangler from the scripts: the project's own binary, quiet and offline-friendly. */
+export const root = fileURLToPath(new URL("../..", import.meta.url));
+export const wranglerConfig = join(root, "worker", "wrangler.jsonc");
+/** Where local D1 lives unless --persist-to says otherwise (wrangler's own default directory). */
+export const defaultPersistTo = join(root, ".wrangler", "state");
+
+export function wranglerEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    WRANGLER_SEND_METRICS: "false",
+    CLOUDFLARE_CF_FETCH_ENABLED: "false",
+    // No prompts, no colours in captured output.
+    CI: "1",
+    FORCE_COLOR: "0",
+    ...extra,
+  };
+}
+
+function wranglerBin(): string {
+  const local = join(root, "node_modules", ".bin", process.platform === "win32" ? "wrangler.cmd" : "wrangler");
+  return existsSync(local) ? local : "wrangler";
+}
+
+export interface Target {
+  /** The deployed database instead of the local one. */
+  remote?: boolean;
+  /** Local persistence directory (wrangler's --persist-to). */
+  persistTo?: string;
+}
+
+function targetArgs(t: Target): string[] {
+  if (t.remote) return ["--remote"];
+  return ["--local", "--persist-to", t.persistTo ?? defaultPersistTo];
+}
+
+/** Runs wrangler to completion; rejects with its output when it fails. */
+export function runWrangler(args: string[], opts: { quiet?: boolean } = {}): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(wranglerBin(), [...args, "--config", wranglerConfig], { cwd: root, env: wranglerEnv(), stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    child.stdout.on("data", (d: Buffer) => {
+      out += d.toString();
+      if (!opts.quiet) process.stdout.write(d);
+    });
+    child.stderr.on("data", (d: Buffer) => {
+      out += d.toString();
+      if (!opts.quiet) process.stderr.write(d);
+    });
+    child.on("error", reject);
+    child.on("close", (code) => (code === 0 ? resolve(out) : reject(new Error(`wrangler ${args.slice(0, 3).join(" ")} failed (exit ${code}):\n${out.trim().split("\n").slice(-15).join("\n")}`))));
+  });
+}
+
+export const applyMigrations = (t: Target, quiet = true) => runWrangler(["d1", "migrations", "apply", "DB", ...targetArgs(t)], { quiet });
+
+export const executeFile = (file: string, t: Target, quiet = true) => runWrangler(["d1", "execute", "DB", ...targetArgs(t), "--yes", "--file", file], { quiet });
+
+/** Runs SQL and returns the rows of its last statement. */
+export async function query<T = Record<string, unknown>>(sql: string, t: Target): Promise<T[]> {
+  const out = await runWrangler(["d1", "execute", "DB", ...targetArgs(t), "--yes", "--json", "--command", sql], { quiet: true });
+  const start = out.indexOf("[");
+  const parsed = JSON.parse(out.slice(start)) as { results: T[] }[];
+  return parsed[parsed.length - 1]?.results ?? [];
+}
+
+export interface DevServer {
+  url: string;
+  child: ChildProcess;
+  stop: () => Promise<void>;
+}
+
+/**
+ * `wrangler dev` with local D1 on a port, resolved once /v1/health answers. Vars override
+ * wrangler.jsonc's (e.g. BENCH_ROUTES).
+ */
+export async function startDev(opts: { port: number; persistTo?: string; vars?: Record<string, string>; log?: (line: string) => void; timeoutMs?: number }): Promise<DevServer> {
+  const args = ["dev", "--local", "--port", String(opts.port), "--ip", "127.0.0.1", "--persist-to", opts.persistTo ?? defaultPersistTo, "--show-interactive-dev-session=false"];
+  for (const [k, v] of Object.entries(opts.vars ?? {})) args.push("--var", `${k}:${v}`);
+  const child = spawn(wranglerBin(), [...args, "--config", wranglerConfig], { cwd: root, env: wranglerEnv(), stdio: ["ignore", "pipe", "pipe"], detached: process.platform !== "win32" });
+  let output = "";
+  const onData = (d: Buffer) => {
+    output += d.toString();
+    if (output.length > 20_000) output = output.slice(-10_000);
+    if (opts.log) for (const line of d.toString().split("\n")) if (line.trim()) opts.log(line);
+  };
+  child.stdout?.on("data", onData);
+  child.stderr?.on("data", onData);
+  const url = `http://127.0.0.1:${opts.port}`;
+  const stop = () => stopChild(child);
+  const deadline = Date.now() + (opts.timeoutMs ?? 120_000);
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`wrangler dev exited (${child.exitCode}):\n${output.trim().split("\n").slice(-20).join("\n")}`);
+    try {
+      const res = await fetch(`${url}/v1/health`);
+      if (res.ok) return { url, child, stop };
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  await stop();
+  throw new Error(`wrangler dev did not answer on ${url} in time:\n${output.trim().split("\n").slice(-20).join("\n")}`);
+}
+
+/** Stops a child and its process group (wrangler starts workerd beneath it). */
+export function stopChild(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const timer = setTimeout(() => kill("SIGKILL"), 5000);
+    child.once("exit", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    function kill(signal: NodeJS.Signals) {
+      try {
+        if (child.pid && process.platform !== "win32") process.kill(-child.pid, signal);
+        else child.kill(signal);
+      } catch {
+        // already gone
+      }
+    }
+    kill("SIGTERM");
+  });
+}

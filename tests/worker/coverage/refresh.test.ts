@@ -1,0 +1,183 @@
+import { env } from "cloudflare:test";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { aggregateRoster } from "../../../shared/coverage/aggregate";
+import { coverageFromAggregates, type ResolvedQuery } from "../../../shared/coverage/build";
+import { generateRoster } from "../../../shared/demo";
+import { jenisTenagaSchema } from "../../../shared/reference/codes";
+import { PMK75_2014 } from "../../../shared/reference/standar-puskesmas";
+import type { NakesRecord, PelatihanRecord } from "../../../shared/schema/records";
+import { storeUpload } from "../../../worker/rosters/commit";
+import { referenceWilayah } from "../../../worker/seed/data";
+import { FACILITIES, POPULATION, rosterRows } from "../../shared/coverage/fixture";
+import { call, tokenFor } from "../support";
+import { coverage, putFacilities, putPopulation, seedRegions, uploadAt } from "./api";
+
+/**
+ * The per-facility-version aggregates that the final batch of each upload writes must never disagree
+ * with the rows. After uploads that add, replace and leave facilities (one through the staging path,
+ * one with a row the validator would refuse), coverage from the API is compared with coverage computed
+ * in TypeScript straight from the stored rows of the versions that H2's own history (roster_versi)
+ * says were current, at dates before, between and after the uploads.
+ */
+const master = FACILITIES.map((f, row) => ({ ...f, row, aktif: true }));
+const T = ["2026-09-01T01:00:00.000Z", "2026-09-15T01:00:00.000Z", "2026-10-02T08:30:00.000Z", "2026-10-20T23:59:59.000Z"];
+let analyst: string;
+
+async function storeDirectly(at: string, roster: { nakes: NakesRecord[]; pelatihan: PelatihanRecord[] }): Promise<void> {
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(new Date(at));
+  try {
+    const kodes = [...new Set(roster.nakes.map((r) => r.kode_fasyankes))];
+    await storeUpload(
+      env.DB,
+      {
+        id: `direct-${at}`,
+        token: { id: "tok_test", role: "admin", scope: "17", name: "test" },
+        createdAt: at,
+        asOf: at.slice(0, 10),
+        contentType: "application/json",
+        contentHash: "test",
+        persons: roster.nakes.map((record) => ({ record, fp: `${record.nik}` })),
+        pelatihan: roster.pelatihan,
+        counts: { error: 0, warning: 0, info: 0 },
+        issues: [],
+        diff: kodes.map((kode_fasyankes) => ({ kode_fasyankes, added: 0, removed: 0, changed: 0, unchanged: 0 })),
+      },
+      { batchRows: 10 }, // staged in several batches, then the small final batch
+    );
+  } finally {
+    vi.useRealTimers();
+  }
+}
+
+beforeAll(async () => {
+  await seedRegions();
+  const admin = await tokenFor("admin", "17");
+  analyst = await tokenFor("analyst", "17");
+  await putFacilities(admin, FACILITIES);
+  await putPopulation(admin, POPULATION);
+  const upload = (at: string, rows: number, seed: number, kodes: string[]) =>
+    uploadTable(admin, at, generateRoster({ rows, seed, asOf: at.slice(0, 10), facilities: master.filter((f) => kodes.includes(f.kode)) }));
+  await upload(T[0]!, 240, 11, FACILITIES.map((f) => f.kode));
+  await upload(T[1]!, 70, 12, ["P1706010101", "P1706020102"]);
+  await upload(T[2]!, 90, 13, ["1706012", "P1701010101", "P1706010101"]);
+  // A roster the validator would refuse (one nurse without STR), stored through the staging path.
+  await storeDirectly(T[3]!, rosterRows(["P1706010101", "P1706020101"], { strMissing: true }));
+});
+
+async function uploadTable(token: string, at: string, req: ReturnType<typeof generateRoster>): Promise<void> {
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(new Date(at));
+  try {
+    const res = await call("POST", "/v1/rosters", { token, json: req });
+    if (res.status !== 201) throw new Error(`upload answered ${res.status}: ${(await res.text()).slice(0, 1500)}`);
+  } finally {
+    vi.useRealTimers();
+  }
+}
+
+/** The rows of the version of each facility current at the end of `asOf`, by H2's history. */
+async function rowsAt(asOf: string): Promise<{ nakes: NakesRecord[]; pelatihan: PelatihanRecord[] }> {
+  const end = new Date(Date.parse(`${asOf}T00:00:00Z`) + 86_400_000).toISOString();
+  const versions = (
+    await env.DB.prepare("SELECT kode_fasyankes, upload_id FROM roster_versi WHERE valid_from < ?1 AND (valid_to IS NULL OR valid_to >= ?1)").bind(end).all<{
+      kode_fasyankes: string;
+      upload_id: string;
+    }>()
+  ).results;
+  const nakes: NakesRecord[] = [];
+  const pelatihan: PelatihanRecord[] = [];
+  for (const v of versions) {
+    const rows = (await env.DB.prepare("SELECT * FROM nakes WHERE upload_id = ?1 AND kode_fasyankes = ?2").bind(v.upload_id, v.kode_fasyankes).all<NakesRecord>()).results;
+    const courses = (await env.DB.prepare("SELECT * FROM pelatihan WHERE upload_id = ?1").bind(v.upload_id).all<PelatihanRecord>()).results;
+    // A version's trainings are its upload's courses for its persons (an upload is a snapshot of its
+    // facilities and their courses). NIKs are keyed by facility so one person's courses stay with
+    // the version they came with.
+    const own = (nik: string) => `${v.kode_fasyankes}|${nik}`;
+    const niks = new Set(rows.map((r) => r.nik));
+    nakes.push(...rows.map((r) => ({ ...r, nik: own(r.nik) })));
+    pelatihan.push(...courses.filter((p) => niks.has(p.nik)).map((p) => ({ ...p, nik: own(p.nik) })));
+  }
+  return { nakes, pelatihan };
+}
+
+const names = new Map(referenceWilayah().map((w) => [w.kode, w.nama]));
+
+describe("the aggregates kept by the upload's final batch", () => {
+  it("match the rows at every date, before, between and after the uploads, at every level", async () => {
+    const dates = ["2026-08-31", "2026-09-01", "2026-09-10", "2026-09-15", "2026-10-02", "2026-10-20", "2026-11-01", "2027-06-30"];
+    const questions: Omit<ResolvedQuery, "as_of">[] = [
+      { level: "facility", region: "17", jenis_tenaga: null },
+      { level: "kecamatan", region: "1706", jenis_tenaga: null },
+      { level: "regency", region: "17", jenis_tenaga: null },
+      { level: "province", region: "17", jenis_tenaga: "KEFARMASIAN" },
+    ];
+    let compared = 0;
+    for (const asOf of dates) {
+      const rows = await rowsAt(asOf);
+      const data = {
+        facilities: FACILITIES,
+        aggregates: aggregateRoster(rows.nakes, rows.pelatihan),
+        rules: PMK75_2014.rules,
+        standardSet: "PMK75_2014",
+        population: POPULATION,
+        regionName: (code: string) => names.get(code) ?? null,
+      };
+      for (const q of questions) {
+        const query = `level=${q.level}&region=${q.region}&as_of=${asOf}${q.jenis_tenaga ? `&jenis_tenaga=${q.jenis_tenaga}` : ""}`;
+        const fromApi = await coverage(analyst, query);
+        expect(fromApi, `${query}`).toEqual(coverageFromAggregates(data, { ...q, as_of: asOf }));
+        compared++;
+      }
+    }
+    expect(compared).toBe(32);
+    // Not a comparison of empty answers: the last dates hold every facility, trainings and licences.
+    const late = await coverage(analyst, "region=17&as_of=2026-11-01");
+    expect(late.figures["fasyankes"]).toBe(6);
+    expect(late.figures["tenaga"]).toBeGreaterThan(100);
+    expect(Object.entries(late.figures).some(([k, v]) => k.startsWith("pelatihan.") && (v ?? 0) > 0)).toBe(true);
+  });
+
+  it("match the rows under a standard set that names every jenis (its statements split in two)", async () => {
+    const admin = await tokenFor("admin", "17");
+    const jenis = [...jenisTenagaSchema.options, "KEFARMASIAN"] as const;
+    const rules = (["PERKOTAAN", "PEDESAAN", "TERPENCIL"] as const).flatMap((kategori) =>
+      [true, false].flatMap((rawat_inap) => jenis.map((j, i) => ({ kategori, rawat_inap, jenis: j, minimum: (i % 3) + (rawat_inap ? 1 : 0) }))),
+    );
+    const standar = { columns: ["kategori", "rawat_inap", "jenis", "minimum"], rows: rules.map((r) => [r.kategori, r.rawat_inap ? "Y" : "N", r.jenis, r.minimum]) };
+    expect((await call("PUT", "/v1/standards", { token: admin, json: { set: "SEMUA_JENIS", standar, aktif: true } })).status).toBe(200);
+    try {
+      const rows = await rowsAt("2026-10-20");
+      const data = { facilities: FACILITIES, aggregates: aggregateRoster(rows.nakes, rows.pelatihan), rules, standardSet: "SEMUA_JENIS", population: POPULATION, regionName: (code: string) => names.get(code) ?? null };
+      const q = { level: "facility", region: "17", jenis_tenaga: null, as_of: "2026-10-20" } as const;
+      const fromApi = await coverage(analyst, "level=facility&region=17&as_of=2026-10-20");
+      expect(fromApi.tables.standar.rows.length).toBeGreaterThan(21 * 4);
+      expect(fromApi).toEqual(coverageFromAggregates(data, q));
+    } finally {
+      await call("PUT", "/v1/standards", { token: admin, json: { set: "PMK75_2014", aktif: true } });
+    }
+  });
+
+  it("count a row refused by the validator (no STR) once it is stored", async () => {
+    const c = await coverage(analyst, "region=P1706010101&as_of=2026-10-21");
+    expect(c.figures["str_tidak_ada"]).toBe(1);
+    expect(c.figures["str_tidak_ada.PERAWAT"]).toBe(1);
+  });
+
+  it("keep the versions' intervals exactly those of the roster history", async () => {
+    const ours = (await env.DB.prepare("SELECT upload_id, kode_fasyankes, valid_from, valid_to FROM coverage_version ORDER BY 1, 2").all()).results;
+    const theirs = (await env.DB.prepare("SELECT upload_id, kode_fasyankes, valid_from, valid_to FROM roster_versi ORDER BY 1, 2").all()).results;
+    expect(ours).toEqual(theirs);
+    expect(ours.length).toBe(6 + 2 + 3 + 2);
+  });
+
+  it("keep per-profession counts equal to the distinct persons of each version's rows", async () => {
+    const wrong = await env.DB.prepare(
+      `SELECT v.upload_id, v.kode_fasyankes FROM coverage_version v
+       WHERE ${jenisTenagaSchema.options
+         .map((j) => `v.t_${j} <> (SELECT COUNT(DISTINCT n.nik) FROM nakes n WHERE n.upload_id = v.upload_id AND n.kode_fasyankes = v.kode_fasyankes AND n.jenis_tenaga = '${j}')`)
+         .join(" OR ")}`,
+    ).all();
+    expect(wrong.results).toEqual([]);
+  });
+});

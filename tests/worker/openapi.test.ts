@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { call, json } from "./support";
+
+describe("the API's own description", () => {
+  it("is an OpenAPI 3.1 document covering every endpoint of SPEC §7 but coverage", async () => {
+    const doc = await json(await call("GET", "/openapi.json"));
+    expect(doc.openapi).toBe("3.1.0");
+    const ops = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([p, item]) => Object.keys(item).map((m) => `${m.toUpperCase()} ${p}`));
+    expect(ops).toEqual(
+      expect.arrayContaining([
+        "GET /v1/reference",
+        "POST /v1/rosters/validate",
+        "POST /v1/rosters",
+        "GET /v1/rosters/{kode_fasyankes}",
+        "GET /v1/uploads",
+        "GET /v1/uploads/{id}",
+        "PUT /v1/facilities",
+        "GET /v1/facilities",
+        "PUT /v1/population",
+        "POST /v1/tokens",
+        "DELETE /v1/tokens/{id}",
+      ]),
+    );
+    expect(ops.some((o) => o.includes("/bench"))).toBe(false);
+    expect(doc.components.securitySchemes.bearer).toMatchObject({ type: "http", scheme: "bearer" });
+  });
+
+  it("describes request and response bodies from the shared zod schemas", async () => {
+    const doc = await json(await call("GET", "/openapi.json"));
+    const upload = doc.paths["/v1/rosters"].post;
+    const reqSchema = upload.requestBody.content["application/json"].schema;
+    expect(Object.keys(reqSchema.properties)).toEqual(["as_of", "nakes", "pelatihan"]);
+    expect(reqSchema.required).toEqual(["nakes"]);
+    expect(upload.requestBody.content["text/csv"]).toBeDefined();
+    expect(Object.keys(upload.responses)).toEqual(expect.arrayContaining(["201", "409", "412", "413", "415", "422", "429"]));
+    const created = upload.responses["201"].content["application/json"].schema;
+    expect(Object.keys(created.properties)).toEqual(["upload_id", "stored", "counts", "issues", "diff"]);
+    const validate = doc.paths["/v1/rosters/validate"].post.responses["200"].content["application/json"].schema;
+    expect(validate.required).toEqual(expect.arrayContaining(["ok", "counts", "issues", "diff", "base"]));
+  });
+
+  it("has a human-readable page that needs no network", async () => {
+    const res = await call("GET", "/docs");
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    for (const path of ["/v1/rosters/validate", "/v1/uploads/{id}", "/v1/tokens"]) expect(html).toContain(path);
+    expect(html).toContain("Idempotency-Key");
+    expect(html).not.toMatch(/<script|<link[^>]+href="http|src="http/);
+  });
+});

@@ -1,0 +1,124 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { bodyLimit } from "hono/body-limit";
+import { cors } from "hono/cors";
+import { HTTPException } from "hono/http-exception";
+import { languageDetector } from "hono/language";
+import { requestId } from "hono/request-id";
+import { secureHeaders } from "hono/secure-headers";
+import { configOf } from "./config";
+import { D1LimitError } from "./db/limits";
+import type { AppEnv } from "./env";
+import { tooLarge } from "./http/body";
+import { ApiError, errorResponse, fromHttpException, scrub } from "./http/errors";
+import { docsPage } from "./openapi/docs-page";
+import { benchRoutes } from "./routes/bench";
+import { coverageRoutes } from "./routes/coverage";
+import { facilityRoutes } from "./routes/facilities";
+import { healthRoutes } from "./routes/health";
+import { populationRoutes } from "./routes/population";
+import { referenceRoutes } from "./routes/reference";
+import { rosterRoutes } from "./routes/rosters";
+import { standardsRoutes } from "./routes/standards";
+import { tokenRoutes } from "./routes/tokens";
+import { uploadRoutes } from "./routes/uploads";
+
+const ALLOWED_HEADERS = ["Authorization", "Content-Type", "Accept", "Accept-Language", "Idempotency-Key", "If-Match", "D1-Bookmark", "X-Request-Id"];
+const EXPOSED_HEADERS = ["X-Request-Id", "Server-Timing", "Retry-After", "RateLimit-Limit", "RateLimit-Remaining", "Idempotent-Replayed", "Location", "ETag", "D1-Bookmark"];
+
+const OPENAPI_INFO = {
+  openapi: "3.1.0",
+  info: {
+    title: "Nakes Roster API",
+    version: "1.0.0",
+    description:
+      "Roster tenaga kesehatan untuk Dinas Kesehatan: validasi, unggah atomik, riwayat, master fasyankes dan penduduk, token akses. / The health-worker roster of Indonesia's health offices: validation, atomic uploads, history, facility and population masters, access tokens.",
+  },
+};
+
+export function createApp(): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>();
+
+  app.use("*", requestId());
+  app.use("*", secureHeaders({ crossOriginResourcePolicy: "cross-origin" }));
+  app.use("*", (c, next) => {
+    const allowed = configOf(c.env).corsOrigins;
+    return cors({
+      origin: (origin) => (allowed.includes(origin) || allowed.includes("*") ? origin : null),
+      allowMethods: ["GET", "POST", "PUT", "DELETE", "OPTIONS"],
+      allowHeaders: ALLOWED_HEADERS,
+      exposeHeaders: EXPOSED_HEADERS,
+      maxAge: 600,
+    })(c, next);
+  });
+  app.use(
+    "*",
+    languageDetector({
+      supportedLanguages: ["id", "en"],
+      fallbackLanguage: "id",
+      order: ["querystring", "header"],
+      lookupQueryString: "lang",
+      caches: false,
+      convertDetectedLanguage: (l) => l.split("-")[0]!.toLowerCase(),
+    }),
+  );
+  app.use("*", async (c, next) => {
+    c.set("lang", c.get("language" as never) === "en" ? "en" : "id");
+    await next();
+  });
+  // Bodies over the limit stop here, before anything reads them (Content-Length or streamed).
+  app.use("/v1/*", (c, next) => {
+    const max = configOf(c.env).maxBodyBytes;
+    return bodyLimit({ maxSize: max, onError: (cc) => errorResponse(cc, tooLarge(max)) })(c, next);
+  });
+
+  app.route("/v1", healthRoutes);
+  app.route("/v1", referenceRoutes);
+  app.route("/v1", rosterRoutes);
+  app.route("/v1", uploadRoutes);
+  app.route("/v1", facilityRoutes);
+  app.route("/v1", populationRoutes);
+  app.route("/v1", tokenRoutes);
+  app.route("/v1", coverageRoutes);
+  app.route("/v1", standardsRoutes);
+  app.route("/bench", benchRoutes);
+
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
+    type: "http",
+    scheme: "bearer",
+    description: "A token from `npm run token -- create` or POST /v1/tokens",
+  });
+  app.doc31("/openapi.json", OPENAPI_INFO);
+  let page: string | undefined;
+  app.get("/docs", (c) => {
+    page ??= docsPage(app.getOpenAPI31Document(OPENAPI_INFO) as unknown as Record<string, unknown>);
+    return c.html(page);
+  });
+  app.get("/", (c) => c.redirect("/docs"));
+
+  app.notFound((c) => errorResponse(c, new ApiError(404, "not_found", { id: "Alamat tidak ditemukan.", en: "Not found." })));
+
+  app.onError((err, c) => {
+    if (err instanceof ApiError) return errorResponse(c, err);
+    if (err instanceof HTTPException) return errorResponse(c, fromHttpException(err));
+    if (err instanceof D1LimitError) {
+      // Only client data can make a value outgrow D1's limits (the builder cuts everything else).
+      return errorResponse(
+        c,
+        new ApiError(413, "payload_too_large", {
+          id: "Satu baris atau nilai terlalu besar untuk disimpan (paling banyak 1 MB per nilai).",
+          en: "A row or value is too large to store (at most 1 MB per value).",
+        }),
+      );
+    }
+    console.error(JSON.stringify({ level: "error", request_id: c.get("requestId"), path: c.req.path, error: err.name, message: scrub(err.message) }));
+    return errorResponse(
+      c,
+      new ApiError(500, "internal", {
+        id: "Terjadi kesalahan di server. Tidak ada yang disimpan sebagian; coba lagi nanti.",
+        en: "Something went wrong on the server. Nothing was partly stored; try again later.",
+      }),
+    );
+  });
+
+  return app;
+}

@@ -1,0 +1,136 @@
+import type { CoverageResponse } from "../../shared/api/coverage";
+import { buildCoverage, describeUnit, regionPopulation, type ResolvedQuery, type UnitSums } from "../../shared/coverage/build";
+import { yearOf } from "../../shared/coverage/dates";
+import type { CoverageFacility } from "../../shared/coverage/facility";
+import { addSums, addTo, key, type Sums } from "../../shared/coverage/keys";
+import { populationByCode, populationResolver, regionTree, type PopulationRow } from "../../shared/coverage/population";
+import { standardJenisList, type StandardRule } from "../../shared/coverage/standard";
+import {
+  jenisFasyankesSchema,
+  jenisStandarSchema,
+  kategoriPuskesmasSchema,
+  kodePelatihanSchema,
+  type JenisTenaga,
+  type KodePelatihan,
+} from "../../shared/reference/codes";
+import { prepare } from "../db/limits";
+import type { Reader } from "../db/types";
+import { JENIS } from "./columns";
+import { regionName } from "./names";
+import { coverageSql, RULES_SQL, type CoverageRows } from "./read-sql";
+
+/**
+ * Coverage for a question: the active standard set first (it shapes the statements), then the
+ * statements of read-sql in one batch per database (one round trip, one consistent snapshot each),
+ * their unit sums folded into the response by the shared arithmetic. Several readers: the region
+ * spans several databases (one per province, db/region.ts); sums add up across them.
+ */
+export async function readCoverage(dbs: readonly Reader[], q: ResolvedQuery): Promise<CoverageResponse> {
+  const [first] = dbs;
+  if (!first) throw new Error("readCoverage needs a database");
+  const rules = (await prepare(first, { sql: RULES_SQL, params: [] }).all()).results;
+  const statements = coverageSql(q, standardJenisList(parseRules(rules)));
+  const flat = Object.entries(statements).flatMap(([name, s]) => (Array.isArray(s) ? s : [s]).map((one) => ({ name, one })));
+  const rows: Record<string, Record<string, unknown>[]> = { rules };
+  const perDb = await Promise.all(dbs.map((db) => db.batch(flat.map(({ one }) => prepare(db, one)))));
+  for (const results of perDb) {
+    flat.forEach(({ name }, i) => (rows[name] ??= []).push(...((results[i]?.results ?? []) as Record<string, unknown>[])));
+  }
+  return foldCoverage(q, rows as CoverageRows);
+}
+
+/** Rows of a standard set as rules; rows were checked when stored, one that fails here is skipped. */
+export function parseRules(rows: readonly Record<string, unknown>[]): StandardRule[] {
+  return rows.flatMap((r) => {
+    const kategori = kategoriPuskesmasSchema.safeParse(r["kategori"]);
+    const jenis = jenisStandarSchema.safeParse(r["jenis"]);
+    return kategori.success && jenis.success
+      ? [{ kategori: kategori.data, rawat_inap: r["rawat_inap"] === 1, jenis: jenis.data, minimum: num(r["minimum"]) }]
+      : [];
+  });
+}
+
+// Codes come from rows the Worker wrote; a set lookup per row, not a schema parse, on the hot path.
+const JENIS_SET: ReadonlySet<unknown> = new Set(JENIS);
+const TRAINING_SET: ReadonlySet<unknown> = new Set(kodePelatihanSchema.options);
+const isJenis = (v: unknown): v is JenisTenaga => JENIS_SET.has(v);
+const isTraining = (v: unknown): v is KodePelatihan => TRAINING_SET.has(v);
+const num = (v: unknown) => (typeof v === "number" ? v : 0);
+const str = (v: unknown) => (typeof v === "string" ? v : null);
+
+export function foldCoverage(q: ResolvedQuery, rows: CoverageRows): CoverageResponse {
+  const rules = parseRules(rows.rules);
+
+  const sums = new Map<string, Sums>();
+  const of = (unit: unknown) => {
+    const u = String(unit);
+    let s = sums.get(u);
+    if (!s) sums.set(u, (s = {}));
+    return s;
+  };
+  // Columns named by their figure key.
+  for (const r of [...rows.facilities, ...rows.standard]) {
+    const s = of(r["unit"]);
+    for (const [k, v] of Object.entries(r)) if (k !== "unit" && typeof v === "number") addTo(s, k, v);
+  }
+  for (const r of rows.facts) {
+    const s = of(r["unit"]);
+    const j = r["jenis"];
+    if (!isJenis(j)) continue;
+    if (r["kind"] === "str_tidak_ada") addTo(s, key.perJenis("str_tidak_ada", j), num(r["before"]));
+    if (r["kind"] === "sip") {
+      addTo(s, key.perJenis("sip_kedaluwarsa", j), num(r["before"]));
+      addTo(s, key.perJenis("sip_segera_habis", j), num(r["after"]));
+    }
+    if (r["kind"] === "penugasan") {
+      addTo(s, key.perJenis("penugasan_berakhir", j), num(r["before"]));
+      addTo(s, key.perJenis("penugasan_aktif", j), num(r["after"]));
+      addTo(s, key.perJenis("penugasan_segera_berakhir", j), num(r["soon"]));
+    }
+  }
+  for (const r of rows.training) {
+    const s = of(r["unit"]);
+    const kode = r["kode"];
+    if (!isTraining(kode)) continue;
+    for (const j of JENIS) if (num(r[j]) > 0) addTo(s, key.pelatihan(j, kode), num(r[j]));
+  }
+  for (const r of rows.withoutRoster) addTo(of(r["unit"]), key.tanpaRoster, num(r["n"]));
+
+  const placed = rows.placed.map((f) => ({ kode_wilayah: String(f["kode_wilayah"]), kecamatan: str(f["kecamatan"]) }));
+  const facilities = new Map<string, CoverageFacility>();
+  if (q.level === "facility") {
+    for (const f of rows.placed) {
+      const kategori = kategoriPuskesmasSchema.safeParse(f["kategori"]);
+      const jenis = jenisFasyankesSchema.safeParse(f["jenis"]);
+      if (!jenis.success) continue;
+      facilities.set(String(f["kode"]), {
+        kode: String(f["kode"]),
+        nama: str(f["nama"]) ?? String(f["kode"]),
+        jenis: jenis.data,
+        kode_wilayah: String(f["kode_wilayah"]),
+        kecamatan: str(f["kecamatan"]),
+        kategori: kategori.success ? kategori.data : null,
+        rawat_inap: f["rawat_inap"] === 1,
+        poned: f["poned"] === 1,
+      });
+    }
+  }
+  const pop = populationResolver(populationByCode(rows.population as unknown as PopulationRow[], yearOf(q.as_of)), () => regionTree(placed));
+
+  const names = new Map(rows.names.map((r) => [String(r["kode_wilayah"]), str(r["nama"])]));
+  const nameOf = (code: string) => names.get(code) ?? regionName(code);
+  const units: UnitSums[] = [];
+  const total: Sums = {};
+  for (const [kode, s] of sums) {
+    const facility = facilities.get(kode) ?? null;
+    units.push({ kode, facility, sums: s, ...describeUnit(q.level, kode, facility, pop, nameOf) });
+    addSums(total, s);
+  }
+  return buildCoverage({
+    query: q,
+    standardSet: str(rows.rules[0]?.["nama"]) ?? "",
+    rules,
+    units,
+    total: { sums: total, penduduk: regionPopulation(q.region, pop) },
+  });
+}

@@ -1,0 +1,23 @@
+import type { Bindings } from "../env";
+
+/**
+ * The database that holds a region's data. Today one database (binding DB) holds the whole country;
+ * past D1's 10 GB the plan is one database per province (SPEC §7): bind DB_17, DB_36, … in
+ * wrangler.jsonc and this picks it by the region's first two digits, falling back to DB.
+ * `region` is a region code, a facility code or a token scope.
+ */
+export function provinceOf(region: string | null | undefined): string | null {
+  if (!region) return null;
+  if (/^P\d{10}$/.test(region)) return region.slice(1, 3);
+  return /^\d{2}/.test(region) ? region.slice(0, 2) : null;
+}
+
+export function dbFor(env: Bindings, region?: string | null): D1Database {
+  const province = provinceOf(region);
+  const own = province ? env[`DB_${province}`] : undefined;
+  return isD1(own) ? own : env.DB;
+}
+
+function isD1(v: unknown): v is D1Database {
+  return typeof v === "object" && v !== null && typeof (v as D1Database).prepare === "function" && typeof (v as D1Database).batch === "function";
+}

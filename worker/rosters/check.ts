@@ -1,0 +1,120 @@
+import type { DiffEntry } from "../../shared/api/rosters";
+import type { Lang } from "../../shared/schema/issue";
+import type { RosterRequest } from "../../shared/schema/roster";
+import { makeIssue } from "../../shared/validate/issues";
+import { countIssues } from "../../shared/validate/issues";
+import { validateRoster } from "../../shared/validate/roster";
+import type { ValidationContext, ValidationResult } from "../../shared/validate/types";
+import type { TokenInfo } from "../auth/token-info";
+import type { Reader } from "../db/types";
+import { facilityFacts } from "../store/facilities";
+import { currentFingerprintStatements, findIdentities, type PersonFingerprint, type StoredNakes } from "../store/nakes";
+import { currentPointerStatements, type Pointer } from "../store/versions";
+import { baseTag } from "./base";
+import { diffRosters } from "./diff";
+import { fingerprint, trainingByNik } from "./fingerprint";
+import { identifiersOf, strKeys } from "./identifiers";
+
+/** Everything the dry run answers and the upload stores, computed the same way for both. */
+export interface Checked {
+  asOf: string;
+  result: ValidationResult;
+  /** Facilities the upload would replace: known codes it names, sorted. */
+  kodes: string[];
+  /** Their current upload (null: none yet), as read. */
+  pointers: Map<string, string | null>;
+  /** Latest `since` among them (a commit must come after it). */
+  latestSince: string | null;
+  base: string;
+  persons: StoredNakes[];
+  diff: DiffEntry[];
+}
+
+const today = (): string => new Date().toISOString().slice(0, 10);
+
+/** Refuses oversized tables before any work: the answer a validator would give, without the cost. */
+function tooLarge(req: RosterRequest, maxRows: number, lang: Lang): ValidationResult | null {
+  const issues = (["nakes", "pelatihan"] as const).flatMap((t) => {
+    const n = req[t]?.rows.length ?? 0;
+    return n > maxRows ? [makeIssue("upload.too_large", { table: t, row: null, column: null }, { limit: maxRows, actual: n, unit: "rows" }, lang)] : [];
+  });
+  return issues.length ? { ok: false, counts: countIssues(issues), issues, nakes: [], pelatihan: [] } : null;
+}
+
+/**
+ * Validates a roster with what the database knows (facility master, scope, the current rosters of
+ * other facilities), then compares it with the stored rosters of its facilities.
+ */
+export async function checkRoster(db: Reader, req: RosterRequest, who: TokenInfo, opts: { lang: Lang; maxRows: number }): Promise<Checked> {
+  const asOf = req.as_of ?? today();
+  const refused = tooLarge(req, opts.maxRows, opts.lang);
+  if (refused) return { asOf, result: refused, kodes: [], pointers: new Map(), latestSince: null, base: await baseTag(new Map()), persons: [], diff: [] };
+
+  const ids = identifiersOf(req);
+  const [facilities, identities] = await Promise.all([
+    facilityFacts(db, [...ids.kodes]),
+    findIdentities(db, { niks: [...ids.niks, ...ids.pelatihanOnlyNiks], nips: ids.nips, strs: ids.strs }),
+  ]);
+
+  // Stored facts exclude the facilities of the upload: it replaces their rosters.
+  const storedNiks = new Set<string>();
+  const storedFacilitiesByNik = new Map<string, string[]>();
+  const storedNipOwner = new Map<string, string>();
+  const storedStrOwner = new Map<string, string>();
+  const seen = new Set<string>();
+  for (const s of identities) {
+    if (ids.kodes.has(s.kode_fasyankes)) continue;
+    const key = `${s.nik}|${s.kode_fasyankes}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    storedNiks.add(s.nik);
+    const list = storedFacilitiesByNik.get(s.nik);
+    if (list) list.push(s.kode_fasyankes);
+    else storedFacilitiesByNik.set(s.nik, [s.kode_fasyankes]);
+    if (s.nip !== null) storedNipOwner.set(s.nip, s.nik);
+    if (s.no_str !== null) for (const k of strKeys(s.no_str)) storedStrOwner.set(k, s.nik);
+  }
+
+  const ctx: ValidationContext = {
+    asOf,
+    lang: opts.lang,
+    facilities,
+    scope: who.scope,
+    storedNiks,
+    storedFacilitiesByNik,
+    storedNipOwner,
+    storedStrOwner,
+    limits: { maxRows: opts.maxRows },
+  };
+  const result = validateRoster(req, ctx);
+
+  const kodes = [...ids.kodes].filter((k) => facilities.has(k)).sort();
+  const { pointerRows, stored } = await storedState(db, kodes);
+  const pointers = new Map<string, string | null>(kodes.map((k) => [k, null]));
+  let latestSince: string | null = null;
+  for (const p of pointerRows) {
+    pointers.set(p.kode_fasyankes, p.upload_id);
+    if (latestSince === null || p.since > latestSince) latestSince = p.since;
+  }
+
+  const training = trainingByNik(result.pelatihan);
+  const persons = result.nakes.map((record) => ({ record, fp: fingerprint(record, training.get(record.nik)) }));
+  const diff = diffRosters(
+    kodes,
+    persons.map((p) => ({ kode_fasyankes: p.record.kode_fasyankes, nik: p.record.nik, fp: p.fp })),
+    stored,
+  );
+  return { asOf, result, kodes, pointers, latestSince, base: await baseTag(pointers), persons, diff };
+}
+
+/** Pointers and fingerprints of the facilities, read in one batch: one consistent snapshot. */
+async function storedState(db: Reader, kodes: readonly string[]): Promise<{ pointerRows: Pointer[]; stored: PersonFingerprint[] }> {
+  if (kodes.length === 0) return { pointerRows: [], stored: [] };
+  const p = currentPointerStatements(db, kodes);
+  const f = currentFingerprintStatements(db, kodes);
+  const results = await db.batch([...p, ...f]);
+  return {
+    pointerRows: results.slice(0, p.length).flatMap((r) => r.results as Pointer[]),
+    stored: results.slice(p.length).flatMap((r) => r.results as PersonFingerprint[]),
+  };
+}

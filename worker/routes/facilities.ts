@@ -1,0 +1,67 @@
+import { createRoute } from "@hono/zod-openapi";
+import { validateFacilities } from "../../shared/validate/masters";
+import { requireRole } from "../auth/guard";
+import { prepare } from "../db/limits";
+import { readSession, writeDb } from "../db/session";
+import { readJson } from "../http/body";
+import { ApiError, langOf } from "../http/errors";
+import { routes } from "../openapi/app";
+import { bearer, errors, json } from "../openapi/responses";
+import { facilitiesPutSchema, facilityListSchema, facilityQuerySchema, masterPutResponseSchema } from "../openapi/schemas";
+import { listFacilities, upsertFacilitiesSql } from "../store/facilities";
+
+export const facilityRoutes = routes();
+
+facilityRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/facilities",
+    tags: ["Master data"],
+    summary: "The facility master (any role)",
+    security: bearer,
+    middleware: [requireRole("analyst")] as const,
+    request: { query: facilityQuerySchema },
+    responses: { 200: json(facilityListSchema, "Facilities, by code"), ...errors(400, 401) },
+  }),
+  async (c) => {
+    const q = c.req.valid("query");
+    const fasyankes = await listFacilities(readSession(c), {
+      region: q.region,
+      jenis: q.jenis,
+      aktif: q.aktif === undefined ? undefined : q.aktif === "Y",
+    });
+    return c.json({ fasyankes }, 200);
+  },
+);
+
+facilityRoutes.openAPIRegistry.registerPath(
+  createRoute({
+    method: "put",
+    path: "/facilities",
+    tags: ["Master data"],
+    summary: "Add or replace facilities (admin, within scope)",
+    description:
+      "Rows are checked like a roster (codes, regions, kinds, flags, duplicates, scope); any error gives 422 and nothing is stored. Each facility given replaces the stored one with its code; facilities not given stay (set aktif N to retire one).",
+    security: bearer,
+    request: { body: { required: true, content: { "application/json": { schema: facilitiesPutSchema } } } },
+    responses: { 200: json(masterPutResponseSchema, "Stored"), ...errors(400, 401, 403, 413, 415, 422) },
+  }),
+);
+facilityRoutes.put("/facilities", requireRole("admin"), async (c) => {
+  const body = await readJson(c, facilitiesPutSchema);
+  const token = c.get("token");
+  const checked = validateFacilities(body.fasyankes, { lang: langOf(c), scope: token.scope });
+  if (!checked.ok) {
+    throw new ApiError(
+      422,
+      "validation_failed",
+      { id: `Master fasyankes berisi ${checked.counts.error} kesalahan; tidak ada yang disimpan.`, en: `The facility master has ${checked.counts.error} error(s); nothing was stored.` },
+      checked.issues,
+    );
+  }
+  const db = writeDb(c);
+  const records = checked.records.map(({ row: _row, ...f }) => f);
+  const statements = upsertFacilitiesSql(records, token.id, new Date().toISOString()).map((s) => prepare(db, s));
+  if (statements.length > 0) await db.batch(statements);
+  return c.json({ stored: records.length, counts: checked.counts, issues: checked.issues }, 200);
+});

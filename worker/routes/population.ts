@@ -1,0 +1,43 @@
+import { createRoute } from "@hono/zod-openapi";
+import { validatePopulation } from "../../shared/validate/masters";
+import { requireRole } from "../auth/guard";
+import { prepare } from "../db/limits";
+import { writeDb } from "../db/session";
+import { readJson } from "../http/body";
+import { ApiError, langOf } from "../http/errors";
+import { routes } from "../openapi/app";
+import { bearer, errors, json } from "../openapi/responses";
+import { masterPutResponseSchema, populationPutSchema } from "../openapi/schemas";
+import { upsertPopulationSql } from "../store/population";
+
+export const populationRoutes = routes();
+
+populationRoutes.openAPIRegistry.registerPath(
+  createRoute({
+    method: "put",
+    path: "/population",
+    tags: ["Master data"],
+    summary: "Add or replace population figures (admin, within scope)",
+    description: "Rows (kode_wilayah, tahun, jumlah) are checked; any error gives 422 and nothing is stored. Each (region, year) given replaces the stored figure.",
+    security: bearer,
+    request: { body: { required: true, content: { "application/json": { schema: populationPutSchema } } } },
+    responses: { 200: json(masterPutResponseSchema, "Stored"), ...errors(400, 401, 403, 413, 415, 422) },
+  }),
+);
+populationRoutes.put("/population", requireRole("admin"), async (c) => {
+  const body = await readJson(c, populationPutSchema);
+  const checked = validatePopulation(body.penduduk, { lang: langOf(c), scope: c.get("token").scope });
+  if (!checked.ok) {
+    throw new ApiError(
+      422,
+      "validation_failed",
+      { id: `Data penduduk berisi ${checked.counts.error} kesalahan; tidak ada yang disimpan.`, en: `The population table has ${checked.counts.error} error(s); nothing was stored.` },
+      checked.issues,
+    );
+  }
+  const db = writeDb(c);
+  const records = checked.records.map(({ row: _row, ...p }) => p);
+  const statements = upsertPopulationSql(records, new Date().toISOString()).map((s) => prepare(db, s));
+  if (statements.length > 0) await db.batch(statements);
+  return c.json({ stored: records.length, counts: checked.counts, issues: checked.issues }, 200);
+});

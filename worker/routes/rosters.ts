@@ -1,0 +1,188 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { uploadResponseSchema, validateResponseSchema } from "../../shared/api/rosters";
+import { rosterRequestSchema } from "../../shared/schema/roster";
+import { requireRole } from "../auth/guard";
+import { inScope } from "../auth/scope";
+import { configOf } from "../config";
+import { primarySession, readSession, writeDb } from "../db/session";
+import { ApiError, langOf } from "../http/errors";
+import { idempotencyKeyOf, idempotent, requestFingerprint } from "../http/idempotency";
+import { routes } from "../openapi/app";
+import { bearer, errors, json } from "../openapi/responses";
+import { currentRosterSchema, kodeParamSchema, rosterQuerySchema } from "../openapi/schemas";
+import { ifMatchTags } from "../rosters/base";
+import { checkRoster } from "../rosters/check";
+import { StaleBaseError, storeUpload } from "../rosters/commit";
+import { readRosterBody, rosterRequestOf } from "../rosters/request";
+import { storedIssues, storedUploadResponse, uploadResponse, validateResponse } from "../rosters/response";
+import { getFacility } from "../store/facilities";
+import { NAKES_FIELDS, nakesOfVersion } from "../store/nakes";
+import { PELATIHAN_FIELDS, pelatihanOfVersion } from "../store/pelatihan";
+import { getUpload } from "../store/uploads";
+import { currentPointer } from "../store/versions";
+
+export const rosterRoutes = routes();
+
+const rosterBody = {
+  required: true,
+  description:
+    "JSON: the roster request of SPEC §7. CSV (text/csv): one Nakes table with the headers of SPEC §3 (aliases allowed, ';' or ',' separated); as_of in the query string.",
+  content: {
+    "application/json": { schema: rosterRequestSchema },
+    "text/csv": { schema: z.string() },
+  },
+};
+
+const stale = () =>
+  new ApiError(412, "precondition_failed", {
+    id: "Roster fasyankes ini sudah berubah sejak validasi (ada unggahan lain). Validasi ulang, lalu kirim lagi.",
+    en: "These facilities' rosters changed since the dry run (another upload landed). Validate again, then push.",
+  });
+
+rosterRoutes.openAPIRegistry.registerPath(
+  createRoute({
+    method: "post",
+    path: "/rosters/validate",
+    tags: ["Roster"],
+    summary: "Dry run: issues, and what the upload would change per facility",
+    description:
+      "Runs every rule of SPEC §5 with the facility master, the token's scope and the stored rosters, exactly as the upload would, and compares with the stored rosters (persons added, removed, changed, unchanged). `base` goes back in If-Match on the upload. Role: uploader.",
+    security: bearer,
+    request: { query: rosterQuerySchema, body: rosterBody },
+    responses: { 200: json(validateResponseSchema, "Issues, diff per facility and base"), ...errors(400, 401, 403, 413, 415) },
+  }),
+);
+rosterRoutes.post("/rosters/validate", requireRole("uploader"), async (c) => {
+  const req = rosterRequestOf(await readRosterBody(c));
+  const checked = await checkRoster(readSession(c), req, c.get("token"), { lang: langOf(c), maxRows: configOf(c.env).maxRows });
+  return c.json(validateResponse(checked), 200);
+});
+
+rosterRoutes.openAPIRegistry.registerPath(
+  createRoute({
+    method: "post",
+    path: "/rosters",
+    tags: ["Roster"],
+    summary: "Atomic upload: replaces the current roster of each facility in it",
+    description:
+      "All rows are stored or none. Each facility present gets this upload as its current roster; history keeps who, when, counts, warnings and the content hash. Idempotency-Key: a retry returns the first result (same key, other body: 422; first still running: 409). If-Match with the dry run's base: 412 when another upload to these facilities landed in between. Role: uploader.",
+    security: bearer,
+    request: {
+      query: rosterQuerySchema,
+      headers: z.object({
+        "idempotency-key": z.string().optional().describe("One key per push, the same on every retry (a UUID)"),
+        "if-match": z.string().optional().describe("The `base` of the dry run"),
+      }),
+      body: rosterBody,
+    },
+    responses: {
+      201: json(uploadResponseSchema, "Stored"),
+      ...errors(400, 401, 403, 409, 412, 413, 415, 422),
+    },
+  }),
+);
+rosterRoutes.post("/rosters", requireRole("uploader"), async (c) => {
+  const token = c.get("token");
+  const cfg = configOf(c.env);
+  const body = await readRosterBody(c);
+  const key = idempotencyKeyOf(c);
+  const db = writeDb(c);
+  const fingerprint = await requestFingerprint(["POST /v1/rosters", body.raw.kind, body.queryAsOf ?? "", body.contentHash]);
+
+  return idempotent(
+    c,
+    db,
+    key,
+    fingerprint,
+    async (claim) => {
+      const started = Date.now();
+      const req = rosterRequestOf(body);
+      // The primary: the base compared with If-Match must be the latest.
+      const checked = await checkRoster(primarySession(c), req, token, { lang: langOf(c), maxRows: cfg.maxRows });
+      const checkedAt = Date.now();
+      if (!checked.result.ok) {
+        throw new ApiError(
+          422,
+          "validation_failed",
+          {
+            id: `Roster berisi ${checked.result.counts.error} kesalahan; tidak ada yang disimpan. Perbaiki lalu kirim lagi.`,
+            en: `The roster has ${checked.result.counts.error} error(s); nothing was stored. Fix them and push again.`,
+          },
+          checked.result.issues,
+        );
+      }
+      const tags = ifMatchTags(c.req.header("If-Match"));
+      if (tags && !tags.includes(checked.base)) throw stale();
+      const id = crypto.randomUUID();
+      try {
+        await storeUpload(
+          db,
+          {
+            id,
+            token,
+            createdAt: new Date().toISOString(),
+            asOf: checked.asOf,
+            contentType: body.raw.mediaType,
+            contentHash: body.contentHash,
+            persons: checked.persons,
+            pelatihan: checked.result.pelatihan,
+            counts: checked.result.counts,
+            issues: storedIssues(checked.result.issues),
+            diff: checked.diff,
+            expected: tags ? checked.pointers : undefined,
+            notBefore: checked.latestSince,
+            idempotency: claim,
+          },
+          { batchRows: cfg.batchRows },
+        );
+      } catch (e) {
+        if (e instanceof StaleBaseError) throw stale();
+        throw e;
+      }
+      c.header("Location", `/v1/uploads/${id}`);
+      // Where the time went (the upload benchmark reads it): parse + validate + diff, then storage.
+      c.header("Server-Timing", `check;dur=${checkedAt - started}, store;dur=${Date.now() - checkedAt}`);
+      return c.json(uploadResponse(id, checked), 201);
+    },
+    async (uploadId) => {
+      const { row } = await getUpload(db, uploadId, token.scope);
+      if (!row) throw new ApiError(404, "not_found", { id: "Unggahan tidak ditemukan.", en: "Upload not found." });
+      return c.json(await storedUploadResponse(db, row), 201);
+    },
+  );
+});
+
+rosterRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/rosters/{kode_fasyankes}",
+    tags: ["Roster"],
+    summary: "The facility's current roster (personal data: uploader in scope)",
+    security: bearer,
+    middleware: [requireRole("uploader")] as const,
+    request: { params: kodeParamSchema },
+    responses: { 200: json(currentRosterSchema, "Current roster; upload_id null when none is stored yet"), ...errors(400, 401, 403, 404) },
+  }),
+  async (c) => {
+    const kode = c.req.valid("param").kode_fasyankes.trim().toUpperCase();
+    const token = c.get("token");
+    const db = readSession(c);
+    const facility = await getFacility(db, kode);
+    if (!facility) {
+      throw new ApiError(404, "not_found", { id: `Fasyankes ${kode} tidak ada dalam master fasyankes.`, en: `Facility ${kode} is not in the facility master.` });
+    }
+    if (inScope(kode, token.scope, facility) !== true) {
+      throw new ApiError(403, "forbidden", {
+        id: `Fasyankes ${kode} berada di luar wilayah token Anda (${token.scope}).`,
+        en: `Facility ${kode} lies outside your token's region (${token.scope}).`,
+      });
+    }
+    const pointer = await currentPointer(db, kode);
+    if (!pointer) {
+      const empty = { nakes: { columns: [...NAKES_FIELDS], rows: [] }, pelatihan: { columns: [...PELATIHAN_FIELDS], rows: [] } };
+      return c.json({ kode_fasyankes: kode, upload_id: null, since: null, ...empty }, 200);
+    }
+    const [nakes, pelatihan] = await Promise.all([nakesOfVersion(db, pointer.upload_id, kode), pelatihanOfVersion(db, pointer.upload_id, kode)]);
+    return c.json({ kode_fasyankes: kode, upload_id: pointer.upload_id, since: pointer.since, nakes, pelatihan }, 200);
+  },
+);

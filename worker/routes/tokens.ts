@@ -1,0 +1,91 @@
+import { createRoute } from "@hono/zod-openapi";
+import { tokenCreateRequestSchema, tokenCreateResponseSchema } from "../../shared/api/tokens";
+import { requireRole } from "../auth/guard";
+import { scopeWithin } from "../auth/scope";
+import { primarySession, writeDb } from "../db/session";
+import { readJson } from "../http/body";
+import { ApiError } from "../http/errors";
+import { routes } from "../openapi/app";
+import { bearer, errors, json } from "../openapi/responses";
+import { tokenIdParamSchema, tokenListSchema, tokenRevokeResponseSchema } from "../openapi/schemas";
+import { getFacility } from "../store/facilities";
+import { createToken, getToken, listTokens, revokeToken } from "../store/tokens";
+import { regionKnown } from "../store/wilayah";
+
+export const tokenRoutes = routes();
+
+const outOfScope = (scope: string, own: string) =>
+  new ApiError(403, "forbidden", {
+    id: `Cakupan ${scope} berada di luar cakupan token Anda (${own}).`,
+    en: `Scope ${scope} lies outside your token's scope (${own}).`,
+  });
+
+tokenRoutes.openAPIRegistry.registerPath(
+  createRoute({
+    method: "post",
+    path: "/tokens",
+    tags: ["Access"],
+    summary: "Issue a token (admin, within its own scope); the token is shown once",
+    security: bearer,
+    request: { body: { required: true, content: { "application/json": { schema: tokenCreateRequestSchema } } } },
+    responses: { 201: json(tokenCreateResponseSchema, "The new token (only its hash is stored)"), ...errors(400, 401, 403, 415, 422) },
+  }),
+);
+tokenRoutes.post("/tokens", requireRole("admin"), async (c) => {
+  const req = await readJson(c, tokenCreateRequestSchema);
+  const admin = c.get("token");
+  const db = primarySession(c);
+  const facility = /^\d+$/.test(req.scope) ? null : await getFacility(db, req.scope);
+  const known = facility !== null || (/^\d+$/.test(req.scope) && (await regionKnown(db, req.scope)));
+  if (!known) {
+    throw new ApiError(422, "validation_failed", {
+      id: `Cakupan ${req.scope} bukan kode wilayah atau kode fasyankes yang dikenal.`,
+      en: `Scope ${req.scope} is not a known region or facility code.`,
+    });
+  }
+  if (!scopeWithin(req.scope, admin.scope, facility ?? undefined)) throw outOfScope(req.scope, admin.scope);
+  const created = await createToken(writeDb(c), { role: req.role, scope: req.scope, name: req.name, createdBy: admin.id });
+  return c.json(created, 201);
+});
+
+tokenRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/tokens",
+    tags: ["Access"],
+    summary: "Tokens within the admin's scope (never their secrets)",
+    security: bearer,
+    middleware: [requireRole("admin")] as const,
+    responses: { 200: json(tokenListSchema, "Tokens"), ...errors(401, 403) },
+  }),
+  async (c) => {
+    const admin = c.get("token");
+    const all = await listTokens(primarySession(c));
+    return c.json({ tokens: all.filter((t) => scopeWithin(t.scope, admin.scope)) }, 200);
+  },
+);
+
+tokenRoutes.openapi(
+  createRoute({
+    method: "delete",
+    path: "/tokens/{id}",
+    tags: ["Access"],
+    summary: "Revoke a token (admin, within scope); it stops at once",
+    security: bearer,
+    middleware: [requireRole("admin")] as const,
+    request: { params: tokenIdParamSchema },
+    responses: { 200: json(tokenRevokeResponseSchema, "Revoked"), ...errors(400, 401, 403, 404) },
+  }),
+  async (c) => {
+    const { id } = c.req.valid("param");
+    const admin = c.get("token");
+    const db = primarySession(c);
+    const target = await getToken(db, id);
+    if (!target) throw new ApiError(404, "not_found", { id: `Token ${id} tidak ditemukan.`, en: `Token ${id} not found.` });
+    const facility = /^\d+$/.test(target.scope) ? undefined : ((await getFacility(db, target.scope)) ?? undefined);
+    if (!scopeWithin(target.scope, admin.scope, facility)) throw outOfScope(target.scope, admin.scope);
+    const now = new Date().toISOString();
+    const revoked = await revokeToken(writeDb(c), id, now);
+    return c.json({ id, revoked_at: revoked ? now : (target.revoked_at ?? now) }, 200);
+  },
+);

@@ -1,0 +1,80 @@
+import type { Role } from "../../shared/reference/codes";
+import type { TokenInfo } from "../auth/token-info";
+import { hashSecret, newSecret } from "../auth/secret";
+import { sqlLiteral } from "../db/literal";
+import type { Reader, Writer } from "../db/types";
+
+/** SQL of the tokens table: the only place that reads or writes it. */
+
+export interface NewToken {
+  role: Role;
+  scope: string;
+  name: string;
+  createdBy?: string | null;
+}
+
+export interface StoredToken extends TokenInfo {
+  created_at: string;
+  created_by: string | null;
+  revoked_at: string | null;
+}
+
+export const newTokenId = (): string => `tok_${crypto.randomUUID().replace(/-/g, "").slice(0, 20)}`;
+
+/** Creates a token; the secret is returned once and only its hash is stored. */
+export async function createToken(db: Writer, t: NewToken, now = new Date().toISOString()): Promise<{ id: string; token: string }> {
+  const token = newSecret();
+  const id = newTokenId();
+  await db
+    .prepare("INSERT INTO tokens (id, hash, role, scope, name, created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+    .bind(id, await hashSecret(token), t.role, t.scope, t.name, now, t.createdBy ?? null)
+    .run();
+  return { id, token };
+}
+
+/** The live token with this secret, or null (unknown or revoked). */
+export async function findActiveToken(db: Reader, secret: string): Promise<TokenInfo | null> {
+  const row = await db
+    .prepare("SELECT id, role, scope, name FROM tokens WHERE hash = ?1 AND revoked_at IS NULL")
+    .bind(await hashSecret(secret))
+    .first<TokenInfo>();
+  return row ?? null;
+}
+
+export async function getToken(db: Reader, id: string): Promise<StoredToken | null> {
+  return (
+    (await db.prepare("SELECT id, role, scope, name, created_at, created_by, revoked_at FROM tokens WHERE id = ?1").bind(id).first<StoredToken>()) ?? null
+  );
+}
+
+export async function listTokens(db: Reader): Promise<StoredToken[]> {
+  const { results } = await db
+    .prepare(TOKEN_LIST_SQL)
+    .all<StoredToken>();
+  return results;
+}
+
+/** Revokes a token; true when it was live. Revocation is permanent. */
+export async function revokeToken(db: Writer, id: string, now = new Date().toISOString()): Promise<boolean> {
+  const r = await db.prepare("UPDATE tokens SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL").bind(id, now).run();
+  return (r.meta.changes ?? 0) > 0;
+}
+
+/**
+ * The INSERT as a literal SQL script, for `wrangler d1 execute` (scripts/token.ts, npm start). With
+ * `upsert`, the same id is re-stored and un-revoked (the local admin token across restarts).
+ */
+export function tokenInsertScript(id: string, hash: string, t: NewToken, now: string, upsert = false): string {
+  const q = sqlLiteral;
+  const insert = `INSERT INTO tokens (id, hash, role, scope, name, created_at, created_by) VALUES (${q(id)}, ${q(hash)}, ${q(t.role)}, ${q(t.scope)}, ${q(t.name)}, ${q(now)}, ${q(t.createdBy ?? null)})`;
+  return upsert
+    ? `${insert} ON CONFLICT (id) DO UPDATE SET hash = excluded.hash, role = excluded.role, scope = excluded.scope, name = excluded.name, revoked_at = NULL;`
+    : `${insert};`;
+}
+
+/** Revocation as a literal SQL script (scripts/token.ts). */
+export function tokenRevokeScript(id: string, now: string): string {
+  return `UPDATE tokens SET revoked_at = ${sqlLiteral(now)} WHERE id = ${sqlLiteral(id)} AND revoked_at IS NULL;`;
+}
+
+export const TOKEN_LIST_SQL = "SELECT id, role, scope, name, created_at, created_by, revoked_at FROM tokens ORDER BY created_at DESC, id";
