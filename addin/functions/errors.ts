@@ -47,7 +47,8 @@ export function fromApiError(e: ApiError): FunctionError {
   }
   if (e.status === 400 || e.status === 422) return new FunctionError("invalidValue", { id: said, en: said });
   if (e.status === 401) return notAvailable("Token ditolak API: periksa token di Pengaturan.", "The API refused the token: check it in Settings.");
-  if (e.status === 403) return notAvailable(`Di luar cakupan token: ${said}`, `Outside the token's scope: ${said}`);
+  // The API says which region and which scope, in the language the client asked for.
+  if (e.status === 403) return new FunctionError("notAvailable", { id: said, en: said });
   if (e.status === 404) return notAvailable("Wilayah tidak dikenal.", "Unknown region.");
   if (e.status === 429) return notAvailable("API sedang sibuk; hitung ulang sebentar lagi.", "The API is busy; recalculate in a moment.");
   return notAvailable(`API gagal menjawab (${e.status ?? "?"}): ${said}`, `The API failed (${e.status ?? "?"}): ${said}`);

@@ -41,14 +41,29 @@ function tooLarge(req: RosterRequest, maxRows: number, lang: Lang): ValidationRe
   return issues.length ? { ok: false, counts: countIssues(issues), issues, nakes: [], pelatihan: [] } : null;
 }
 
+/** A roster validated with what the database knows, and the known facilities it names. */
+export interface Validated {
+  asOf: string;
+  result: ValidationResult;
+  kodes: string[];
+}
+
 /**
  * Validates a roster with what the database knows (facility master, scope, the current rosters of
  * other facilities), then compares it with the stored rosters of its facilities.
  */
 export async function checkRoster(db: Reader, req: RosterRequest, who: TokenInfo, opts: { lang: Lang; maxRows: number }): Promise<Checked> {
+  return compareWithStored(db, await validateWithFacts(db, req, who, opts));
+}
+
+/**
+ * The first half of checkRoster. The request is not needed after it returns, so a caller that passes
+ * it inline lets its rows (the bulk of a large upload's memory) go before the diff is built.
+ */
+export async function validateWithFacts(db: Reader, req: RosterRequest, who: TokenInfo, opts: { lang: Lang; maxRows: number }): Promise<Validated> {
   const asOf = req.as_of ?? today();
   const refused = tooLarge(req, opts.maxRows, opts.lang);
-  if (refused) return { asOf, result: refused, kodes: [], pointers: new Map(), latestSince: null, base: await baseTag(new Map()), persons: [], diff: [] };
+  if (refused) return { asOf, result: refused, kodes: [] };
 
   const ids = identifiersOf(req);
   const [facilities, identities] = await Promise.all([
@@ -87,8 +102,11 @@ export async function checkRoster(db: Reader, req: RosterRequest, who: TokenInfo
     limits: { maxRows: opts.maxRows },
   };
   const result = validateRoster(req, ctx);
+  return { asOf, result, kodes: [...ids.kodes].filter((k) => facilities.has(k)).sort() };
+}
 
-  const kodes = [...ids.kodes].filter((k) => facilities.has(k)).sort();
+/** The second half of checkRoster: the stored versions of the facilities, the diff and the base. */
+export async function compareWithStored(db: Reader, { asOf, result, kodes }: Validated): Promise<Checked> {
   const { pointerRows, stored } = await storedState(db, kodes);
   const pointers = new Map<string, string | null>(kodes.map((k) => [k, null]));
   let latestSince: string | null = null;

@@ -11,7 +11,7 @@ import { routes } from "../openapi/app";
 import { bearer, errors, json } from "../openapi/responses";
 import { currentRosterSchema, kodeParamSchema, rosterQuerySchema } from "../openapi/schemas";
 import { ifMatchTags } from "../rosters/base";
-import { checkRoster } from "../rosters/check";
+import { compareWithStored, validateWithFacts } from "../rosters/check";
 import { StaleBaseError, storeUpload } from "../rosters/commit";
 import { readRosterBody, rosterRequestOf } from "../rosters/request";
 import { storedIssues, storedUploadResponse, uploadResponse, validateResponse } from "../rosters/response";
@@ -53,9 +53,9 @@ rosterRoutes.openAPIRegistry.registerPath(
   }),
 );
 rosterRoutes.post("/rosters/validate", requireRole("uploader"), async (c) => {
-  const req = rosterRequestOf(await readRosterBody(c));
-  const checked = await checkRoster(readSession(c), req, c.get("token"), { lang: langOf(c), maxRows: configOf(c.env).maxRows });
-  return c.json(validateResponse(checked), 200);
+  const db = readSession(c);
+  const validated = await validateWithFacts(db, rosterRequestOf(await readRosterBody(c)), c.get("token"), { lang: langOf(c), maxRows: configOf(c.env).maxRows });
+  return c.json(validateResponse(await compareWithStored(db, validated)), 200);
 });
 
 rosterRoutes.openAPIRegistry.registerPath(
@@ -96,9 +96,10 @@ rosterRoutes.post("/rosters", requireRole("uploader"), async (c) => {
     fingerprint,
     async (claim) => {
       const started = Date.now();
-      const req = rosterRequestOf(body);
       // The primary: the base compared with If-Match must be the latest.
-      const checked = await checkRoster(primarySession(c), req, token, { lang: langOf(c), maxRows: cfg.maxRows });
+      const session = primarySession(c);
+      const validated = await validateWithFacts(session, rosterRequestOf(body), token, { lang: langOf(c), maxRows: cfg.maxRows });
+      const checked = await compareWithStored(session, validated);
       const checkedAt = Date.now();
       if (!checked.result.ok) {
         throw new ApiError(

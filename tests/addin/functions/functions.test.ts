@@ -116,6 +116,7 @@ describe("NAKES custom functions", () => {
     const errors = await Promise.all(Object.keys(status).map((r) => excelError(f.cakupan(r, "nakes"))));
     expect(errors.map((e) => e.code)).toEqual(["#N/A", "#N/A", "#N/A", "#N/A", "#N/A", "#VALUE!"]);
     expect(errors[0]!.message).toMatch(/refused the token/);
+    expect(errors[1]!.message).toBe("pesan 403");
     expect(errors[2]!.message).toBe("Unknown region.");
     expect(errors[5]!.message).toBe("pesan 400");
   });
