@@ -22,7 +22,9 @@ async function servedApiUrl(): Promise<string | undefined> {
 // before Excel asks; they read the pane's settings on every call.
 let defaultApiUrl: string | undefined;
 const customFunctions = customFunctionsGlobal();
-if (customFunctions) registerFunctions({ customFunctions, lang: detectLang, settings: () => loadSettings(undefined, defaultApiUrl) });
+const functions = customFunctions
+  ? registerFunctions({ customFunctions, lang: detectLang, settings: () => loadSettings(undefined, defaultApiUrl) })
+  : undefined;
 
 if (typeof Office === "undefined") {
   // office.js comes from Microsoft's CDN; without it there is no workbook to work on.
@@ -31,6 +33,7 @@ if (typeof Office === "undefined") {
   void Promise.all([Office.onReady(), servedApiUrl()]).then(([, served]) => {
     defaultApiUrl = served;
     const lang = detectLang();
-    root.render(<App actions={createOfficeActions(lang)} lang={lang} defaultApiUrl={defaultApiUrl} />);
+    // A stored roster changes the figures: cells with NAKES.* recalculate from fresh answers.
+    root.render(<App actions={createOfficeActions(lang)} lang={lang} defaultApiUrl={defaultApiUrl} onRosterStored={functions?.clearCache} />);
   });
 }

@@ -29,10 +29,12 @@ export interface AppProps extends Omit<ApiProviderProps, "children"> {
   actions: WorkbookActions;
   /** Defaults to Office's display language. */
   lang?: Lang;
+  /** Called after a roster is stored, so figures cached elsewhere (the NAKES.* functions) refresh. */
+  onRosterStored?: () => void;
 }
 
 /** The pane: Roster, Cakupan and Pengaturan tabs over the workbook actions and the API. */
-export function App({ actions, lang, ...api }: AppProps) {
+export function App({ actions, lang, onRosterStored, ...api }: AppProps) {
   const uiLang = lang ?? detectLang();
   const t = stringsFor(uiLang);
   const styles = useStyles();
@@ -55,7 +57,7 @@ export function App({ actions, lang, ...api }: AppProps) {
               <main className={styles.body}>
                 {/* Every tab stays mounted: a validation's results survive a look at the settings. */}
                 <div role="tabpanel" hidden={tab !== "roster"}>
-                  <RosterTab />
+                  <RosterTab onStored={onRosterStored} />
                 </div>
                 <div role="tabpanel" hidden={tab !== "coverage"}>
                   <CoverageTab />

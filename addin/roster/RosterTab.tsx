@@ -25,10 +25,10 @@ const hostOf = (url: string) => {
   }
 };
 
-export function RosterTab() {
+export function RosterTab({ onStored }: { onStored?: () => void } = {}) {
   const t = useStrings();
   const styles = useStyles();
-  const flow = useRosterFlow();
+  const flow = useRosterFlow({ onStored });
   const { settings, client } = useApi();
   const busy = flow.running !== null;
   const connection = client ? t.roster.server(hostOf(settings.apiUrl)) : t.roster.noServer;

@@ -46,7 +46,7 @@ function sameFindings(a: readonly Issue[], b: readonly Issue[]): boolean {
 const yieldToUi = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** Validasi and Kirim: read, check locally, mark, check on the server, confirm, push. */
-export function useRosterFlow() {
+export function useRosterFlow({ onStored }: { onStored?: () => void } = {}) {
   const actions = useWorkbookActions();
   const { client, storage } = useApi();
   const t = useStrings();
@@ -210,6 +210,7 @@ export function useRosterFlow() {
             onRetry: (attempt, attempts) => task.phase(t.progress.retrying(attempt, attempts)),
           });
           pushKey.current = null;
+          onStored?.();
           setNotice({
             intent: "success",
             title: t.push.successTitle,

@@ -65,6 +65,18 @@ describe("Kirim", () => {
     expect(push!.body).toEqual(api.sent("POST /v1/rosters/validate")[0]!.body);
   });
 
+  it("tells the custom functions to drop their cached figures once a roster is stored, and not before", async () => {
+    const api = new FakeApi().on("POST /v1/rosters/validate", json(200, clean)).on("POST /v1/rosters", json(201, stored));
+    let stores = 0;
+    renderPane({ workbook: twoRowWorkbook(), api, connected: true, onRosterStored: () => stores++ });
+
+    const dialog = await openConfirm();
+    expect(stores).toBe(0);
+    fireEvent.click(within(dialog).getByRole("button", { name: "Kirim sekarang" }));
+    expect(await screen.findByText("Roster terkirim")).toBeTruthy();
+    expect(stores).toBe(1);
+  });
+
   it("rides out a dropped connection: retries with the same key and says it is retrying", async () => {
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));

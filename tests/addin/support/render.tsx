@@ -22,6 +22,7 @@ export interface PaneOptions {
   /** Saves an API address and token first, as a user who set up the pane earlier. */
   connected?: boolean;
   lang?: Lang;
+  onRosterStored?: () => void;
 }
 
 /** The whole pane over a fake workbook and a fake API; retries wait no real time. */
@@ -36,6 +37,7 @@ export function renderPane(options: PaneOptions = {}) {
       fetch={api.fetch}
       storage={storage}
       lang={options.lang}
+      onRosterStored={options.onRosterStored}
       clientOptions={{ hooks: { sleep: async () => {}, random: () => 0.5 } }}
     />,
   );
