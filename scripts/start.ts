@@ -15,7 +15,8 @@ import { localAdminToken, prepareLocalDatabase } from "./lib/local-db";
 import { defaultPersistTo, root, startDev, stopChild, type DevServer } from "./lib/wrangler";
 import { startBanner } from "./lib/banner";
 
-const ADMIN = { role: "admin", scope: "17", name: "Admin lokal (npm start)" } as const;
+// National: the demo holds Mukomuko (Bengkulu) and Banten facilities.
+const ADMIN = { role: "admin", scope: "ID", name: "Admin lokal (npm start)" } as const;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({

@@ -8,13 +8,15 @@
  * printed once; only its SHA-256 is stored.
  */
 import { parseArgs } from "node:util";
+import { z } from "zod";
 import { tokenCreateRequestSchema } from "../shared/api/tokens";
+import { NATIONAL_SCOPE } from "../worker/auth/scope";
 import { TOKEN_LIST_SQL, tokenRevokeScript } from "../worker/store/tokens";
 import { applyMigrations, query, type Target } from "./lib/wrangler";
 import { newToken, runScript } from "./lib/local-db";
 
 const USAGE = `Pemakaian / usage:
-  npm run token -- create --role <admin|uploader|analyst> --scope <kode wilayah|kode fasyankes> --name "<nama>" [--persist-to DIR | --remote]
+  npm run token -- create --role <admin|uploader|analyst> --scope <ID|kode wilayah|kode fasyankes> --name "<nama>" [--persist-to DIR | --remote]
   npm run token -- revoke --id <token id> [--persist-to DIR | --remote]
   npm run token -- list [--persist-to DIR | --remote]`;
 
@@ -44,7 +46,9 @@ async function main(): Promise<void> {
   if (!target.remote) await applyMigrations(target);
 
   if (command === "create") {
-    const parsed = tokenCreateRequestSchema.safeParse({ role: values.role, scope: values.scope, name: values.name });
+    // The command line may also issue national tokens (scope ID), which the API does not.
+    const schema = tokenCreateRequestSchema.extend({ scope: tokenCreateRequestSchema.shape.scope.or(z.literal(NATIONAL_SCOPE)) });
+    const parsed = schema.safeParse({ role: values.role, scope: values.scope, name: values.name });
     if (!parsed.success) fail(`Argumen tidak sah / invalid arguments: ${parsed.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join("; ")}`);
     const t = await newToken(parsed.data);
     await runScript(t.sql, target);

@@ -7,7 +7,7 @@ ${line}
 Nakes Roster API siap / ready: ${o.apiUrl}
   Dokumentasi / docs: ${o.apiUrl}/docs   OpenAPI: ${o.apiUrl}/openapi.json
 ${o.addinUrl ? `  Panel Excel / task pane: ${o.addinUrl}/taskpane.html\n` : ""}
-Token admin lokal (cakupan / scope ${o.scope}, Bengkulu — Kabupaten Mukomuko):
+Token admin lokal (cakupan / scope ${o.scope}${o.scope === "ID" ? ": seluruh Indonesia / the whole country" : ""}):
 
   ${o.token}
 
@@ -15,13 +15,13 @@ Coba / try:
   export TOKEN=${o.token}
   curl -s ${o.apiUrl}/v1/reference ${auth} | head -c 300
   curl -s -X POST ${o.apiUrl}/v1/rosters/validate ${auth} -H "Content-Type: application/json" --data-binary @samples/roster-mukomuko.json
-  curl -s -X POST ${o.apiUrl}/v1/rosters ${auth} -H "Content-Type: application/json" -H "Idempotency-Key: $(uuidgen || date +%s)" --data-binary @samples/roster-mukomuko.json
+  curl -s -X POST ${o.apiUrl}/v1/rosters ${auth} -H "Content-Type: application/json" -H "Idempotency-Key: $(node -p "crypto.randomUUID()")" --data-binary @samples/roster-mukomuko.json
   curl -s -X POST "${o.apiUrl}/v1/rosters/validate?as_of=2026-11-01" ${auth} -H "Content-Type: text/csv" --data-binary @samples/roster-mukomuko.csv
   curl -s ${o.apiUrl}/v1/rosters/P1706010101 ${auth}
   curl -s ${o.apiUrl}/v1/uploads ${auth}
 
 Token lain / more tokens:  npm run token -- create --role uploader --scope 1706 --name "Dinkes Mukomuko"
-Banten (36):               npm run token -- create --role admin --scope 36 --name "Dinkes Provinsi Banten"
+                           npm run token -- create --role analyst --scope 36 --name "Analis Dinkes Banten"
 Ctrl-C menghentikan semuanya / stops everything.
 ${line}`;
 }

@@ -1,14 +1,39 @@
-import { inScope, regionInScope, regionOf } from "../../shared/validate/scope";
+import { NATIONAL } from "../../shared/coverage/units";
+import { inScope as facilityInRegion, regionInScope as regionWithin, regionOf } from "../../shared/validate/scope";
 import type { FacilityFact } from "../../shared/validate/types";
 
-export { inScope, regionInScope, regionOf };
+export { regionOf };
+
+/**
+ * The scope of the whole country ("ID", the code of coverage's national row). Region scopes are code
+ * prefixes, and no prefix covers every province, so a national token (a ministry, the local admin of
+ * `npm start`) needs one of its own. Issued from the command line only: POST /v1/tokens takes the
+ * scopes of shared/api/tokens.
+ */
+export const NATIONAL_SCOPE = NATIONAL;
+
+export const isNational = (scope: string): boolean => scope === NATIONAL_SCOPE;
+
+/** shared/validate/scope's inScope, with the national scope covering every facility. */
+export function inScope(kode: string, scope: string, fact?: FacilityFact): boolean | null {
+  return isNational(scope) ? true : facilityInRegion(kode, scope, fact);
+}
+
+/** shared/validate/scope's regionInScope, with the national scope covering every region. */
+export function regionInScope(region: string, scope: string): boolean {
+  return isNational(scope) || regionWithin(region, scope);
+}
+
+/** The scope the shared validators check: none for a national token (everything is inside it). */
+export const validatorScope = (scope: string): string | undefined => (isNational(scope) ? undefined : scope);
 
 /**
  * Whether scope `inner` lies within scope `outer` (an admin issues tokens only inside its own scope):
  * region prefixes nest by prefix; a facility code lies within a region when the facility does.
  */
 export function scopeWithin(inner: string, outer: string, innerFacility?: FacilityFact): boolean {
-  if (inner === outer) return true;
+  if (inner === outer || isNational(outer)) return true;
+  if (isNational(inner)) return false;
   if (/^\d+$/.test(inner)) return regionInScope(inner, outer);
   return inScope(inner, outer, innerFacility) === true;
 }
@@ -18,5 +43,5 @@ export function scopeWithin(inner: string, outer: string, innerFacility?: Facili
  * its regency — as shared/validate/scope's regionOf says).
  */
 export function facilityInScopeSql(f: string, param: string): string {
-  return `(${f}.kode = ${param} OR substr(COALESCE(${f}.kecamatan, ${f}.kode_wilayah), 1, length(${param})) = ${param})`;
+  return `(${param} = '${NATIONAL_SCOPE}' OR ${f}.kode = ${param} OR substr(COALESCE(${f}.kecamatan, ${f}.kode_wilayah), 1, length(${param})) = ${param})`;
 }

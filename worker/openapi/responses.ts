@@ -9,7 +9,7 @@ const WHY: Record<number, string> = {
   412: "If-Match: another upload changed these facilities since the dry run",
   413: "Body over the size limit (50 MB by default; the message states it)",
   415: "Content-Type not accepted",
-  422: "Validation failed: the issues say where; nothing was stored",
+  422: "Validation failed: the issues say where; nothing was stored (or an Idempotency-Key reused with another body)",
   429: "Rate limited: see Retry-After",
 };
 

@@ -5,6 +5,7 @@ import { makeIssue } from "../../shared/validate/issues";
 import { countIssues } from "../../shared/validate/issues";
 import { validateRoster } from "../../shared/validate/roster";
 import type { ValidationContext, ValidationResult } from "../../shared/validate/types";
+import { validatorScope } from "../auth/scope";
 import type { TokenInfo } from "../auth/token-info";
 import type { Reader } from "../db/types";
 import { facilityFacts } from "../store/facilities";
@@ -94,7 +95,7 @@ export async function validateWithFacts(db: Reader, req: RosterRequest, who: Tok
     asOf,
     lang: opts.lang,
     facilities,
-    scope: who.scope,
+    scope: validatorScope(who.scope),
     storedNiks,
     storedFacilitiesByNik,
     storedNipOwner,

@@ -1,6 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import { validateFacilities } from "../../shared/validate/masters";
 import { requireRole } from "../auth/guard";
+import { validatorScope } from "../auth/scope";
 import { prepare } from "../db/limits";
 import { readSession, writeDb } from "../db/session";
 import { readJson } from "../http/body";
@@ -50,7 +51,7 @@ facilityRoutes.openAPIRegistry.registerPath(
 facilityRoutes.put("/facilities", requireRole("admin"), async (c) => {
   const body = await readJson(c, facilitiesPutSchema);
   const token = c.get("token");
-  const checked = validateFacilities(body.fasyankes, { lang: langOf(c), scope: token.scope });
+  const checked = validateFacilities(body.fasyankes, { lang: langOf(c), scope: validatorScope(token.scope) });
   if (!checked.ok) {
     throw new ApiError(
       422,

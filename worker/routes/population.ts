@@ -1,6 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import { validatePopulation } from "../../shared/validate/masters";
 import { requireRole } from "../auth/guard";
+import { validatorScope } from "../auth/scope";
 import { prepare } from "../db/limits";
 import { writeDb } from "../db/session";
 import { readJson } from "../http/body";
@@ -26,7 +27,7 @@ populationRoutes.openAPIRegistry.registerPath(
 );
 populationRoutes.put("/population", requireRole("admin"), async (c) => {
   const body = await readJson(c, populationPutSchema);
-  const checked = validatePopulation(body.penduduk, { lang: langOf(c), scope: c.get("token").scope });
+  const checked = validatePopulation(body.penduduk, { lang: langOf(c), scope: validatorScope(c.get("token").scope) });
   if (!checked.ok) {
     throw new ApiError(
       422,

@@ -7,11 +7,11 @@ import { call, json, roster, seedDemo, tokenFor, type CallOptions } from "../sup
 
 /**
  * The matrix of SPEC §7 Access: every endpoint, for each role, with a scope that holds the data
- * (province 17, regency 1706, the facility itself) and one that does not (Banten, 36). The data is
+ * (the whole country ID, province 17, regency 1706, the facility itself) and one that does not (Banten, 36). The data is
  * the roster of Puskesmas Kota Mukomuko (P1706010101).
  */
 const ROLES: Role[] = ["admin", "uploader", "analyst"];
-const SCOPES = ["17", "1706", "P1706010101", "36"] as const;
+const SCOPES = ["ID", "17", "1706", "P1706010101", "36"] as const;
 type Scope = (typeof SCOPES)[number];
 const FACILITY = "P1706010101";
 
@@ -73,17 +73,17 @@ const endpoints: Endpoint[] = [
     name: "PUT /v1/population",
     request: async () => ({ method: "PUT", path: "/v1/population", o: { json: { penduduk: { columns: ["kode_wilayah", "tahun", "jumlah"], rows: [["1706", 2025, 196_100]] } } } }),
     // A facility-scoped admin holds no region.
-    expected: (role, scope) => (role !== "admin" ? 403 : scope === "17" || scope === "1706" ? 200 : 422),
+    expected: (role, scope) => (role !== "admin" ? 403 : ["ID", "17", "1706"].includes(scope) ? 200 : 422),
   },
   {
     name: "POST /v1/tokens",
     request: async () => ({ method: "POST", path: "/v1/tokens", o: { json: { role: "analyst", scope: "1706", name: "analis" } } }),
-    expected: (role, scope) => (role !== "admin" ? 403 : scope === "17" || scope === "1706" ? 201 : 403),
+    expected: (role, scope) => (role !== "admin" ? 403 : ["ID", "17", "1706"].includes(scope) ? 201 : 403),
   },
   {
     name: "DELETE /v1/tokens/{id}",
     request: async () => ({ method: "DELETE", path: `/v1/tokens/${(await createToken(env.DB, { role: "analyst", scope: "1706", name: "victim" })).id}` }),
-    expected: (role, scope) => (role !== "admin" ? 403 : scope === "17" || scope === "1706" ? 200 : 403),
+    expected: (role, scope) => (role !== "admin" ? 403 : ["ID", "17", "1706"].includes(scope) ? 200 : 403),
   },
 ];
 

@@ -2,7 +2,7 @@ import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { UploadResponse } from "../../../shared/api/rosters";
 import { checkRoster } from "../../../worker/rosters/check";
-import { storeUpload, type UploadToStore } from "../../../worker/rosters/commit";
+import { StaleBaseError, storeUpload, type UploadToStore } from "../../../worker/rosters/commit";
 import { storedIssues } from "../../../worker/rosters/response";
 import type { TokenInfo } from "../../../worker/auth/token-info";
 import { call, count, freshFacilities, json, roster, seedDemo, tokenFor } from "../support";
@@ -116,6 +116,24 @@ describe("an upload that fails part-way", () => {
     expect(await count("SELECT COUNT(*) AS n FROM nakes")).toBe(before);
     const ok = await call("POST", "/v1/rosters", { token: admin, json: r });
     expect(ok.status).toBe(201);
+  });
+});
+
+describe("the If-Match check inside the commit", () => {
+  it("fails the final batch of a staged upload whose facilities moved on, leaving no trace", async () => {
+    const facilities = await freshFacilities(2);
+    const first = await prepared(100, 49, facilities);
+    await storeUpload(env.DB, first, { batchRows: 1000 });
+    // Checked against "no roster yet", but the first upload has landed since.
+    const late = await prepared(300, 50, facilities);
+    const expected = new Map(facilities.map((f) => [f.kode, null] as const));
+    await expect(storeUpload(env.DB, { ...late, expected }, { batchRows: 100 })).rejects.toBeInstanceOf(StaleBaseError);
+    expect(await traces(late.id)).toEqual(NONE);
+    expect(await count("SELECT COUNT(*) AS n FROM roster_current WHERE upload_id = ?1", first.id)).toBe(2);
+    // The same upload with the right expectation lands.
+    const right = new Map(facilities.map((f) => [f.kode, first.id] as const));
+    await storeUpload(env.DB, { ...late, expected: right }, { batchRows: 100 });
+    expect(await traces(late.id)).toMatchObject({ nakes: 300, uploads: 1, pointers: 2 });
   });
 });
 

@@ -45,6 +45,23 @@ describe("If-Match with the dry run's base", () => {
     expect(await count("SELECT COUNT(*) AS n FROM uploads WHERE committed_at IS NULL")).toBe(0);
   });
 
+  it("checks the base again inside the final batch of a staged upload, leaving no trace of the loser", async () => {
+    const facilities = await freshFacilities(3);
+    const a = roster(600, { facilities, seed: 68 });
+    const b = roster(600, { facilities, seed: 69 });
+    const base = await baseOf(a);
+    const vars = { BATCH_ROWS: "100" };
+    const [ra, rb] = await Promise.all([
+      call("POST", "/v1/rosters", { token, json: a, headers: { "If-Match": base }, vars }),
+      call("POST", "/v1/rosters", { token, json: b, headers: { "If-Match": base }, vars }),
+    ]);
+    expect([ra.status, rb.status].sort()).toEqual([201, 412]);
+    const winner = (await json<UploadResponse>(ra.status === 201 ? ra : rb)).upload_id;
+    expect(await count("SELECT COUNT(DISTINCT upload_id) AS n FROM nakes WHERE kode_fasyankes IN (?1, ?2, ?3)", ...facilities.map((f) => f.kode))).toBe(1);
+    expect(await count("SELECT COUNT(*) AS n FROM nakes WHERE upload_id = ?1", winner)).toBe(600);
+    expect(await count("SELECT COUNT(*) AS n FROM commit_guard")).toBe(0);
+  });
+
   it("accepts a new base after the landed upload, and no If-Match means last write wins", async () => {
     const facilities = await freshFacilities(1);
     const a = roster(10, { facilities, seed: 65 });
