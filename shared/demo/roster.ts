@@ -1,5 +1,5 @@
 import type { Cell } from "../schema/cell";
-import type { FasyankesRecord } from "../schema/records";
+import { NAKES_KEYS, type FasyankesRecord } from "../schema/records";
 import type { RosterRequest } from "../schema/roster";
 import type { JenisTenaga, KodePelatihan, Pendidikan, StatusKepegawaian } from "../reference/codes";
 import { addDays, dayOf, fromIso, monthOf, pack, toIso, yearOf } from "../normalize/calendar";
@@ -26,23 +26,7 @@ export interface GenerateOptions {
   pelatihan?: boolean;
 }
 
-export const NAKES_KEYS = [
-  "nik",
-  "nip",
-  "nama",
-  "jenis_kelamin",
-  "tanggal_lahir",
-  "jenis_tenaga",
-  "pendidikan",
-  "status_kepegawaian",
-  "kode_fasyankes",
-  "no_str",
-  "str_berlaku_sampai",
-  "no_sip",
-  "sip_berlaku_sampai",
-  "tmt_penugasan",
-  "keterangan",
-] as const;
+export { NAKES_KEYS };
 
 export const PELATIHAN_KEYS = ["nik", "kode_pelatihan", "tahun", "penyelenggara"] as const;
 

@@ -35,6 +35,25 @@ export const nakesRecordSchema = z.object({
 });
 export type NakesRecord = z.infer<typeof nakesRecordSchema>;
 
+/** The Nakes columns in canonical order (SPEC §3.1): the generator's, the template's and storage's. */
+export const NAKES_KEYS = [
+  "nik",
+  "nip",
+  "nama",
+  "jenis_kelamin",
+  "tanggal_lahir",
+  "jenis_tenaga",
+  "pendidikan",
+  "status_kepegawaian",
+  "kode_fasyankes",
+  "no_str",
+  "str_berlaku_sampai",
+  "no_sip",
+  "sip_berlaku_sampai",
+  "tmt_penugasan",
+  "keterangan",
+] as const satisfies readonly Exclude<keyof NakesRecord, "row">[];
+
 export const pelatihanRecordSchema = z.object({
   row: z.number().int().nonnegative(),
   nik: z.string().regex(/^\d{16}$/),

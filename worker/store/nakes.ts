@@ -1,28 +1,12 @@
-import type { NakesRecord } from "../../shared/schema/records";
+import { NAKES_KEYS, type NakesRecord } from "../../shared/schema/records";
 import { bulkInsertStream, jsonChunks, type BulkSql, type ChunkOptions } from "../db/bulk";
 import { prepare } from "../db/limits";
 import type { Reader, Sql, SqlValue } from "../db/types";
 
 /** SQL of the nakes table (staff rows per upload): the only module that reads or writes it. */
 
-/** Record fields in storage order (shared/schema/records.ts NakesRecord without `row`). */
-export const NAKES_FIELDS = [
-  "nik",
-  "nip",
-  "nama",
-  "jenis_kelamin",
-  "tanggal_lahir",
-  "jenis_tenaga",
-  "pendidikan",
-  "status_kepegawaian",
-  "kode_fasyankes",
-  "no_str",
-  "str_berlaku_sampai",
-  "no_sip",
-  "sip_berlaku_sampai",
-  "tmt_penugasan",
-  "keterangan",
-] as const satisfies readonly (keyof NakesRecord)[];
+/** Record fields in storage order: the canonical Nakes columns. */
+export const NAKES_FIELDS = NAKES_KEYS;
 
 export interface StoredNakes {
   record: NakesRecord;
