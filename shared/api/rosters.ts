@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cellSchema } from "../schema/cell";
 import { countsSchema, issueSchema } from "../schema/issue";
 
 /** What an upload changes at one facility, counted in persons (by NIK). */
@@ -30,3 +31,18 @@ export const uploadResponseSchema = z.object({
   diff: z.array(diffEntrySchema),
 });
 export type UploadResponse = z.infer<typeof uploadResponseSchema>;
+
+const storedTableSchema = z.object({
+  columns: z.array(z.string()),
+  rows: z.array(z.array(cellSchema)),
+});
+
+/** 200 of GET /v1/rosters/{kode_fasyankes}: the current roster, in the table shape of uploads. */
+export const currentRosterSchema = z.object({
+  kode_fasyankes: z.string(),
+  upload_id: z.string().nullable(),
+  since: z.string().nullable(),
+  nakes: storedTableSchema,
+  pelatihan: storedTableSchema,
+});
+export type CurrentRoster = z.infer<typeof currentRosterSchema>;

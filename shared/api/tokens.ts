@@ -14,3 +14,16 @@ export type TokenCreateRequest = z.infer<typeof tokenCreateRequestSchema>;
 /** The token is shown once, here; only its hash is stored. */
 export const tokenCreateResponseSchema = z.object({ id: z.string(), token: z.string() });
 export type TokenCreateResponse = z.infer<typeof tokenCreateResponseSchema>;
+
+/** A token as GET /v1/tokens lists it: never the secret, never its hash. */
+export const tokenSchema = z.object({
+  id: z.string(),
+  role: roleSchema,
+  scope: z.string(),
+  name: z.string(),
+  created_at: z.string(),
+  created_by: z.string().nullable(),
+  revoked_at: z.string().nullable(),
+});
+export const tokenListSchema = z.object({ tokens: z.array(tokenSchema) });
+export const tokenRevokeResponseSchema = z.object({ id: z.string(), revoked_at: z.string() });

@@ -8,7 +8,8 @@ import { readJson } from "../http/body";
 import { ApiError, langOf } from "../http/errors";
 import { routes } from "../openapi/app";
 import { bearer, errors, json } from "../openapi/responses";
-import { facilitiesPutSchema, facilityListSchema, facilityQuerySchema, masterPutResponseSchema } from "../openapi/schemas";
+import { facilitiesPutSchema, facilityListSchema, masterPutResponseSchema } from "../../shared/api/facilities";
+import { facilityQuerySchema } from "../openapi/schemas";
 import { listFacilities, upsertFacilitiesSql } from "../store/facilities";
 
 export const facilityRoutes = routes();

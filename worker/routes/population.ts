@@ -8,7 +8,7 @@ import { readJson } from "../http/body";
 import { ApiError, langOf } from "../http/errors";
 import { routes } from "../openapi/app";
 import { bearer, errors, json } from "../openapi/responses";
-import { masterPutResponseSchema, populationPutSchema } from "../openapi/schemas";
+import { masterPutResponseSchema, populationPutSchema } from "../../shared/api/facilities";
 import { upsertPopulationSql } from "../store/population";
 
 export const populationRoutes = routes();

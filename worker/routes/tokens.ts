@@ -1,5 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
-import { tokenCreateRequestSchema, tokenCreateResponseSchema } from "../../shared/api/tokens";
+import { tokenCreateRequestSchema, tokenCreateResponseSchema, tokenListSchema, tokenRevokeResponseSchema } from "../../shared/api/tokens";
 import { requireRole } from "../auth/guard";
 import { scopeWithin } from "../auth/scope";
 import { primarySession, writeDb } from "../db/session";
@@ -7,7 +7,7 @@ import { readJson } from "../http/body";
 import { ApiError } from "../http/errors";
 import { routes } from "../openapi/app";
 import { bearer, errors, json } from "../openapi/responses";
-import { tokenIdParamSchema, tokenListSchema, tokenRevokeResponseSchema } from "../openapi/schemas";
+import { tokenIdParamSchema } from "../openapi/schemas";
 import { getFacility } from "../store/facilities";
 import { createToken, getToken, listTokens, revokeToken } from "../store/tokens";
 import { regionKnown } from "../store/wilayah";

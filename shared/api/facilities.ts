@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { tableSchema } from "../schema/cell";
+import { countsSchema, issueSchema } from "../schema/issue";
+import { fasyankesRecordSchema } from "../schema/records";
+
+export const facilitySchema = fasyankesRecordSchema.omit({ row: true });
+export type Facility = z.infer<typeof facilitySchema>;
+
+/** 200 of GET /v1/facilities. */
+export const facilityListSchema = z.object({ fasyankes: z.array(facilitySchema) });
+
+/** Bodies of PUT /v1/facilities and PUT /v1/population: the upload table shape (SPEC §7). */
+export const facilitiesPutSchema = z.object({ fasyankes: tableSchema });
+export const populationPutSchema = z.object({ penduduk: tableSchema });
+
+/** 200 of PUT /v1/facilities and PUT /v1/population (errors give 422 with the issues). */
+export const masterPutResponseSchema = z.object({
+  stored: z.number().int().nonnegative(),
+  counts: countsSchema,
+  issues: z.array(issueSchema),
+});
+export type MasterPutResponse = z.infer<typeof masterPutResponseSchema>;
