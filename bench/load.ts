@@ -16,7 +16,7 @@
  *   npm run bench:load [-- --seconds 20] [--analysts 50] [--officers 5] [--rows 2000]
  */
 import { parseArgs } from "node:util";
-import { generateRoster } from "../shared/demo";
+import { generateRoster, usedIdentifiers } from "../shared/demo";
 import { mukomukoFacilities } from "../shared/demo/facilities";
 import type { FasyankesRecord } from "../shared/schema/records";
 import type { RosterRequest } from "../shared/schema/roster";
@@ -146,11 +146,13 @@ async function main(): Promise<number> {
       }
     };
 
+    // One database: no NIP or STR may land on two different people across the officers' rosters.
+    const used = usedIdentifiers();
     const officer = async (i: number) => {
       for (let round = 0; Date.now() < end; round++) {
         // A new roster every round (about 35 ms of client CPU, outside the timed request): each
         // upload really replaces the officer's previous one.
-        const req = generateRoster({ rows: ROWS, seed: 1000 * (i + 1) + round, asOf: AS_OF, facilities: officers[i]! });
+        const req = generateRoster({ rows: ROWS, seed: 1000 * (i + 1) + round, asOf: AS_OF, facilities: officers[i]!, used });
         const key = crypto.randomUUID();
         const { ms, res, error } = await timed(api, "/v1/rosters", { token: officerTokens[i]!, body: req, headers: { "Idempotency-Key": key } });
         const ok = res?.status === 201 && typeof res.body.upload_id === "string";

@@ -1,4 +1,4 @@
 export { demoFacilities, mukomukoFacilities, demoFacilityFacts, demoFacilitiesTable, demoKecamatan } from "./facilities";
 export { demoPopulation, demoPopulationTable } from "./population";
-export { generateRoster, NAKES_KEYS, PELATIHAN_KEYS, type GenerateOptions } from "./roster";
+export { generateRoster, usedIdentifiers, NAKES_KEYS, PELATIHAN_KEYS, type GenerateOptions, type UsedIdentifiers } from "./roster";
 export { Random } from "./random";

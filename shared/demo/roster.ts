@@ -24,6 +24,21 @@ export interface GenerateOptions {
   messy?: boolean;
   /** Also a Pelatihan table (default true). */
   pelatihan?: boolean;
+  /**
+   * Identifiers already given out. Rosters generated for one database share these sets, so no NIP or
+   * STR lands on two different people across them (the server refuses a NIP on two NIKs).
+   */
+  used?: UsedIdentifiers;
+}
+
+export interface UsedIdentifiers {
+  nik: Set<string>;
+  nip: Set<string>;
+  str: Set<string>;
+}
+
+export function usedIdentifiers(): UsedIdentifiers {
+  return { nik: new Set(), nip: new Set(), str: new Set() };
 }
 
 export { NAKES_KEYS };
@@ -130,9 +145,7 @@ export function generateRoster(options: GenerateOptions): RosterRequest {
   const messy = options.messy === true;
   const facilities = (options.facilities ?? demoFacilities).filter((f) => f.aktif);
   const weights = facilities.map((f) => [f, f.jenis === "RUMAH_SAKIT" ? 4 : f.rawat_inap ? 1.6 : 1] as const);
-  const usedNik = new Set<string>();
-  const usedNip = new Set<string>();
-  const usedStr = new Set<string>();
+  const { nik: usedNik, nip: usedNip, str: usedStr } = options.used ?? usedIdentifiers();
   const rows: Cell[][] = [];
   const training: Cell[][] = [];
 
