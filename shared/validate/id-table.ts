@@ -5,12 +5,13 @@
  * is sized once from the row count and holds no objects.
  */
 export class DigitTable {
-  private mask: number;
-  private hi: Int32Array;
-  private lo: Int32Array;
-  private len: Uint8Array;
-  private first: Int32Array;
-  private repeatedFlag: Uint8Array;
+  // Assigned by allocate(), from the constructor and on every growth.
+  private mask!: number;
+  private hi!: Int32Array;
+  private lo!: Int32Array;
+  private len!: Uint8Array;
+  private first!: Int32Array;
+  private repeatedFlag!: Uint8Array;
   private count = 0;
   /** Slots whose key was inserted more than once. */
   readonly repeated: number[] = [];
@@ -20,6 +21,11 @@ export class DigitTable {
   constructor(expected: number) {
     let cap = 16;
     while (cap < expected * 2) cap *= 2;
+    this.allocate(cap);
+  }
+
+  /** Empty arrays of `cap` slots (a power of two). */
+  private allocate(cap: number): void {
     this.mask = cap - 1;
     this.hi = new Int32Array(cap);
     this.lo = new Int32Array(cap);
@@ -94,13 +100,7 @@ export class DigitTable {
 
   private grow(): void {
     const old = { hi: this.hi, lo: this.lo, len: this.len, first: this.first, rep: this.repeatedFlag };
-    const cap = (this.mask + 1) * 2;
-    this.mask = cap - 1;
-    this.hi = new Int32Array(cap);
-    this.lo = new Int32Array(cap);
-    this.len = new Uint8Array(cap);
-    this.first = new Int32Array(cap).fill(-1);
-    this.repeatedFlag = new Uint8Array(cap);
+    this.allocate((this.mask + 1) * 2);
     this.repeated.length = 0;
     for (let i = 0; i < old.first.length; i++) {
       if (old.first[i] === -1) continue;
