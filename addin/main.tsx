@@ -1,39 +1,83 @@
+/// <reference types="vite/client" />
 import { createRoot } from "react-dom/client";
-import { createOfficeActions } from "./actions/office";
-import { App } from "./app/App";
-import { customFunctionsGlobal, registerFunctions } from "./functions/register";
+import { App, preloadTabs } from "./app/App";
+import { lazyWorkbookActions } from "./app/lazy-actions";
+import { preloadApiClient } from "./api/lazy-client";
 import { detectLang, stringsFor } from "./i18n";
+import { loadEngine } from "./roster/load-engine";
+import { preloadRosterParts } from "./roster/RosterTab";
 import { loadSettings } from "./settings/store";
 
 const root = createRoot(document.getElementById("root")!);
 
-/** The API address the serving script suggests (scripts/serve-addin.ts writes /config.json). */
+/**
+ * The API address `npm start`'s server suggests (scripts/serve-addin.ts writes /config.json) while
+ * the pane and the API still sit on two origins. Read in the background: no first render waits on it.
+ */
 async function servedApiUrl(): Promise<string | undefined> {
   try {
-    const res = await fetch("./config.json", { signal: AbortSignal.timeout(2_000) });
+    const res = await fetch("./config.json", { signal: AbortSignal.timeout(10_000) });
+    if (!res.ok) return undefined;
     const body = (await res.json()) as { apiUrl?: unknown };
-    return res.ok && typeof body.apiUrl === "string" ? body.apiUrl : undefined;
+    return typeof body.apiUrl === "string" ? body.apiUrl : undefined;
   } catch {
     return undefined;
   }
 }
 
-// The custom functions (NAKES.*) live in this page's shared runtime: associate them at load time,
-// before Excel asks; they read the pane's settings on every call.
+/** After the first paint: the rest of the pane's code, so Validasi and the other tabs answer at once. */
+function preloadAfterPaint(actions: { preload: () => Promise<unknown> }) {
+  const later = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => void }).requestIdleCallback;
+  const go = () => {
+    void Promise.all([loadEngine(), actions.preload(), preloadApiClient(), preloadRosterParts(), preloadTabs()])
+      .then(() => document.documentElement.setAttribute("data-pane-ready", "validasi"))
+      .catch(() => {
+        // Offline before the code was cached: each part loads again when first needed.
+      });
+  };
+  requestAnimationFrame(() => (later ? later(go, { timeout: 500 }) : setTimeout(go, 0)));
+}
+
+/**
+ * A later open needs no network before Validasi works (SPEC §8): the service worker (sw.js, written by
+ * the build with the list of hashed files) answers the pane's files from its cache.
+ */
+function registerServiceWorker() {
+  if (!import.meta.env.PROD || !("serviceWorker" in navigator)) return;
+  navigator.serviceWorker.register("./sw.js").catch(() => {
+    // Not allowed here (some webviews): the pane still works, from the HTTP cache.
+  });
+}
+
+// The custom functions (NAKES.*) live in this page's shared runtime. Their code loads at once, beside
+// the first screen rather than before it; they read the pane's settings on every call.
+const customFunctions = (globalThis as { CustomFunctions?: { associate?: unknown } }).CustomFunctions;
 let defaultApiUrl: string | undefined;
-const customFunctions = customFunctionsGlobal();
-const functions = customFunctions
-  ? registerFunctions({ customFunctions, lang: detectLang, settings: () => loadSettings(undefined, defaultApiUrl) })
-  : undefined;
+const functions =
+  customFunctions && typeof customFunctions.associate === "function"
+    ? import("./functions/register").then((m) => {
+        const cf = m.customFunctionsGlobal();
+        return cf ? m.registerFunctions({ customFunctions: cf, lang: detectLang, settings: () => loadSettings(undefined, defaultApiUrl) }) : undefined;
+      })
+    : Promise.resolve(undefined);
+const onRosterStored = () => void functions.then((f) => f?.clearCache());
 
 if (typeof Office === "undefined") {
   // office.js comes from Microsoft's CDN; without it there is no workbook to work on.
   root.render(<p style={{ font: "14px 'Segoe UI', sans-serif", padding: 16 }}>{stringsFor(detectLang()).officeMissing}</p>);
 } else {
-  void Promise.all([Office.onReady(), servedApiUrl()]).then(([, served]) => {
-    defaultApiUrl = served;
+  void Office.onReady().then(() => {
     const lang = detectLang();
-    // A stored roster changes the figures: cells with NAKES.* recalculate from fresh answers.
-    root.render(<App actions={createOfficeActions(lang)} lang={lang} defaultApiUrl={defaultApiUrl} onRosterStored={functions?.clearCache} />);
+    const actions = lazyWorkbookActions(lang);
+    const render = () => root.render(<App actions={actions} lang={lang} defaultApiUrl={defaultApiUrl} onRosterStored={onRosterStored} />);
+    render();
+    preloadAfterPaint(actions);
+    registerServiceWorker();
+    void servedApiUrl().then((served) => {
+      if (served && served !== defaultApiUrl) {
+        defaultApiUrl = served;
+        render();
+      }
+    });
   });
 }

@@ -1,7 +1,7 @@
 /**
  * SPEC §8: storing 100,000 rows through the Worker into local D1 is at least 10 × faster than one
- * INSERT per row. Starts its own `wrangler dev` on a free port with a fresh temporary --persist-to,
- * then sends the same generated roster through both paths in the same run:
+ * INSERT per row. Starts its own `wrangler dev` of bench/worker (the API plus the naive path, which
+ * the deployed Worker never has) on a free port with a fresh temporary --persist-to, then sends the same generated roster through both paths in the same run:
  *
  *   set-based  POST /v1/rosters              the real upload (chunked INSERT … SELECT FROM json_each,
  *                                            staged batches, one small commit, coverage refresh)
@@ -19,7 +19,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { generateRoster, mukomukoFacilities } from "../shared/demo";
 import { newToken, prepareLocalDatabase } from "../scripts/lib/local-db";
-import { startDev } from "../scripts/lib/wrangler";
+import { root, startDev } from "../scripts/lib/wrangler";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -92,7 +92,8 @@ async function main(): Promise<void> {
   console.log(`local D1 in ${persistTo}; wrangler dev on port ${port}`);
   const admin = await newToken({ role: "admin", scope: "17", name: "bench" });
   await prepareLocalDatabase({ persistTo }, admin.sql);
-  const dev = await startDev({ port, persistTo, vars: { BENCH_ROUTES: "1", RATE_LIMIT_PER_MINUTE: "0" } });
+  // The benchmark's own Worker: the API plus the naive path (bench/worker), never in the deployed one.
+  const dev = await startDev({ port, persistTo, config: join(root, "bench", "worker", "wrangler.jsonc") });
   try {
     // Training rows off: both paths then store exactly the same 100,000 staff rows.
     const roster = generateRoster({ rows: ROWS, seed: 8, asOf: "2026-11-01", facilities: mukomukoFacilities, pelatihan: false });

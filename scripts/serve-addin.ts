@@ -14,9 +14,10 @@ import { createServer as createHttpsServer } from "node:https";
 import { homedir } from "node:os";
 import { extname, join, normalize, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { assetsDir } from "./lib/assets";
 
 const projectRoot = fileURLToPath(new URL("..", import.meta.url));
-const distDir = join(projectRoot, "dist", "addin");
+const distDir = assetsDir;
 const certDir = join(homedir(), ".office-addin-dev-certs");
 const certFiles = { ca: join(certDir, "ca.crt"), cert: join(certDir, "localhost.crt"), key: join(certDir, "localhost.key") };
 

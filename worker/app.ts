@@ -11,34 +11,29 @@ import type { AppEnv } from "./env";
 import { tooLarge } from "./http/body";
 import { ApiError, errorResponse, fromHttpException, scrub } from "./http/errors";
 import { docsPage } from "./openapi/docs-page";
-import { benchRoutes } from "./routes/bench";
+import { apiDocument } from "./openapi/document";
 import { coverageRoutes } from "./routes/coverage";
 import { facilityRoutes } from "./routes/facilities";
 import { healthRoutes } from "./routes/health";
+import { manifestRoutes, publicOrigin } from "./routes/manifest";
 import { populationRoutes } from "./routes/population";
 import { referenceRoutes } from "./routes/reference";
 import { rosterRoutes } from "./routes/rosters";
 import { standardsRoutes } from "./routes/standards";
 import { tokenRoutes } from "./routes/tokens";
 import { uploadRoutes } from "./routes/uploads";
+import { penempatanRoutes } from "./routes/penempatan";
+import { tindakLanjutRoutes } from "./routes/tindak-lanjut";
 
-const ALLOWED_HEADERS = ["Authorization", "Content-Type", "Accept", "Accept-Language", "Idempotency-Key", "If-Match", "D1-Bookmark", "X-Request-Id"];
+const ALLOWED_HEADERS = ["Authorization", "Content-Type", "Content-Encoding", "Accept", "Accept-Language", "Idempotency-Key", "If-Match", "D1-Bookmark", "X-Request-Id"];
 const EXPOSED_HEADERS = ["X-Request-Id", "Server-Timing", "Retry-After", "RateLimit-Limit", "RateLimit-Remaining", "Idempotent-Replayed", "Location", "ETag", "D1-Bookmark"];
-
-const OPENAPI_INFO = {
-  openapi: "3.1.0",
-  info: {
-    title: "Nakes Roster API",
-    version: "1.0.0",
-    description:
-      "Roster tenaga kesehatan untuk Dinas Kesehatan: validasi, unggah atomik, riwayat, master fasyankes dan penduduk, token akses. / The health-worker roster of Indonesia's health offices: validation, atomic uploads, history, facility and population masters, access tokens.",
-  },
-};
 
 export function createApp(): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>();
 
-  app.use("*", requestId());
+  // The request id is Cloudflare's Ray ID when there is one: the id a user reads in an error message
+  // then finds the request's line in Workers Logs (observability in wrangler.jsonc) directly.
+  app.use("*", requestId({ generator: (c) => c.req.header("cf-ray") ?? crypto.randomUUID() }));
   app.use("*", secureHeaders({ crossOriginResourcePolicy: "cross-origin" }));
   app.use("*", (c, next) => {
     const allowed = configOf(c.env).corsOrigins;
@@ -80,17 +75,21 @@ export function createApp(): OpenAPIHono<AppEnv> {
   app.route("/v1", tokenRoutes);
   app.route("/v1", coverageRoutes);
   app.route("/v1", standardsRoutes);
-  app.route("/bench", benchRoutes);
+  app.route("/v1", tindakLanjutRoutes);
+  app.route("/v1", penempatanRoutes);
+  // The pane's own files are static assets (wrangler.jsonc `assets`); these two are made per origin.
+  app.route("/", manifestRoutes);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",
     scheme: "bearer",
     description: "A token from `npm run token -- create` or POST /v1/tokens",
   });
-  app.doc31("/openapi.json", OPENAPI_INFO);
+  // The document completed for programs (servers, operationIds, security, licence): openapi/document.ts.
+  app.get("/openapi.json", (c) => c.json(apiDocument(app, publicOrigin(c.req.url))));
   let page: string | undefined;
   app.get("/docs", (c) => {
-    page ??= docsPage(app.getOpenAPI31Document(OPENAPI_INFO) as unknown as Record<string, unknown>);
+    page ??= docsPage(apiDocument(app, publicOrigin(c.req.url)));
     return c.html(page);
   });
   app.get("/", (c) => c.redirect("/docs"));

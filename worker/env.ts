@@ -6,11 +6,23 @@ import type { TokenInfo } from "./auth/token-info";
  * The bindings and vars of wrangler.jsonc. Vars arrive as strings; worker/config.ts reads them with
  * their defaults. Per-province databases (DB_17, DB_36, …) may be bound later: see db/region.ts.
  */
+/** What the API uses of a Workers Rate Limiting binding (workers-types' RateLimit, named here so node-side code compiles too). */
+export interface RateLimiter {
+  limit(options: { key: string }): Promise<{ success: boolean }>;
+}
+
 export interface Bindings {
   DB: D1Database;
+  /**
+   * An ISO instant that fixes the Worker's clock for "today" (default as_of; SPEC §4.5), for tests and
+   * `wrangler dev --var NOW:2026-11-29T18:30:00Z`. Absent in the deployed configuration: the real clock.
+   */
+  NOW?: string;
   /** Comma-separated origins allowed by CORS (the add-in's). */
   CORS_ORIGINS?: string;
-  /** Requests per token per minute before 429; "0" turns the limiter off. */
+  /** The Workers Rate Limiting binding (`ratelimits` in wrangler.jsonc): auth/rate-limit.ts. */
+  RATE_LIMITER?: RateLimiter;
+  /** Requests per minute before 429 as told to clients (equal to RATE_LIMITER's limit); "0" turns the limiter off. */
   RATE_LIMIT_PER_MINUTE?: string;
   /** Largest request body in bytes (default 50 MB). */
   MAX_BODY_BYTES?: string;
@@ -18,8 +30,8 @@ export interface Bindings {
   MAX_ROWS?: string;
   /** Rows an upload may write in one batch with its commit; above it, rows are staged first. */
   BATCH_ROWS?: string;
-  /** "1" enables /bench/naive-insert, the one-INSERT-per-row path the upload benchmark compares with. */
-  BENCH_ROUTES?: string;
+  /** Who publishes the add-in: the manifest's ProviderName (GET /manifest.xml), e.g. the dinkes's name. */
+  PUBLISHER_NAME?: string;
   [binding: string]: unknown;
 }
 

@@ -1,6 +1,17 @@
 import { createApp } from "./app";
+import type { Bindings } from "./env";
+import { sweepAll } from "./sweep";
 
-/** The Worker: the Hono app of worker/app.ts. */
+/** The Hono app of worker/app.ts. */
 const app = createApp();
 
-export default app;
+/**
+ * The Worker: the API, and the scheduled job (wrangler.jsonc `triggers.crons`) that sweeps expired
+ * Idempotency-Keys and uncommitted uploads past their lease (worker/sweep.ts).
+ */
+export default {
+  fetch: app.fetch,
+  scheduled(controller, env, ctx) {
+    ctx.waitUntil(sweepAll(env, new Date(controller.scheduledTime)));
+  },
+} satisfies ExportedHandler<Bindings>;

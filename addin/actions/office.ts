@@ -4,7 +4,7 @@ import { writeCoverage } from "../excel/coverage";
 import { readRoster } from "../excel/read";
 import { writeResults } from "../excel/results";
 import { selectCell, watchSelection } from "../excel/selection";
-import { insertTemplate } from "../excel/template";
+import { insertTemplate, offerFacilities } from "../excel/template";
 import type { WorkbookActions } from "./types";
 
 /** The workbook actions of the running Excel, speaking `lang` in what they write and report. */
@@ -21,5 +21,6 @@ export function createOfficeActions(lang: Lang): WorkbookActions {
     selectCell,
     watchSelection,
     writeCoverage: (tables, onProgress) => writeCoverage(tables, onProgress, { lang }),
+    offerFacilities: (facilities, onProgress) => offerFacilities(facilities, onProgress, { lang }),
   };
 }

@@ -1,5 +1,6 @@
 import type { Issue, Lang } from "../../shared/schema/issue";
 import type { Reference } from "../../shared/reference";
+import type { FacilityChoice } from "../excel/facility-choice";
 import type { IssueCell, ProgressFn, RosterOnSheet, SelectedIssues, SheetOutputTable } from "../excel/types";
 
 /** Which template sheets were made now, and which were there already (and left alone). */
@@ -25,4 +26,9 @@ export interface WorkbookActions {
   watchSelection(onSelect: (cell: SelectedIssues) => void): Promise<() => void>;
   /** Writes the tables to one sheet, replacing what an earlier pull wrote there; resolves to its name. */
   writeCoverage(tables: SheetOutputTable[], onProgress: ProgressFn): Promise<{ sheetName: string }>;
+  /**
+   * Offers the facilities of the token's scope (GET /v1/facilities) in the template's kode_fasyankes
+   * column, by name; the code is what is read back. Call after insertTemplate; 0 without a template.
+   */
+  offerFacilities?(facilities: readonly FacilityChoice[], onProgress: ProgressFn): Promise<{ offered: number }>;
 }

@@ -3,9 +3,10 @@ import type { Issue } from "../../shared/schema/issue";
 
 /**
  * Why a call to the API failed. `network` and `timeout` never reached an answer; `http` carries
- * the API's error shape (SPEC §7); `unexpected` is an answer that is not what the contract says.
+ * the API's error shape (SPEC §7); `unexpected` is an answer that is not what the contract says;
+ * `cancelled` is the user stopping a request (never retried).
  */
-export type ApiErrorKind = "not_configured" | "network" | "timeout" | "http" | "unexpected";
+export type ApiErrorKind = "not_configured" | "network" | "timeout" | "http" | "unexpected" | "cancelled";
 
 export class ApiError extends Error {
   override readonly name = "ApiError";

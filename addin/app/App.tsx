@@ -1,17 +1,26 @@
-import { FluentProvider, Tab, TabList, Subtitle1, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
-import { useState } from "react";
+import { Caption1, FluentProvider, Tab, TabList, Subtitle1, makeStyles, tokens } from "@fluentui/react-components";
+import { lazy, Suspense, useEffect, useMemo, useState } from "react";
 import type { Lang } from "../../shared/schema/issue";
 import { WorkbookActionsProvider } from "../actions/context";
 import type { WorkbookActions } from "../actions/types";
 import { ApiProvider, type ApiProviderProps } from "../api/context";
-import { CoverageTab } from "../coverage/CoverageTab";
 import { LangProvider, detectLang, stringsFor } from "../i18n";
 import { RosterTab } from "../roster/RosterTab";
-import { SettingsTab } from "../settings/SettingsTab";
+import { isConfigured, loadSettings } from "../settings/store";
+import { currentOfficeTheme, themeFor, type OfficeThemeColors } from "./theme";
+
+// The first screen is the Roster tab; the other tabs load when first opened (or in the background).
+const CoverageTab = lazy(() => import("../coverage/CoverageTab").then((m) => ({ default: m.CoverageTab })));
+const SettingsTab = lazy(() => import("../settings/SettingsTab"));
+
+/** Starts loading the other tabs' code (main.tsx calls it after the first paint). */
+export function preloadTabs(): Promise<unknown> {
+  return Promise.all([import("../coverage/CoverageTab"), import("../settings/SettingsTab")]);
+}
 
 const useStyles = makeStyles({
-  provider: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground1 },
-  root: { display: "flex", flexDirection: "column", maxWidth: "640px", margin: "0 auto" },
+  provider: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
+  root: { display: "flex", flexDirection: "column", maxWidth: "640px", margin: "0 auto", minWidth: 0 },
   header: {
     display: "flex",
     alignItems: "center",
@@ -19,8 +28,8 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL} 0`,
   },
   logo: { width: "24px", height: "24px" },
-  tabs: { padding: `0 ${tokens.spacingHorizontalS}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
-  body: { padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL} ${tokens.spacingVerticalXXL}` },
+  tabs: { padding: `0 ${tokens.spacingHorizontalS}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, flexWrap: "wrap" },
+  body: { padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM} ${tokens.spacingVerticalXXL}`, minWidth: 0, overflowWrap: "anywhere" },
 });
 
 type TabKey = "roster" | "coverage" | "settings";
@@ -29,18 +38,29 @@ export interface AppProps extends Omit<ApiProviderProps, "children"> {
   actions: WorkbookActions;
   /** Defaults to Office's display language. */
   lang?: Lang;
+  /** Office's theme colours; defaults to the running host's (dark Office, dark pane). */
+  officeTheme?: OfficeThemeColors;
   /** Called after a roster is stored, so figures cached elsewhere (the NAKES.* functions) refresh. */
   onRosterStored?: () => void;
 }
 
-/** The pane: Roster, Cakupan and Pengaturan tabs over the workbook actions and the API. */
-export function App({ actions, lang, onRosterStored, ...api }: AppProps) {
+/**
+ * The pane: Roster, Cakupan and Pengaturan tabs over the workbook actions and the API. Until a server
+ * and token are set it opens on Pengaturan (first run, issue 13 item 5).
+ */
+export function App({ actions, lang, officeTheme, onRosterStored, ...api }: AppProps) {
   const uiLang = lang ?? detectLang();
   const t = stringsFor(uiLang);
   const styles = useStyles();
-  const [tab, setTab] = useState<TabKey>("roster");
+  const theme = useMemo(() => themeFor(officeTheme ?? currentOfficeTheme()), [officeTheme]);
+  const [tab, setTab] = useState<TabKey>(() => (isConfigured(loadSettings(api.storage, api.defaultApiUrl)) ? "roster" : "settings"));
+  /** Tabs opened at least once stay mounted: a validation's results survive a look at the settings. */
+  const [opened, setOpened] = useState<ReadonlySet<TabKey>>(() => new Set([tab, "roster"]));
+  useEffect(() => setOpened((o) => (o.has(tab) ? o : new Set([...o, tab]))), [tab]);
+  const panel = (key: TabKey) => ({ role: "tabpanel", id: `panel-${key}`, "aria-labelledby": `tab-${key}`, hidden: tab !== key });
+  const loading = <Caption1>{t.progress.working}</Caption1>;
   return (
-    <FluentProvider theme={webLightTheme} className={styles.provider} lang={uiLang === "en" ? "en" : "id"}>
+    <FluentProvider theme={theme} className={styles.provider} lang={uiLang === "en" ? "en" : "id"}>
       <LangProvider lang={uiLang}>
         <WorkbookActionsProvider actions={actions}>
           <ApiProvider {...api}>
@@ -49,21 +69,36 @@ export function App({ actions, lang, onRosterStored, ...api }: AppProps) {
                 <img className={styles.logo} src="./assets/icon-32.png" alt="" />
                 <Subtitle1 as="h1">{t.appTitle}</Subtitle1>
               </header>
-              <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabKey)} size="medium">
-                <Tab value="roster">{t.tabs.roster}</Tab>
-                <Tab value="coverage">{t.tabs.coverage}</Tab>
-                <Tab value="settings">{t.tabs.settings}</Tab>
-              </TabList>
+              <nav aria-label={t.tabs.label}>
+                <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabKey)} size="medium">
+                  <Tab value="roster" id="tab-roster" aria-controls="panel-roster">
+                    {t.tabs.roster}
+                  </Tab>
+                  <Tab value="coverage" id="tab-coverage" aria-controls="panel-coverage">
+                    {t.tabs.coverage}
+                  </Tab>
+                  <Tab value="settings" id="tab-settings" aria-controls="panel-settings">
+                    {t.tabs.settings}
+                  </Tab>
+                </TabList>
+              </nav>
               <main className={styles.body}>
-                {/* Every tab stays mounted: a validation's results survive a look at the settings. */}
-                <div role="tabpanel" hidden={tab !== "roster"}>
+                <div {...panel("roster")}>
                   <RosterTab onStored={onRosterStored} />
                 </div>
-                <div role="tabpanel" hidden={tab !== "coverage"}>
-                  <CoverageTab />
+                <div {...panel("coverage")}>
+                  {opened.has("coverage") && (
+                    <Suspense fallback={loading}>
+                      <CoverageTab />
+                    </Suspense>
+                  )}
                 </div>
-                <div role="tabpanel" hidden={tab !== "settings"}>
-                  <SettingsTab />
+                <div {...panel("settings")}>
+                  {opened.has("settings") && (
+                    <Suspense fallback={loading}>
+                      <SettingsTab />
+                    </Suspense>
+                  )}
                 </div>
               </main>
             </div>

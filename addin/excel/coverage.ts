@@ -69,7 +69,7 @@ export async function writeCoverage(
     let written = 0;
     let chartSpec: { table: SheetOutputTable; category: number; value: number; title?: string } | null = null;
     for (const table of list) {
-      const kinds = table.columns.map((c, i) => kindOf(c.type, table.rows, i));
+      const kinds = table.columns.map((c) => kindOf(c.type));
       const width = Math.max(1, table.columns.length);
       widest = Math.max(widest, width);
       await batch.room(table.title.length + 100);
@@ -131,12 +131,9 @@ export function sheetNameFor(title: string): string {
   return (clean || SHEETS.coverage).slice(0, 31).trim();
 }
 
-function kindOf(type: OutputColumnType | undefined, rows: readonly Cell[][], i: number): ColumnKind {
-  if (type === "text") return { kind: "text" };
-  if (type) return { kind: "number", format: FORMATS[type] };
-  // Untyped: numeric only when every value is a number or a flag (an ID like "1706" arrives as a string).
-  const values = rows.map((r) => r[i]).filter((v) => v !== null && v !== undefined);
-  return values.length && values.every((v) => typeof v === "number" || typeof v === "boolean") ? { kind: "number", format: "General" } : { kind: "text" };
+/** A column's format from the type the API gave it (a code such as "1706" stays text, a count an integer). */
+function kindOf(type: OutputColumnType): ColumnKind {
+  return type === "text" ? { kind: "text" } : { kind: "number", format: FORMATS[type] };
 }
 
 function conditionalFormats(sheet: Excel.Worksheet, table: SheetOutputTable, firstRow: number, options: CoverageWriteOptions): void {

@@ -2,6 +2,8 @@ import type { Lang } from "../../shared/schema/issue";
 import type { Reference } from "../../shared/reference/index";
 import { matchHeaders } from "../../shared/table/headers";
 import { absoluteColumnSpan } from "./a1";
+import { DATE_COLUMNS, DATE_FORMAT } from "./date-columns";
+import { facilityChoiceText, type FacilityChoice } from "./facility-choice";
 import { noProgress } from "./host";
 import { writeTextBlock } from "./safety";
 import { excelStrings, SHEETS, TABLES, type ExcelStrings } from "./strings";
@@ -19,15 +21,12 @@ import type { ProgressFn, RosterTableName } from "./types";
 
 export interface TemplateOptions {
   lang?: Lang;
-  /** The facility master, when the pane has it: kode_fasyankes then gets a dropdown too. */
-  facilities?: readonly { kode: string; nama?: string | null }[];
+  /** The facilities of the token's scope, when the pane has them: kode_fasyankes then gets a dropdown by name too. */
+  facilities?: readonly FacilityChoice[];
   /** Rows below the header prepared with formats and dropdowns (default 2,000). */
   rows?: number;
 }
 
-/** Columns whose values are dates: shown day first, as Indonesia writes them. */
-const DATE_COLUMNS = new Set(["tanggal_lahir", "str_berlaku_sampai", "sip_berlaku_sampai", "tmt_penugasan"]);
-const DATE_FORMAT = "dd/mm/yyyy";
 /** Numeric columns keep Excel's General format; every other column is text. */
 const NUMBER_COLUMNS = new Set(["tahun"]);
 
@@ -67,8 +66,21 @@ function lists(reference: Reference, t: ExcelStrings, lang: Lang, facilities: Te
     { key: "status_kepegawaian", title: t.lists.status, items: reference.status_kepegawaian.map((s) => ({ code: s.code, label: s.label[lang] })) },
     { key: "kode_pelatihan", title: t.lists.pelatihan, items: reference.pelatihan.map((p) => ({ code: p.code, label: p.label[lang] })) },
   ];
-  if (facilities?.length) out.push({ key: "kode_fasyankes", title: t.lists.fasyankes, items: facilities.map((f) => ({ code: f.kode, label: f.nama ?? "" })) });
+  if (facilities?.length) out.push(facilityList(facilities, t));
   return out;
+}
+
+/** The kode_fasyankes list: what a pick writes ("Nama (kode)"), the code beside it. */
+function facilityList(facilities: readonly FacilityChoice[], t: ExcelStrings): List {
+  return { key: "kode_fasyankes", title: t.lists.fasyankes, items: facilities.map((f) => ({ code: facilityChoiceText(f), label: f.kode })) };
+}
+
+/** Points a column's cells at a list: a dropdown that warns (never refuses) on other values, which the validator judges. */
+function setDropdown(range: Excel.Range, source: string, t: ExcelStrings): void {
+  range.dataValidation.clear();
+  range.dataValidation.rule = { list: { inCellDropDown: true, source } };
+  range.dataValidation.errorAlert = { showAlert: true, style: "Warning", title: t.listAlert.title, message: t.listAlert.message };
+  range.dataValidation.prompt = { showPrompt: true, title: t.listPrompt.title, message: t.listPrompt.message };
 }
 
 export interface TemplateResult {
@@ -119,12 +131,7 @@ export async function insertTemplate(reference: Reference, onProgress: ProgressF
     });
     ref.visibility = "Hidden";
 
-    const dropdown = (range: Excel.Range, source: string) => {
-      range.dataValidation.clear();
-      range.dataValidation.rule = { list: { inCellDropDown: true, source } };
-      range.dataValidation.errorAlert = { showAlert: true, style: "Warning", title: t.listAlert.title, message: t.listAlert.message };
-      range.dataValidation.prompt = { showPrompt: true, title: t.listPrompt.title, message: t.listPrompt.message };
-    };
+    const dropdown = (range: Excel.Range, source: string) => setDropdown(range, source, t);
 
     for (const p of probes) {
       const old = existing.find((e) => e.kind === p.kind);
@@ -168,4 +175,69 @@ export async function insertTemplate(reference: Reference, onProgress: ProgressF
     onProgress(3, 3, t.template);
   });
   return result;
+}
+
+/** Columns of the Referensi sheet a list takes: its choices, and the code or label beside them. */
+const LIST_WIDTH = 2;
+/** Rows of the Referensi sheet looked at for list titles. */
+const TITLE_ROW = 0;
+
+/**
+ * Offers the facilities of the token's scope in the Nakes table's kode_fasyankes column, by name
+ * (issue 13 item 8): `facilities` as GET /v1/facilities returns them (kode, nama); each choice
+ * reads "Nama (kode)" and the reader keeps only the code (`facilityCodeOfChoice`). The list goes
+ * into its own block of the hidden Referensi sheet (replacing an earlier one), so the other lists
+ * stay as they are. Nothing happens without a Nakes table (insert the template first) or without
+ * a kode_fasyankes column in it; an empty list removes nothing.
+ *
+ * Round trips: three. Returns the choices offered (0 when there was nowhere to offer them).
+ */
+export async function offerFacilities(
+  facilities: readonly FacilityChoice[],
+  onProgress: ProgressFn = noProgress,
+  options: { lang?: Lang; rows?: number } = {},
+): Promise<{ offered: number }> {
+  const t = excelStrings(options.lang);
+  const prepared = Math.max(1, options.rows ?? 2_000);
+  if (!facilities.length) return { offered: 0 };
+  return Excel.run(async (context) => {
+    const wb = context.workbook;
+    onProgress(0, 3, t.template);
+    const table = wb.tables.getItemOrNullObject(TABLES.nakes);
+    const refSheet = wb.worksheets.getItemOrNullObject(SHEETS.reference);
+    await context.sync();
+    if (table.isNullObject) return { offered: 0 };
+    const header = table.getHeaderRowRange().load("values,rowIndex,columnIndex");
+    const body = table.getDataBodyRange().load("rowCount");
+    const sheet = table.worksheet;
+    const titles = refSheet.isNullObject ? null : refSheet.getUsedRangeOrNullObject(true).load("values,columnIndex,columnCount");
+    await context.sync();
+    onProgress(1, 3, t.template);
+    const headers = ((header.values[0] ?? []) as unknown[]).map((v) => String(v ?? ""));
+    const column = matchHeaders(headers, "nakes").keys.indexOf("kode_fasyankes");
+    if (column < 0) return { offered: 0 };
+
+    // The block of the facility list: where a list of that title is (in either language), else after the last list.
+    const ref = refSheet.isNullObject ? wb.worksheets.add(SHEETS.reference) : refSheet;
+    const known = new Set([excelStrings("id").lists.fasyankes, excelStrings("en").lists.fasyankes]);
+    let at = 0;
+    if (titles && !titles.isNullObject) {
+      const row = (titles.values[TITLE_ROW] ?? []) as unknown[];
+      const found = row.findIndex((v, i) => (i + titles.columnIndex) % LIST_WIDTH === 0 && known.has(String(v)));
+      const end = titles.columnIndex + titles.columnCount;
+      at = found >= 0 ? titles.columnIndex + found : end + ((LIST_WIDTH - (end % LIST_WIDTH)) % LIST_WIDTH);
+      if (found >= 0) ref.getRangeByIndexes(0, at, 1_048_576, LIST_WIDTH).clear("All");
+    }
+    const list = facilityList(facilities, t);
+    const rows = [[list.title, t.lists.code], ...list.items.map((item) => [item.code, item.label])];
+    writeTextBlock(ref.getRangeByIndexes(0, at, rows.length, LIST_WIDTH), rows);
+    ref.getRangeByIndexes(0, at, 1, LIST_WIDTH).format.font.bold = true;
+    ref.getRangeByIndexes(0, at, 1, 1).format.columnWidth = 260;
+    ref.visibility = "Hidden";
+    const count = Math.max(body.rowCount, prepared);
+    setDropdown(sheet.getRangeByIndexes(header.rowIndex + 1, header.columnIndex + column, count, 1), `=${absoluteColumnSpan(SHEETS.reference, at, 1, list.items.length)}`, t);
+    await context.sync();
+    onProgress(3, 3, t.template);
+    return { offered: list.items.length };
+  });
 }

@@ -1,3 +1,4 @@
+import type { CoverageColumn } from "../../shared/api/coverage";
 import type { Cell } from "../../shared/schema/cell";
 import type { Issue } from "../../shared/schema/issue";
 
@@ -20,6 +21,17 @@ export interface SheetTable {
   headers: string[];
   /** Data rows, each aligned with `headers`; trailing fully empty rows are dropped. */
   rows: Cell[][];
+  /**
+   * Cells of `rows` that read as blank because they lie inside a merged area (not its first cell):
+   * the officer sees a value there. Absent where Excel cannot tell (before ExcelApi 1.13).
+   */
+  merged?: MergedBlank[];
+}
+
+/** A data cell of a SheetTable: `row` indexes `rows` (as an issue's row does), `column` indexes `headers`. */
+export interface MergedBlank {
+  row: number;
+  column: number;
 }
 
 export interface RosterOnSheet {
@@ -38,14 +50,17 @@ export interface IssueCell {
   issue: Issue;
 }
 
-/** How a column of an output table reads: `share` is a fraction 0…1 (shown as %), `text` is kept as text. */
-export type OutputColumnType = "text" | "integer" | "number" | "share";
+/**
+ * How a column of an output table reads, as the API's coverage columns say (shared/api/coverage.ts):
+ * `share` is a fraction 0…1 (shown as %), `text` is kept as text. One list, so no column is guessed.
+ */
+export type OutputColumnType = CoverageColumn["type"];
 
 /** A table ready to write into a sheet (coverage pulls and similar). */
 export interface SheetOutputTable {
   title: string;
-  /** `type` absent: numeric when every value of the column is a number, else text. */
-  columns: { key: string; label: string; type?: OutputColumnType }[];
+  /** Each column's number format follows its `type`, never a look at its values. */
+  columns: { key: string; label: string; type: OutputColumnType }[];
   rows: Cell[][];
 }
 

@@ -3,7 +3,8 @@ import { deriveFigures, professionsFor } from "../../shared/coverage/figures";
 import { standardJenisOf } from "../../shared/coverage/standard";
 import { levelFitsRegion, levelOfRegion } from "../../shared/coverage/units";
 import { jenisTenagaSchema, type JenisStandar } from "../../shared/reference/codes";
-import { isoDateSchema } from "../../shared/schema/cell";
+import { toIso } from "../../shared/normalize/calendar";
+import { DATE_LIFETIME, DATE_UNREADABLE, readDate } from "../../shared/normalize/dates";
 import { badArgument } from "./errors";
 
 /**
@@ -25,28 +26,24 @@ export function parseRegion(v: unknown): string {
   return raw;
 }
 
-/** Excel's day 0 is 1899-12-30 (its serials carry the 1900 leap-year bug before March 1900). */
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
-const DAY_MS = 86_400_000;
-
-/** A date: an Excel date (a serial number), "2026-11-01" or "01/11/2026" (day first); blank is today. */
+/**
+ * A date: an Excel date (a serial number of a whole day), or text as a roster's date cells are read
+ * (ISO "2026-11-01", day-first "01/11/2026", "1 November 2026": the shared reader, SPEC §3.1);
+ * blank means today (the API's default, today in the region's zone). A whole number that reads
+ * as a year (2026) is a year, not a date.
+ */
 export function parseDate(v: unknown): string | undefined {
   if (isBlank(v)) return undefined;
-  let iso = "";
-  if (typeof v === "number" && Number.isInteger(v) && v >= 1 && v <= 2_958_465) {
-    iso = new Date(EXCEL_EPOCH_MS + v * DAY_MS).toISOString().slice(0, 10);
-  } else if (typeof v === "string") {
-    const s = v.trim();
-    const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
-    iso = dmy ? `${dmy[3]}-${dmy[2]!.padStart(2, "0")}-${dmy[1]!.padStart(2, "0")}` : s;
-  }
-  if (!isoDateSchema.safeParse(iso).success) {
+  const wholeDay = typeof v === "number" ? Number.isInteger(v) : typeof v === "string";
+  const packed = wholeDay ? readDate(v as string | number) : DATE_UNREADABLE;
+  // Empty, lifetime and the negative reasons are all "no date" here; a packed date is ≥ 10000101.
+  if (packed <= DATE_LIFETIME) {
     throw badArgument(
       `tanggal "${String(v)}" tidak dikenali: pakai sel tanggal, "2026-11-01" atau "01/11/2026"`,
       `tanggal "${String(v)}" is not a date: use a date cell, "2026-11-01" or "01/11/2026"`,
     );
   }
-  return iso;
+  return toIso(packed);
 }
 
 const LEVEL_ALIASES: Record<string, CoverageLevel> = {

@@ -1,4 +1,5 @@
 import type { CoverageLevel, CoverageQuery, CoverageResponse } from "../../shared/api/coverage";
+import { todayIn } from "../../shared/normalize/today";
 import { ApiError } from "../api/errors";
 
 /**
@@ -18,8 +19,11 @@ export interface SourceOptions {
   deadlineMs?: number;
   /** Requests under way at once: a slow line gains nothing from more. */
   maxConcurrent?: number;
-  /** Today's date (local), for the cache key of questions without a date. */
-  today?: () => string;
+  /**
+   * Today where a region lies (ISO), for the cache key of questions without a date: the API answers
+   * those for today in the region's zone (SPEC §4.5), so the key turns with that date, not the PC's.
+   */
+  today?: (region: string) => string;
 }
 
 export interface CoverageSource {
@@ -43,16 +47,11 @@ interface Pending {
   reject: (e: unknown) => void;
 }
 
-const localToday = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
-};
-
 export function createCoverageSource(opts: SourceOptions): CoverageSource {
   const windowMs = opts.windowMs ?? 50;
   const deadlineMs = opts.deadlineMs ?? 60_000;
   const maxConcurrent = opts.maxConcurrent ?? 4;
-  const today = opts.today ?? localToday;
+  const today = opts.today ?? ((region: string) => todayIn(region));
 
   /** (region, date) → level → answer or request in flight. */
   const cache = new Map<string, Map<LevelKey, Promise<CoverageResponse>>>();
@@ -62,7 +61,7 @@ export function createCoverageSource(opts: SourceOptions): CoverageSource {
   const queue: (() => void)[] = [];
   let generation = 0;
 
-  const placeKey = (region: string, asOf: string | undefined) => `${region}|${asOf ?? `today:${today()}`}`;
+  const placeKey = (region: string, asOf: string | undefined) => `${region}|${asOf ?? `today:${today(region)}`}`;
 
   function withDeadline<T>(p: Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {

@@ -1,11 +1,11 @@
 import { MessageBar, MessageBarBody, MessageBarTitle, makeStyles } from "@fluentui/react-components";
-import type { SelectedIssues } from "../excel/types";
+import type { Issue } from "../../shared/schema/issue";
 import { useStrings } from "../i18n";
 
 const useStyles = makeStyles({ list: { margin: 0, paddingLeft: "1.1rem" } });
 
-/** The messages of the marked cell the user selected in the sheet. */
-export function SelectionNote({ cell }: { cell: SelectedIssues }) {
+/** The messages of the marked cell the user selected in the sheet, from the current findings only. */
+export function SelectionNote({ cell }: { cell: { sheetName: string; address: string; issues: Issue[] } }) {
   const t = useStrings();
   const styles = useStyles();
   const worst = cell.issues.some((i) => i.severity === "error")
@@ -14,7 +14,7 @@ export function SelectionNote({ cell }: { cell: SelectedIssues }) {
       ? "warning"
       : "info";
   return (
-    <MessageBar intent={worst} layout="multiline" aria-live="polite" data-testid="selection-note">
+    <MessageBar intent={worst} layout="multiline" data-testid="selection-note">
       <MessageBarBody>
         <MessageBarTitle>{t.roster.selectionTitle(`${cell.sheetName}!${cell.address}`)}</MessageBarTitle>
         <ul className={styles.list}>

@@ -1,38 +1,20 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useReducer, useRef } from "react";
 import type { DiffEntry } from "../../shared/api/rosters";
-import type { Counts, Issue } from "../../shared/schema/issue";
-import { validateRoster } from "../../shared/validate/roster";
+import type { Issue } from "../../shared/schema/issue";
 import { useWorkbookActions } from "../actions/context";
-import { newIdempotencyKey } from "../api/client";
+import type { ApiClient } from "../api/client";
 import { useApi } from "../api/context";
 import { isApiError, isTransient } from "../api/errors";
-import { bestReference } from "../api/reference-cache";
-import type { IssueCell, SelectedIssues } from "../excel/types";
+import type { IssueCell } from "../excel/types";
 import { useLang, useStrings } from "../i18n";
-import { errorText } from "../ui/error-text";
-import type { NoticeData } from "../ui/Notice";
 import { useTask, type TaskControl } from "../ui/useTask";
-import { locateIssues, type RosterLayout } from "./locate";
-import { todayIso, toRosterRequest, type MappedRoster } from "./to-request";
+import { flowReducer, initialFlow, type Check, type ConflictBy, type Intent, type Staged } from "./flow";
+import { loadEngine } from "./load-engine";
+import type { MappedRoster } from "./to-request";
 
-/** The latest check of the workbook: local first, replaced by the server's answer when it comes. */
-export interface Check {
-  source: "local" | "server";
-  ok: boolean;
-  counts: Counts;
-  issues: Issue[];
-  cells: IssueCell[];
-  unlocated: Issue[];
-  layout: RosterLayout;
-  /** Per-facility changes and the If-Match tag, from the server's dry run. */
-  diff: DiffEntry[] | null;
-  base: string | null;
-  mapped: MappedRoster;
-  /** The request as JSON: a push reuses the dry run only while the sheet still says the same. */
-  fingerprint: string;
-}
+export type { Check };
 
-type CheckResult = Pick<Check, "source" | "ok" | "counts" | "issues" | "diff" | "base">;
+type Findings = Pick<Check, "source" | "ok" | "counts" | "issues" | "diff" | "base" | "staged">;
 
 /** Same findings in the same order: then the marks on the sheet are already right. */
 function sameFindings(a: readonly Issue[], b: readonly Issue[]): boolean {
@@ -45,28 +27,51 @@ function sameFindings(a: readonly Issue[], b: readonly Issue[]): boolean {
 
 const yieldToUi = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-/** Validasi and Kirim: read, check locally, mark, check on the server, confirm, push. */
+/** Facilities with the most change first: the uploads there are the likeliest to have landed. */
+function byChange(diff: readonly DiffEntry[]): DiffEntry[] {
+  return [...diff].sort((a, b) => b.added + b.removed + b.changed - (a.added + a.removed + a.changed));
+}
+
+/**
+ * Who stored a roster for these facilities since the dry run: the newest upload in the history of
+ * the first few (GET /v1/uploads is scope-checked on the server). Null when it cannot be read.
+ */
+async function whoLanded(client: ApiClient, diff: readonly DiffEntry[] | null): Promise<ConflictBy | null> {
+  try {
+    const codes = byChange(diff ?? []).slice(0, 3).map((d) => d.kode_fasyankes);
+    const pages = await Promise.all(codes.map((kode_fasyankes) => client.uploads({ kode_fasyankes, limit: 1 })));
+    const newest = pages
+      .flatMap((p) => p.uploads.slice(0, 1))
+      .sort((a, b) => b.committed_at.localeCompare(a.committed_at))[0];
+    return newest ? { name: newest.uploaded_by.name, at: newest.committed_at } : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Validasi, Kirim and Sisipkan template over the pure reducer of flow.ts: this hook only runs the
+ * side effects (workbook, server) and dispatches what happened. Marks on the sheet follow each check.
+ */
 export function useRosterFlow({ onStored }: { onStored?: () => void } = {}) {
   const actions = useWorkbookActions();
   const { client, storage } = useApi();
   const t = useStrings();
   const lang = useLang();
   const { running, run } = useTask();
-  const [check, setCheck] = useState<Check | null>(null);
-  const [notice, setNotice] = useState<NoticeData | null>(null);
-  const [confirming, setConfirming] = useState<Check | null>(null);
-  const [selected, setSelected] = useState<SelectedIssues | null>(null);
-  const checkRef = useRef<Check | null>(null);
+  const [state, dispatch] = useReducer(flowReducer, initialFlow);
+  const stateRef = useRef(state);
+  stateRef.current = state;
+  /** Stops the request in flight (the cancel button beside the progress). */
+  const abortRef = useRef<AbortController | null>(null);
   /** The Idempotency-Key of the push in flight or failed in transit: a retry of that push reuses it. */
   const pushKey = useRef<{ fingerprint: string; base: string; key: string } | null>(null);
-
-  const showError = useCallback((e: unknown) => setNotice({ intent: "error", ...errorText(e, t) }), [t]);
 
   useEffect(() => {
     let stop: (() => void) | undefined;
     let cancelled = false;
     actions
-      .watchSelection((cell) => setSelected(cell.issues.length ? cell : null))
+      .watchSelection((cell) => dispatch({ type: "select", cell: { sheetName: cell.sheetName, address: cell.address } }))
       .then((s) => (cancelled ? s() : (stop = s)))
       .catch(() => {
         // Without selection events the issue list still works; nothing to tell the user.
@@ -77,204 +82,192 @@ export function useRosterFlow({ onStored }: { onStored?: () => void } = {}) {
     };
   }, [actions]);
 
-  const show = useCallback(
-    async (task: TaskControl, mapped: MappedRoster, fingerprint: string, result: CheckResult, previous: Check | null) => {
-      const { cells, unlocated } = locateIssues(result.issues, mapped.layout);
-      const next: Check = { ...result, cells, unlocated, layout: mapped.layout, mapped, fingerprint };
-      checkRef.current = next;
-      setCheck(next);
-      if (!previous || previous.fingerprint !== fingerprint || !sameFindings(previous.issues, result.issues)) {
-        task.phase(t.progress.marking);
-        await actions.markIssues(cells, task.progress);
-        task.phase(t.progress.results);
-        await actions.writeResults(result.issues, cells, lang, task.progress);
-      }
-      return next;
+  /** The check of these findings, each issue placed on its cell. */
+  const place = useCallback(async (mapped: MappedRoster, fingerprint: string, found: Findings): Promise<Check> => {
+    const { locateIssues } = await loadEngine();
+    const { cells, unlocated } = locateIssues(found.issues, mapped.layout);
+    return { ...found, cells, unlocated, layout: mapped.layout, mapped, fingerprint };
+  }, []);
+
+  const mark = useCallback(
+    async (task: TaskControl, check: Check, previous: Check | null) => {
+      if (previous && previous.fingerprint === check.fingerprint && sameFindings(previous.issues, check.issues)) return;
+      task.phase(t.progress.marking);
+      await actions.markIssues(check.cells, task.progress);
+      task.phase(t.progress.results);
+      await actions.writeResults(check.issues, check.cells, lang, task.progress);
     },
     [actions, lang, t],
   );
 
-  /** Reads and checks the workbook; null when there is nothing to check. */
+  /** Reads, checks locally, then on the server (staging it for Kirim); dispatches each step. */
   const checkWorkbook = useCallback(
-    async (task: TaskControl, reuseServerCheck: boolean): Promise<Check | null> => {
+    async (task: TaskControl, intent: Intent) => {
       task.phase(t.progress.reading);
       const roster = await actions.readRoster(task.progress);
-      const asOf = todayIso();
-      const mapped = toRosterRequest(roster, asOf);
+      task.phase(t.progress.loading);
+      const engine = await loadEngine();
+      const asOf = engine.todayIso();
+      const mapped = engine.toRosterRequest(roster, asOf);
       if (!mapped) {
-        checkRef.current = null;
-        setCheck(null);
-        setNotice({ intent: "warning", body: t.roster.noRoster });
-        return null;
+        dispatch({ type: "noRoster" });
+        return;
       }
       const fingerprint = JSON.stringify(mapped.request);
-      const prior = checkRef.current;
-      if (reuseServerCheck && prior?.source === "server" && prior.fingerprint === fingerprint) return prior;
+      const prior = stateRef.current.check;
+      if (intent === "push" && prior?.source === "server" && prior.fingerprint === fingerprint && prior.base) {
+        dispatch({ type: "serverChecked", check: prior });
+        return;
+      }
 
       task.phase(t.progress.validating);
       await yieldToUi();
-      const local = validateRoster(mapped.request, { asOf, lang });
-      let current = await show(
-        task,
-        mapped,
-        fingerprint,
-        { source: "local", ok: local.ok, counts: local.counts, issues: local.issues, diff: null, base: null },
-        prior,
-      );
-      if (!client) {
-        setNotice({ intent: "info", body: t.roster.localOnlyHint });
-        return current;
-      }
+      const local = engine.validateRoster(mapped.request, { asOf, lang });
+      const localFound: Findings = { source: "local", ok: local.ok, counts: local.counts, issues: local.issues, diff: null, base: null, staged: null };
+      const localCheck = await place(mapped, fingerprint, localFound);
+      dispatch({ type: "localChecked", check: localCheck, serverNext: client !== null });
+      await mark(task, localCheck, prior);
+      if (!client) return;
+
       task.phase(t.progress.server);
+      const abort = new AbortController();
+      abortRef.current = abort;
+      let sent = 0;
       try {
-        const server = await client.validate(mapped.request);
-        current = await show(
-          task,
-          mapped,
-          fingerprint,
-          { source: "server", ok: server.ok, counts: server.counts, issues: server.issues, diff: server.diff, base: server.base },
-          current,
-        );
+        const server = await client.validate(mapped.request, {
+          stage: true,
+          signal: abort.signal,
+          onProgress: (p) => {
+            sent = p.sent;
+            dispatch({ type: "transfer", ...p });
+          },
+        });
+        const staged: Staged | null = server.ok && server.staged ? server.staged : null;
+        const serverFound: Findings = { source: "server", ok: server.ok, counts: server.counts, issues: server.issues, diff: server.diff, base: server.base, staged };
+        const serverCheck = await place(mapped, fingerprint, serverFound);
+        await mark(task, serverCheck, localCheck);
+        dispatch({ type: "serverChecked", check: serverCheck });
       } catch (e) {
-        if (isApiError(e) && (e.kind === "network" || e.kind === "timeout")) {
-          setNotice({ intent: "warning", title: t.roster.offlineTitle, body: t.roster.offlineBody });
-        } else {
-          showError(e);
-        }
+        if (isApiError(e) && e.kind === "cancelled") dispatch({ type: "cancelled" });
+        else if (isApiError(e) && (e.kind === "network" || e.kind === "timeout")) dispatch({ type: "unreachable", midway: sent > 0 });
+        else dispatch({ type: "failed", error: e });
+      } finally {
+        abortRef.current = null;
       }
-      return current;
     },
-    [actions, client, lang, show, showError, t],
+    [actions, client, lang, mark, place, t],
   );
 
-  const validate = useCallback(async () => {
-    setNotice(null);
-    await run(t.progress.reading, async (task) => {
-      try {
-        await checkWorkbook(task, false);
-      } catch (e) {
-        showError(e);
+  const start = useCallback(
+    async (intent: Intent) => {
+      if (intent === "push" && !client) {
+        dispatch({ type: "needsServer" });
+        return;
       }
-    });
-  }, [checkWorkbook, run, showError, t]);
+      dispatch({ type: "start", intent });
+      await run(t.progress.reading, async (task) => {
+        try {
+          await checkWorkbook(task, intent);
+        } catch (e) {
+          dispatch({ type: "failed", error: e });
+        }
+      });
+    },
+    [checkWorkbook, client, run, t],
+  );
+
+  const validate = useCallback(() => start("validate"), [start]);
+  const push = useCallback(() => start("push"), [start]);
 
   const insertTemplate = useCallback(async () => {
-    setNotice(null);
+    dispatch({ type: "templateStart" });
     await run(t.progress.template, async (task) => {
       try {
+        const { bestReference } = await import("../api/reference-cache");
         const reference = await bestReference(client, storage);
         task.phase(t.progress.template);
         const outcome = await actions.insertTemplate(reference.data, task.progress);
-        setNotice({ intent: "success", body: t.roster.templateDone(outcome.created, outcome.kept) });
+        dispatch({ type: "templateDone", created: outcome.created, kept: outcome.kept });
       } catch (e) {
-        showError(e);
+        dispatch({ type: "failed", error: e });
       }
     });
-  }, [actions, client, run, showError, storage, t]);
-
-  const push = useCallback(async () => {
-    setNotice(null);
-    if (!client) {
-      setNotice({ intent: "warning", body: t.roster.needsServer });
-      return;
-    }
-    await run(t.progress.reading, async (task) => {
-      try {
-        const current = await checkWorkbook(task, true);
-        if (!current || current.source !== "server") return;
-        if (!current.ok) {
-          setNotice({ intent: "error", body: t.roster.blocked(current.counts.error) });
-          return;
-        }
-        setConfirming(current);
-      } catch (e) {
-        showError(e);
-      }
-    });
-  }, [checkWorkbook, client, run, showError, t]);
+  }, [actions, client, run, storage, t]);
 
   const confirmPush = useCallback(
     async (confirmed: Check) => {
-      setConfirming(null);
-      setNotice(null);
       if (!client || !confirmed.base) return;
       const base = confirmed.base;
       const held = pushKey.current;
-      const key = held && held.fingerprint === confirmed.fingerprint && held.base === base ? held.key : newIdempotencyKey();
+      const key = held && held.fingerprint === confirmed.fingerprint && held.base === base ? held.key : crypto.randomUUID();
       pushKey.current = { fingerprint: confirmed.fingerprint, base, key };
+      dispatch({ type: "pushStart" });
+      const abort = new AbortController();
+      abortRef.current = abort;
       await run(t.progress.pushing, async (task) => {
         try {
           const res = await client.push(confirmed.mapped.request, {
             base,
             idempotencyKey: key,
-            onRetry: (attempt, attempts) => task.phase(t.progress.retrying(attempt, attempts)),
+            stagedId: confirmed.staged?.id ?? null,
+            signal: abort.signal,
+            onProgress: (p) => dispatch({ type: "transfer", ...p }),
+            onRetry: (attempt, attempts) => dispatch({ type: "retrying", attempt, attempts }),
           });
           pushKey.current = null;
           onStored?.();
-          setNotice({
-            intent: "success",
-            title: t.push.successTitle,
-            body: t.push.success(res.upload_id, res.stored.nakes, res.stored.pelatihan),
-          });
+          dispatch({ type: "pushed", upload: res });
         } catch (e) {
-          if (isApiError(e) && e.status === 412) {
+          if (isApiError(e) && e.kind === "cancelled") {
+            // Keep the key: if the server stored it after all, sending again returns that result.
+            dispatch({ type: "cancelled" });
+          } else if (isApiError(e) && e.status === 412) {
             pushKey.current = null;
-            setNotice({
-              intent: "warning",
-              title: t.push.conflictTitle,
-              body: t.push.conflictBody,
-              action: { label: t.push.revalidate, onClick: () => void validate() },
-            });
+            dispatch({ type: "conflict", by: await whoLanded(client, confirmed.diff) });
           } else if (isApiError(e) && e.status === 422 && e.issues.length) {
             pushKey.current = null;
             const counts = { error: 0, warning: 0, info: 0 };
             for (const issue of e.issues) counts[issue.severity]++;
-            await show(
-              task,
-              confirmed.mapped,
-              confirmed.fingerprint,
-              { source: "server", ok: false, counts, issues: e.issues, diff: confirmed.diff, base: null },
-              checkRef.current,
-            );
-            setNotice({ intent: "error", title: t.push.rejectedTitle, body: t.push.rejectedBody });
-          } else if (isTransient(e)) {
-            // Keep the key: sending the same roster again is answered with the first result.
-            setNotice({
-              intent: "error",
-              title: t.push.retryTitle,
-              body: t.push.retryBody,
-              detail: errorText(e, t).body,
-              action: { label: t.push.retry, onClick: () => void confirmPush(confirmed) },
-            });
+            const found: Findings = { source: "server", ok: false, counts, issues: e.issues, diff: confirmed.diff, base: null, staged: null };
+            const rejected = await place(confirmed.mapped, confirmed.fingerprint, found);
+            await mark(task, rejected, confirmed);
+            dispatch({ type: "rejected", check: rejected });
           } else {
-            pushKey.current = null;
-            showError(e);
+            const retryable = isTransient(e);
+            if (!retryable) pushKey.current = null;
+            dispatch({ type: "pushFailed", error: e, retryable });
           }
+        } finally {
+          abortRef.current = null;
         }
       });
     },
-    [client, run, show, showError, t, validate],
+    [client, mark, onStored, place, run, t],
   );
 
   const selectIssue = useCallback(
     (cell: IssueCell) => {
-      actions.selectCell({ sheetName: cell.sheetName, address: cell.address }).catch(showError);
+      actions.selectCell({ sheetName: cell.sheetName, address: cell.address }).catch(() => {
+        // The cell is gone (sheet renamed or deleted): the list still reads; nothing to select.
+      });
     },
-    [actions, showError],
+    [actions],
   );
 
   return {
+    state,
     running,
-    check,
-    notice,
-    dismissNotice: () => setNotice(null),
-    selected,
-    confirming,
-    cancelPush: () => setConfirming(null),
     insertTemplate,
     validate,
     push,
     confirmPush,
+    retryPush: () => {
+      const check = stateRef.current.check;
+      if (check) void confirmPush(check);
+    },
+    cancelPush: () => dispatch({ type: "cancelConfirm" }),
+    cancelTransfer: () => abortRef.current?.abort(),
+    dismiss: () => dispatch({ type: "dismiss" }),
     selectIssue,
   };
 }

@@ -7,15 +7,19 @@ import { errorText } from "../ui/error-text";
 import { Notice, type NoticeData } from "../ui/Notice";
 import { Progress } from "../ui/Progress";
 import { useTask } from "../ui/useTask";
-import { isValidApiUrl, normaliseApiUrl } from "./store";
+import { checkApiUrl, isConfigured, normaliseApiUrl } from "./store";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
   muted: { color: tokens.colorNeutralForeground3 },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
 
-/** API address and token, per user in localStorage; "Tes koneksi" asks GET /v1/reference with them. */
+/**
+ * Server address and token, per user in localStorage. "Tes koneksi" asks GET /v1/reference with what
+ * is typed and, when the server answers, saves it (a working setting is never lost to a forgotten
+ * Simpan). The address defaults to the pane's own origin; another must be https (loopback excepted).
+ */
 export function SettingsTab() {
   const t = useStrings();
   const lang = useLang();
@@ -27,7 +31,9 @@ export function SettingsTab() {
   const [notice, setNotice] = useState<NoticeData | null>(null);
   const [reference, setReference] = useState(() => currentReference(api.storage));
 
-  const urlValid = isValidApiUrl(apiUrl);
+  const urlCheck = checkApiUrl(apiUrl);
+  const urlValid = urlCheck === "ok";
+  const firstRun = !isConfigured(api.settings);
 
   const save = () => {
     api.saveSettings({ apiUrl, token });
@@ -40,10 +46,11 @@ export function SettingsTab() {
       try {
         const fresh = await refreshReference(api.clientFor({ apiUrl, token }), api.storage);
         setReference(fresh);
+        api.saveSettings({ apiUrl, token });
         setNotice({
           intent: "success",
           title: t.settings.testOkTitle,
-          body: t.settings.testOk(new URL(normaliseApiUrl(apiUrl)).host, professionCount(fresh.data)),
+          body: `${t.settings.testOk(new URL(normaliseApiUrl(apiUrl)).host, professionCount(fresh.data))} ${t.settings.testSaved}`,
         });
       } catch (e) {
         setNotice({ intent: "error", ...errorText(e, t) });
@@ -51,17 +58,18 @@ export function SettingsTab() {
     });
 
   const when = reference.fetchedAt
-    ? new Date(reference.fetchedAt).toLocaleString(lang === "en" ? "en-US" : "id-ID", { dateStyle: "medium", timeStyle: "short" })
+    ? new Date(reference.fetchedAt).toLocaleString(lang === "en" ? "en-GB" : "id-ID", { dateStyle: "medium", timeStyle: "short" })
     : null;
 
   return (
     <div className={styles.root}>
+      {firstRun && notice === null && <Notice notice={{ intent: "info", title: t.settings.firstRunTitle, body: t.settings.firstRunBody }} />}
       <Caption1 className={styles.muted}>{t.settings.intro}</Caption1>
       <Field
         label={t.settings.apiUrl}
         hint={t.settings.apiUrlHint}
         validationState={urlValid ? "none" : "error"}
-        validationMessage={urlValid ? undefined : t.settings.badUrl}
+        validationMessage={urlCheck === "http_blocked" ? t.settings.httpBlocked : urlValid ? undefined : t.settings.badUrl}
       >
         <Input type="url" value={apiUrl} onChange={(_, d) => setApiUrl(d.value)} autoComplete="off" spellCheck={false} />
       </Field>
@@ -69,11 +77,11 @@ export function SettingsTab() {
         <Input type="password" value={token} onChange={(_, d) => setToken(d.value)} autoComplete="off" spellCheck={false} />
       </Field>
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={!urlValid || running !== null} onClick={save}>
-          {t.settings.save}
-        </Button>
-        <Button disabled={!urlValid || token.trim() === "" || running !== null} onClick={() => void test()}>
+        <Button appearance="primary" disabled={!urlValid || token.trim() === "" || running !== null} onClick={() => void test()}>
           {t.settings.test}
+        </Button>
+        <Button disabled={!urlValid || running !== null} onClick={save}>
+          {t.settings.save}
         </Button>
       </div>
       <Progress task={running} />
@@ -82,3 +90,5 @@ export function SettingsTab() {
     </div>
   );
 }
+
+export default SettingsTab;

@@ -26,6 +26,8 @@ export function errorText(error: unknown, t: Strings): ErrorText {
         return { title: t.errors.title, body: t.errors.timeout, detail: null };
       case "unexpected":
         return { title: t.errors.title, body: t.errors.unexpected, detail: null };
+      case "cancelled":
+        return { title: t.errors.title, body: t.roster.cancelled, detail: null };
       case "http":
         return { title: t.errors.title, body: byCode(error.code, t), detail };
     }

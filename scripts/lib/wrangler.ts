@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { ensureAssetsDir } from "./assets";
 
 /** Running wrangler from the scripts: the project's own binary, quiet and offline-friendly. */
 export const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -40,6 +41,7 @@ function targetArgs(t: Target): string[] {
 
 /** Runs wrangler to completion; rejects with its output when it fails. */
 export function runWrangler(args: string[], opts: { quiet?: boolean } = {}): Promise<string> {
+  ensureAssetsDir();
   return new Promise((resolve, reject) => {
     const child = spawn(wranglerBin(), [...args, "--config", wranglerConfig], { cwd: root, env: wranglerEnv(), stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
@@ -76,12 +78,14 @@ export interface DevServer {
 
 /**
  * `wrangler dev` with local D1 on a port, resolved once /v1/health answers. Vars override
- * wrangler.jsonc's (e.g. BENCH_ROUTES).
+ * wrangler.jsonc's.
  */
-export async function startDev(opts: { port: number; persistTo?: string; vars?: Record<string, string>; log?: (line: string) => void; timeoutMs?: number }): Promise<DevServer> {
+export async function startDev(opts: { port: number; persistTo?: string; vars?: Record<string, string>; log?: (line: string) => void; timeoutMs?: number; config?: string }): Promise<DevServer> {
+  ensureAssetsDir();
   const args = ["dev", "--local", "--port", String(opts.port), "--ip", "127.0.0.1", "--persist-to", opts.persistTo ?? defaultPersistTo, "--show-interactive-dev-session=false"];
   for (const [k, v] of Object.entries(opts.vars ?? {})) args.push("--var", `${k}:${v}`);
-  const child = spawn(wranglerBin(), [...args, "--config", wranglerConfig], { cwd: root, env: wranglerEnv(), stdio: ["ignore", "pipe", "pipe"], detached: process.platform !== "win32" });
+  // config: another Worker's wrangler file (the upload benchmark's bench/worker/wrangler.jsonc).
+  const child = spawn(wranglerBin(), [...args, "--config", opts.config ?? wranglerConfig], { cwd: root, env: wranglerEnv(), stdio: ["ignore", "pipe", "pipe"], detached: process.platform !== "win32" });
   let output = "";
   const onData = (d: Buffer) => {
     output += d.toString();

@@ -60,7 +60,7 @@ export async function uploadRoster(
         issues: [],
         diff: [...perFacility].map(([kode_fasyankes, n]) => ({ kode_fasyankes, added: n, removed: 0, changed: 0, unchanged: 0 })),
       },
-      { batchRows: 50_000, staleAfterMs: 365 * 86_400_000 * 10 },
+      { batchRows: 50_000 },
     );
   } finally {
     Date.now = realNow;

@@ -96,6 +96,8 @@ export type StandardsPut = z.infer<typeof standardsPutSchema>;
 
 export const standardSetSummarySchema = z.object({
   nama: z.string(),
+  /** Whose set: a 2-digit province code, or "ID" for the national default (SPEC §7 Access). */
+  provinsi: z.string(),
   aktif: z.boolean(),
   keterangan: z.string().nullable(),
   baris: z.number().int().nonnegative(),

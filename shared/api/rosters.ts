@@ -12,6 +12,17 @@ export const diffEntrySchema = z.object({
 });
 export type DiffEntry = z.infer<typeof diffEntrySchema>;
 
+/**
+ * An upload kept by a dry run asked to stage (`?stage=1`, only when ok): POST /v1/rosters/commit with
+ * its id commits it without sending the roster again (issue 13, SPEC §7). Expires after 24 h.
+ */
+export const stagedUploadSchema = z.object({
+  id: z.uuid(),
+  /** ISO-8601 UTC instant after which the staging is gone (commit then answers 404). */
+  expires_at: z.iso.datetime(),
+});
+export type StagedUpload = z.infer<typeof stagedUploadSchema>;
+
 /** 200 of POST /v1/rosters/validate. `base` goes back in If-Match on the real upload. */
 export const validateResponseSchema = z.object({
   ok: z.boolean(),
@@ -19,10 +30,16 @@ export const validateResponseSchema = z.object({
   issues: z.array(issueSchema),
   diff: z.array(diffEntrySchema),
   base: z.string(),
+  /** Present only when staging was asked (`?stage=1`) and the roster has no error. */
+  staged: stagedUploadSchema.optional(),
 });
 export type ValidateResponse = z.infer<typeof validateResponseSchema>;
 
-/** 201 of POST /v1/rosters. `issues` holds warnings and info only (errors give 422). */
+/** Body of POST /v1/rosters/commit: the id a staging dry run returned. */
+export const commitStagedRequestSchema = z.object({ staged_id: z.uuid() });
+export type CommitStagedRequest = z.infer<typeof commitStagedRequestSchema>;
+
+/** 201 of POST /v1/rosters (and of POST /v1/rosters/commit). `issues` holds warnings and info only (errors give 422). */
 export const uploadResponseSchema = z.object({
   upload_id: z.string(),
   stored: z.object({ nakes: z.number().int().nonnegative(), pelatihan: z.number().int().nonnegative() }),

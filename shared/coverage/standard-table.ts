@@ -3,6 +3,8 @@ import { jenisStandarSchema, kategoriPuskesmasSchema } from "../reference/codes"
 import type { StandardRule } from "./standard";
 
 export interface StandardProblem {
+  /** The issue code (shared/schema/issue.ts) PUT /v1/standards answers it with. */
+  code: "standar.header" | "standar.empty" | "standar.invalid" | "standar.duplicate";
   /** 0-based data row, null for the table as a whole. */
   row: number | null;
   column: string | null;
@@ -31,22 +33,22 @@ export function parseStandardTable(t: Table): { ok: true; rules: StandardRule[] 
   t.columns.forEach((c, i) => {
     const k = c.trim().toLowerCase().replace(/\s+/g, "_");
     if (at.has(k)) {
-      problems.push({ row: null, column: c, message: { id: `kolom ${c} ganda`, en: `column ${c} appears twice` } });
+      problems.push({ code: "standar.header", row: null, column: c, message: { id: `kolom ${c} ganda`, en: `column ${c} appears twice` } });
     } else at.set(k, i);
   });
   for (const c of COLUMNS) {
-    if (!at.has(c)) problems.push({ row: null, column: c, message: { id: `kolom ${c} tidak ada`, en: `column ${c} is missing` } });
+    if (!at.has(c)) problems.push({ code: "standar.header", row: null, column: c, message: { id: `kolom ${c} tidak ada`, en: `column ${c} is missing` } });
   }
   if (problems.length > 0) return { ok: false, problems };
   if (t.rows.length === 0) {
-    return { ok: false, problems: [{ row: null, column: null, message: { id: "tabel standar kosong", en: "the standard table is empty" } }] };
+    return { ok: false, problems: [{ code: "standar.empty", row: null, column: null, message: { id: "tabel standar kosong", en: "the standard table is empty" } }] };
   }
 
   const rules: StandardRule[] = [];
   const seen = new Map<string, number>();
   t.rows.forEach((r, row) => {
     const cell = (c: (typeof COLUMNS)[number]) => r[at.get(c)!] ?? null;
-    const bad = (column: string, id: string, en: string) => problems.push({ row, column, message: { id, en } });
+    const bad = (column: string, id: string, en: string, code: StandardProblem["code"] = "standar.invalid") => problems.push({ code, row, column, message: { id, en } });
     const kategori = kategoriPuskesmasSchema.safeParse(text(cell("kategori")).toUpperCase().replace(/\s+/g, "_"));
     const rawat = yesNo(cell("rawat_inap"));
     const jenis = jenisStandarSchema.safeParse(text(cell("jenis")).toUpperCase().replace(/\s+/g, "_"));
@@ -62,7 +64,7 @@ export function parseStandardTable(t: Table): { ok: true; rules: StandardRule[] 
     const k = `${kategori.data}|${rawat}|${jenis.data}`;
     const first = seen.get(k);
     if (first !== undefined) {
-      bad("jenis", `${jenis.data} untuk ${kategori.data}/${rawat ? "Y" : "N"} sudah ada di baris ${first + 1}`, `${jenis.data} for ${kategori.data}/${rawat ? "Y" : "N"} is already on row ${first + 1}`);
+      bad("jenis", `${jenis.data} untuk ${kategori.data}/${rawat ? "Y" : "N"} sudah ada di baris ${first + 1}`, `${jenis.data} for ${kategori.data}/${rawat ? "Y" : "N"} is already on row ${first + 1}`, "standar.duplicate");
       return;
     }
     seen.set(k, row);

@@ -1,7 +1,8 @@
+import { SIP_EXPIRING_DAYS } from "../reference/licences";
 import { addDays, addMonths } from "./dates";
 
-/** SPEC §5/§6: a SIP is "expiring" within 90 days after as_of. */
-export const SIP_EXPIRING_DAYS = 90;
+/** SPEC §5/§6: a SIP is "expiring" within 90 days after as_of (the value lives in shared/reference). */
+export { SIP_EXPIRING_DAYS };
 /** Penugasan Khusus lasts five years from TMT (Pergub Banten 5/2020). */
 export const PENUGASAN_TERM_YEARS = 5;
 /** SPEC §6: a special assignment is "ending" within 6 months after as_of. */

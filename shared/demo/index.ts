@@ -2,3 +2,4 @@ export { demoFacilities, mukomukoFacilities, demoFacilityFacts, demoFacilitiesTa
 export { demoPopulation, demoPopulationTable } from "./population";
 export { generateRoster, usedIdentifiers, NAKES_KEYS, PELATIHAN_KEYS, type GenerateOptions, type UsedIdentifiers } from "./roster";
 export { Random } from "./random";
+export { asOfficeSheet } from "./sheet";

@@ -9,6 +9,7 @@ import { kabupatenList } from "../reference/wilayah";
 import { demoFacilities } from "./facilities";
 import { familyNames, namesL, namesP } from "./names";
 import { Random } from "./random";
+import { asOfficeSheet } from "./sheet";
 
 export interface GenerateOptions {
   rows: number;
@@ -24,6 +25,11 @@ export interface GenerateOptions {
   messy?: boolean;
   /** Also a Pelatihan table (default true). */
   pelatihan?: boolean;
+  /**
+   * As an office's own sheet (issue 11, see ./sheet): headers with marks and hints, placeholders in
+   * empty optional cells, a totals row and a signature block below the people. Same people and records.
+   */
+  sheet?: boolean;
   /**
    * Identifiers already given out. Rosters generated for one database share these sets, so no NIP or
    * STR lands on two different people across them (the server refuses a NIP on two NIKs).
@@ -239,7 +245,7 @@ export function generateRoster(options: GenerateOptions): RosterRequest {
 
   const req: RosterRequest = { as_of: asOfIso, nakes: { columns: [...NAKES_KEYS], rows } };
   if (options.pelatihan !== false) req.pelatihan = { columns: [...PELATIHAN_KEYS], rows: training };
-  return req;
+  return options.sheet ? asOfficeSheet(req, options.seed ?? 1706) : req;
 }
 
 const SHORT = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"];

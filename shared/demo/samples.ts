@@ -4,26 +4,38 @@ import type { RosterRequest } from "../schema/roster";
 import { dayOf, monthOf, yearOf } from "../normalize/calendar";
 import { fromExcelSerial } from "../normalize/dates";
 import { nakesColumns } from "../table/columns";
+import { keyOfHeader } from "../table/headers";
 import { mukomukoFacilities } from "./facilities";
 import { generateRoster, NAKES_KEYS } from "./roster";
 
 export const SAMPLE_AS_OF = "2026-11-01";
 
-/** The 600-row Mukomuko roster: messy as real sheets are, yet without a single error. */
+/**
+ * The Mukomuko roster of 600 people: messy as real sheets are (and laid out as an office's own sheet:
+ * header hints, placeholders, a totals row and a signature block), yet without a single error.
+ */
 export function mukomukoSample(): RosterRequest {
-  return generateRoster({ rows: 600, seed: 1706, asOf: SAMPLE_AS_OF, facilities: mukomukoFacilities, messy: true });
+  return generateRoster({ rows: 600, seed: 1706, asOf: SAMPLE_AS_OF, facilities: mukomukoFacilities, messy: true, sheet: true });
 }
+
+/** The title rows an office puts above its table, in the sample CSV (the header finder skips them). */
+export const SAMPLE_TITLE = ["DATA TENAGA KESEHATAN KABUPATEN MUKOMUKO", "Keadaan 1 November 2026"];
 
 const DATE_KEYS = new Set(["tanggal_lahir", "str_berlaku_sampai", "sip_berlaku_sampai", "tmt_penugasan"]);
 
 /**
  * The Nakes table as Indonesian Excel saves it as CSV: ";" between fields (the comma is the decimal
- * mark there), the template's headers, a byte-order mark, and date cells written as they are shown
- * (dd/mm/yyyy), since a CSV holds the displayed text, not the serial.
+ * mark there), the template's headers (or the sheet's own), a byte-order mark, and date cells written
+ * as they are shown (dd/mm/yyyy), since a CSV holds the displayed text, not the serial. `title`: lines
+ * above the header, then a blank line, as offices put them.
  */
-export function toExcelCsv(req: RosterRequest): string {
-  const keys = req.nakes.columns;
-  const header = keys.map((k) => nakesColumns.find((c) => c.key === k)?.header ?? k);
+export function toExcelCsv(req: RosterRequest, o: { title?: readonly string[] } = {}): string {
+  const columns = req.nakes.columns;
+  const keys = columns.map((c) => keyOfHeader(c, "nakes") ?? c);
+  const header = columns.map((c, i) => (c === keys[i] ? (nakesColumns.find((d) => d.key === c)?.header ?? c) : c));
+  // Excel writes a title row as wide as the table: the text, then empty fields.
+  const title = (o.title ?? []).map((t) => [t, ...columns.slice(1).map(() => "")]);
+  if (title.length > 0) title.push(columns.map(() => ""));
   const rows = req.nakes.rows.map((row) =>
     row.map((v, i) => {
       if (typeof v === "number" && DATE_KEYS.has(keys[i]!)) {
@@ -33,7 +45,7 @@ export function toExcelCsv(req: RosterRequest): string {
       return v === null ? "" : String(v);
     }),
   );
-  return "\ufeff" + Papa.unparse([header, ...rows], { delimiter: ";", newline: "\r\n" }) + "\r\n";
+  return "\ufeff" + Papa.unparse([...title, header, ...rows], { delimiter: ";", newline: "\r\n" }) + "\r\n";
 }
 
 type Row = Cell[];
@@ -92,7 +104,7 @@ export function buildSamples(): Record<string, string> {
   const mukomuko = mukomukoSample();
   return {
     "roster-mukomuko.json": JSON.stringify(mukomuko, null, 1) + "\n",
-    "roster-mukomuko.csv": toExcelCsv(mukomuko),
+    "roster-mukomuko.csv": toExcelCsv(mukomuko, { title: SAMPLE_TITLE }),
     "roster-with-errors.json": JSON.stringify(errorSample().request, null, 1) + "\n",
   };
 }

@@ -1,5 +1,6 @@
 import type { IssueCode, Lang } from "../schema/issue";
 import { formatDate, formatList } from "./dates";
+import { facilityCodeMessage } from "../reference/facilities";
 
 /**
  * The wording of every issue, Indonesian and English (SPEC §5). Each code takes the facts its
@@ -36,6 +37,45 @@ const dateProblemEn = (p: DateProblem) =>
     year_only: "holds only a year, without day and month",
   })[p];
 
+/** The first character that keeps an ID from being digits (shared/normalize/ids.ts oddCharacter). */
+export interface OddCharacter {
+  position: number;
+  char: string;
+  fullWidth: boolean;
+}
+const codePoint = (ch: string) => "U+" + ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0");
+const oddId = (o: OddCharacter | undefined) =>
+  !o
+    ? ""
+    : o.fullWidth
+      ? ` Karakter ke-${o.position} adalah angka lebar penuh (${q(o.char)}, ${codePoint(o.char)}), bukan angka biasa: ketik ulang dengan angka biasa.`
+      : ` Karakter ke-${o.position} (${q(o.char)}, ${codePoint(o.char)}) bukan angka.`;
+const oddEn = (o: OddCharacter | undefined) =>
+  !o
+    ? ""
+    : o.fullWidth
+      ? ` Character ${o.position} is a full-width digit (${q(o.char)}, ${codePoint(o.char)}), not an ordinary digit: retype it with ordinary digits.`
+      : ` Character ${o.position} (${q(o.char)}, ${codePoint(o.char)}) is not a digit.`;
+
+/** Why rows were skipped as no person (SPEC §3.1 "Rows that are not people"; shared/table/skip-rows.ts). */
+export type SkipReason = "empty" | "number_only" | "formula_error" | "column_numbers" | "totals" | "signature";
+const skipReasonId: Record<SkipReason, string> = {
+  empty: "kolom roster kosong",
+  number_only: "hanya berisi nomor urut",
+  formula_error: "hanya berisi hasil rumus yang gagal, seperti #N/A atau #VALUE!",
+  column_numbers: "baris nomor kolom di bawah judul",
+  totals: "baris jumlah/total",
+  signature: "blok tanda tangan di bawah tabel",
+};
+const skipReasonEn: Record<SkipReason, string> = {
+  empty: "the roster's columns are empty",
+  number_only: "only a row number",
+  formula_error: "only failed formula results such as #N/A or #VALUE!",
+  column_numbers: "the column-number row under the header",
+  totals: "a totals row",
+  signature: "the signature block below the table",
+};
+
 export interface ColumnRef {
   /** Column name in Indonesian and English (the header of the template / its English label). */
   label: { id: string; en: string };
@@ -54,13 +94,19 @@ export const catalog = {
     (p) => `Judul kolom ${q(p.header)} tidak dikenal; kolom ini diabaikan.`,
     (p) => `The header ${q(p.header)} is not known; the column is ignored.`,
   ),
-  required: say<ColumnRef>(
-    (p) => `${p.label.id} wajib diisi.`,
-    (p) => `${p.label.en} is required.`,
+  required: say<ColumnRef & { merged?: boolean }>(
+    (p) =>
+      p.merged
+        ? `${p.label.id} wajib diisi. Sel ini tampak tergabung (merge) dengan sel di atasnya: nilainya hanya tersimpan di baris pertama. Batalkan penggabungan lalu isi nilainya ke bawah (Fill Down).`
+        : `${p.label.id} wajib diisi.`,
+    (p) =>
+      p.merged
+        ? `${p.label.en} is required. The cell looks merged with the one above it: only the first row holds the value. Unmerge the cells and fill the value down (Fill Down).`
+        : `${p.label.en} is required.`,
   ),
-  "nik.format": say<{ value: string }>(
-    (p) => `NIK ${q(p.value)} harus 16 digit angka (spasi dan titik boleh).`,
-    (p) => `NIK ${q(p.value)} must be 16 digits (spaces and dots are allowed).`,
+  "nik.format": say<{ value: string; odd?: OddCharacter }>(
+    (p) => `NIK ${q(p.value)} harus 16 digit angka (spasi dan titik boleh).${oddId(p.odd)}`,
+    (p) => `NIK ${q(p.value)} must be 16 digits (spaces and dots are allowed).${oddEn(p.odd)}`,
   ),
   "nik.precision_lost": say<{ value: string }>(
     (p) => `NIK ${q(p.value)} tersimpan sebagai angka, sehingga digit terakhirnya sudah hilang (Excel hanya menyimpan 15 digit). Format kolom NIK sebagai Teks lalu ketik ulang NIK-nya.`,
@@ -82,13 +128,20 @@ export const catalog = {
     (p) => `NIK yang sama tercatat ${p.count} kali di fasyankes ${p.kode_fasyankes}; satu orang cukup satu baris per fasyankes.`,
     (p) => `The same NIK appears ${p.count} times at facility ${p.kode_fasyankes}; one person needs one row per facility.`,
   ),
-  "nik.multi_facility": say<{ count: number; facilities: readonly string[] }>(
-    (p) => `NIK ini tercatat di ${p.count} fasyankes (${p.facilities.join(", ")}). SIP berlaku per tempat praktik, dan dokter serta dokter gigi paling banyak di tiga tempat (PP 28/2024 pasal 682).`,
-    (p) => `This NIK is listed at ${p.count} facilities (${p.facilities.join(", ")}). A SIP is per practice place, and doctors and dentists may practise at three places at most (PP 28/2024 art. 682).`,
+  // outside: some of the facilities lie outside the caller's scope; then neither they nor the count are told (SPEC §7 Access).
+  "nik.multi_facility": say<{ count: number; facilities: readonly string[]; outside?: boolean }>(
+    (p) =>
+      `${p.outside ? `NIK ini tercatat di lebih dari tiga fasyankes, sebagian di luar wilayah Anda (di wilayah Anda: ${p.facilities.join(", ")})` : `NIK ini tercatat di ${p.count} fasyankes (${p.facilities.join(", ")})`}. SIP berlaku per tempat praktik, dan dokter serta dokter gigi paling banyak di tiga tempat (PP 28/2024 pasal 682).`,
+    (p) =>
+      `${p.outside ? `This NIK is listed at more than three facilities, some outside your area (in your area: ${p.facilities.join(", ")})` : `This NIK is listed at ${p.count} facilities (${p.facilities.join(", ")})`}. A SIP is per practice place, and doctors and dentists may practise at three places at most (PP 28/2024 art. 682).`,
   ),
-  "nip.format": say<{ value: string }>(
-    (p) => `NIP/NI PPPK ${q(p.value)} harus 18 digit angka. Jika sel berformat angka, format kolom sebagai Teks lalu ketik ulang.`,
-    (p) => `NIP/NI PPPK ${q(p.value)} must be 18 digits. If the cell is formatted as a number, format the column as Text and retype it.`,
+  "nip.format": say<{ value: string; odd?: OddCharacter }>(
+    (p) => `NIP/NI PPPK ${q(p.value)} harus 18 digit angka.${oddId(p.odd)}`,
+    (p) => `NIP/NI PPPK ${q(p.value)} must be 18 digits.${oddEn(p.odd)}`,
+  ),
+  "nip.precision_lost": say<{ value: string }>(
+    (p) => `NIP/NI PPPK ${q(p.value)} tersimpan sebagai angka, sehingga digit terakhirnya sudah hilang (Excel hanya menyimpan 15 digit). Format kolom NIP sebagai Teks lalu ketik ulang NIP-nya.`,
+    (p) => `NIP/NI PPPK ${q(p.value)} is stored as a number, so its last digits are already lost (Excel keeps 15 digits). Format the NIP column as Text and retype the NIP.`,
   ),
   "nip.required": say<{ status: string }>(
     (p) => `Pegawai berstatus ${p.status} wajib punya NIP/NI PPPK (18 digit).`,
@@ -102,13 +155,15 @@ export const catalog = {
     (p) => `Digit ke-15 NIP (${p.digit}; 1 = laki-laki, 2 = perempuan) tidak cocok dengan jenis kelamin ${p.sex}.`,
     (p) => `Digit 15 of the NIP (${p.digit}; 1 = male, 2 = female) does not match the sex ${p.sex}.`,
   ),
-  "nip.duplicate": say<{ stored: boolean }>(
-    (p) => (p.stored ? "NIP ini sudah tercatat untuk NIK lain di roster fasyankes lain." : "NIP yang sama dipakai oleh NIK lain dalam unggahan ini."),
-    (p) => (p.stored ? "This NIP is already recorded for another NIK in another facility's roster." : "The same NIP is used by another NIK in this upload."),
+  "nip.duplicate": say<{ stored: boolean; outside?: boolean }>(
+    (p) => (p.outside ? "NIP ini sudah tercatat untuk NIK lain di fasyankes di luar wilayah Anda." : p.stored ? "NIP ini sudah tercatat untuk NIK lain di roster fasyankes lain." : "NIP yang sama dipakai oleh NIK lain dalam unggahan ini."),
+    (p) => (p.outside ? "This NIP is already recorded for another NIK at a facility outside your area." : p.stored ? "This NIP is already recorded for another NIK in another facility's roster." : "The same NIP is used by another NIK in this upload."),
   ),
-  "nama.format": say<{ problem: "digits" | "control" | "too_long" | "too_short" }>(
+  "nama.format": say<{ problem: "digits" | "control" | "too_long" | "too_short" | "formula" | "not_letter" }>(
     (p) =>
       ({
+        formula: "Nama tidak boleh diawali =, +, - atau @ (Excel membacanya sebagai rumus); ketik nama tanpa tanda itu.",
+        not_letter: "Nama harus diawali huruf.",
         digits: "Nama tidak boleh mengandung angka.",
         control: "Nama mengandung karakter kontrol (misalnya ganti baris); ketik ulang namanya.",
         too_long: "Nama lebih dari 100 karakter.",
@@ -116,6 +171,8 @@ export const catalog = {
       })[p.problem],
     (p) =>
       ({
+        formula: "A name must not begin with =, +, - or @ (Excel reads it as a formula); type the name without it.",
+        not_letter: "A name must begin with a letter.",
         digits: "A name must not contain digits.",
         control: "The name contains control characters (such as a line break); retype it.",
         too_long: "The name is longer than 100 characters.",
@@ -164,9 +221,13 @@ export const catalog = {
     (p) => `STR tercatat berlaku sampai ${d(p.date, "id")}. Sejak UU 17/2023 STR berlaku seumur hidup: perbarui datanya (isi SEUMUR HIDUP).`,
     (p) => `The STR is recorded as valid until ${d(p.date, "en")}. Since UU 17/2023 an STR is valid for life: update it (enter SEUMUR HIDUP).`,
   ),
-  "str.duplicate": say<{ stored: boolean }>(
-    (p) => (p.stored ? "Nomor STR ini sudah tercatat untuk NIK lain di roster fasyankes lain." : "Nomor STR yang sama dipakai oleh NIK lain dalam unggahan ini."),
-    (p) => (p.stored ? "This STR number is already recorded for another NIK in another facility's roster." : "The same STR number is used by another NIK in this upload."),
+  "str.precision_lost": say<{ value: string }>(
+    (p) => `No. STR ${q(p.value)} tersimpan sebagai angka, sehingga digit terakhirnya sudah hilang (Excel hanya menyimpan 15 digit). Format kolom No. STR sebagai Teks lalu ketik ulang nomornya.`,
+    (p) => `STR number ${q(p.value)} is stored as a number, so its last digits are already lost (Excel keeps 15 digits). Format the STR column as Text and retype the number.`,
+  ),
+  "str.duplicate": say<{ stored: boolean; outside?: boolean }>(
+    (p) => (p.outside ? "Nomor STR ini sudah tercatat untuk NIK lain di fasyankes di luar wilayah Anda." : p.stored ? "Nomor STR ini sudah tercatat untuk NIK lain di roster fasyankes lain." : "Nomor STR yang sama dipakai oleh NIK lain dalam unggahan ini."),
+    (p) => (p.outside ? "This STR number is already recorded for another NIK at a facility outside your area." : p.stored ? "This STR number is already recorded for another NIK in another facility's roster." : "The same STR number is used by another NIK in this upload."),
   ),
   "sip.required": say<{ profession: { id: string; en: string } }>(
     (p) => `${p.profession.id} perlu SIP untuk praktik; No. SIP belum diisi.`,
@@ -204,6 +265,14 @@ export const catalog = {
     (p) => `Tahun ${q(p.value)} harus tahun antara 1990 dan ${p.max}.`,
     (p) => `Year ${q(p.value)} must be a year from 1990 to ${p.max}.`,
   ),
+  "row.skipped": say<{ count: number; reason: SkipReason }>(
+    (p) => `${p.count} baris dilewati karena bukan data orang (${skipReasonId[p.reason]}).`,
+    (p) => `${p.count} ${p.count === 1 ? "row was" : "rows were"} skipped as they hold no person (${skipReasonEn[p.reason]}).`,
+  ),
+  "pelatihan.duplicate": say<{ first: number }>(
+    (p) => `Pelatihan yang sama (NIK, kode dan tahun sama) sudah ada di baris data ke-${p.first + 1}; disimpan sekali saja.`,
+    (p) => `The same training (same NIK, code and year) is already in data row ${p.first + 1}; it is stored once.`,
+  ),
   "upload.empty": say<{ table: string }>(
     (p) => `Tabel ${p.table} tidak berisi data.`,
     (p) => `The ${p.table} table holds no data.`,
@@ -223,18 +292,8 @@ export const catalog = {
     (p) => `Education ${q(p.value)} is not known and is not stored; pick one of: ${p.accepted.join(", ")}.`,
   ),
   "fasyankes.kode_format": say<{ value: string; jenis: string }>(
-    (p) =>
-      p.jenis === "PUSKESMAS"
-        ? `Kode puskesmas ${q(p.value)} harus P diikuti 10 digit, enam digit pertamanya kode kecamatan (misalnya P1706010101).`
-        : p.jenis === "RUMAH_SAKIT"
-          ? `Kode rumah sakit ${q(p.value)} harus 7 digit, empat digit pertamanya kode kabupaten/kota.`
-          : `Kode fasyankes ${q(p.value)} harus 3–20 huruf besar atau angka.`,
-    (p) =>
-      p.jenis === "PUSKESMAS"
-        ? `Puskesmas code ${q(p.value)} must be P followed by 10 digits, the first six being the district code (e.g. P1706010101).`
-        : p.jenis === "RUMAH_SAKIT"
-          ? `Hospital code ${q(p.value)} must be 7 digits, the first four being the regency code.`
-          : `Facility code ${q(p.value)} must be 3–20 capital letters or digits.`,
+    (p) => facilityCodeMessage(p.value, p.jenis, "id"),
+    (p) => facilityCodeMessage(p.value, p.jenis, "en"),
   ),
   "fasyankes.wilayah_mismatch": say<ColumnRef & { value: string; expected: string }>(
     (p) => `${p.label.id} ${q(p.value)} tidak cocok dengan kode fasyankes, yang menunjuk ke ${p.expected}.`,
@@ -259,6 +318,23 @@ export const catalog = {
   "penduduk.out_of_scope": say<{ value: string; scope: string }>(
     (p) => `Wilayah ${q(p.value)} berada di luar wilayah token Anda (${p.scope}).`,
     (p) => `Region ${q(p.value)} lies outside your token's region (${p.scope}).`,
+  ),
+  // PUT /v1/standards: the finding's words come from the table's parser (shared/coverage/standard-table.ts).
+  "standar.header": say<{ detail: { id: string; en: string } }>(
+    (p) => `Tabel standar: ${p.detail.id}.`,
+    (p) => `Standard table: ${p.detail.en}.`,
+  ),
+  "standar.empty": say<{ detail: { id: string; en: string } }>(
+    (p) => `Tabel standar: ${p.detail.id}.`,
+    (p) => `Standard table: ${p.detail.en}.`,
+  ),
+  "standar.invalid": say<{ detail: { id: string; en: string } }>(
+    (p) => `Standar: ${p.detail.id}.`,
+    (p) => `Standard: ${p.detail.en}.`,
+  ),
+  "standar.duplicate": say<{ detail: { id: string; en: string } }>(
+    (p) => `Standar: ${p.detail.id}; setiap kategori, rawat inap dan jenis hanya sekali.`,
+    (p) => `Standard: ${p.detail.en}; each category, inpatient flag and jenis once only.`,
   ),
 } satisfies { [C in IssueCode]: Say<never> };
 

@@ -84,3 +84,18 @@ export function fromIso(s: string): number {
   }
   return isValidYmd(y, m, d) ? pack(y, m, d) : 0;
 }
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The packed local date of an instant (milliseconds since the Unix epoch) at a fixed offset east of
+ * UTC, in hours (SPEC §4.5: 7, 8 or 9). 2026-10-31T17:00Z at +7 is 2026-11-01.
+ */
+export function localDateOf(epochMs: number, offsetHours: number): number {
+  return fromDayNumber(Math.floor((epochMs + offsetHours * 3_600_000) / DAY_MS));
+}
+
+/** Milliseconds since the epoch of a UTC wall-clock time (what Date.UTC does, for years 0…9999). */
+export function utcMs(p: number, hours: number, minutes: number, seconds: number): number {
+  return dayNumber(p) * DAY_MS + ((hours * 60 + minutes) * 60 + seconds) * 1000;
+}

@@ -1,42 +1,119 @@
 import type { Cell } from "../schema/cell";
 
 /**
- * A cell as trimmed text, or null when it holds nothing (null, "", spaces). Numbers and booleans
- * become their text. Anything else a loose client sends (objects, undefined) counts as text too, so
- * no input can make the validator throw.
+ * The cell normaliser: every value of a roster passes through `cleanCell` before any rule reads it
+ * (shared/validate/columns.ts `at`, and `cellText` / `readId` for callers outside the validator), so
+ * each fault of SPEC §3.1 "Values as real office sheets hold them" is handled once for every column:
+ *
+ * - invisible characters (zero-width space/joiners, direction marks, BOM, soft hyphen, U+2028/2029)
+ *   are removed: a NIK with a zero-width space must not look valid in a message and fail anyway;
+ * - NBSP, narrow NBSP and figure spaces become a plain space;
+ * - Excel's text trick `="…"` holds the text inside;
+ * - the ends are trimmed;
+ * - a placeholder (`-`, `–`, `—`, `.`, `0` alone, `tidak ada`, `belum ada`, `belum`, `N/A`, `NA`,
+ *   `nihil`, `kosong`, any case) means "no value": null, so the rules of an empty
+ *   cell apply (str.required, nip.required, …) and coverage counts it as missing.
+ *
+ * Full-width digits are left as they are: they are not digits (the ID readers name them).
+ * Returns the cell unchanged when there is nothing to do (no allocation on clean input).
  */
-export function cellText(v: Cell | undefined): string | null {
+export function cleanCell(v: Cell | undefined): Cell {
   if (v === null || v === undefined) return null;
-  if (typeof v === "string") {
-    // Most cells need no trimming; skip the copy when the ends are already clean.
-    const n = v.length;
-    if (n === 0) return null;
-    if (v.charCodeAt(0) > 32 && v.charCodeAt(n - 1) > 32 && v.charCodeAt(0) !== 160 && v.charCodeAt(n - 1) !== 160) return v;
-    const t = v.replace(/^[\s\u00a0\ufeff]+|[\s\u00a0\ufeff]+$/g, "");
-    return t === "" ? null : t;
+  // A number cell stays a number (0 included: a population of 0 is a figure); "0" as text is a placeholder.
+  if (typeof v === "number") return Number.isFinite(v) ? v : null;
+  if (typeof v !== "string") {
+    if (typeof v === "boolean") return v;
+    // Whatever else a loose client sends is read as its text, so no input can make the validator throw.
+    try {
+      return cleanCell(String(v));
+    } catch {
+      return null;
+    }
   }
-  if (typeof v === "number") return Number.isFinite(v) ? String(v) : null;
-  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
-  try {
-    const t = String(v).trim();
-    return t === "" ? null : t;
-  } catch {
-    return null;
+  const n = v.length;
+  if (n === 0) return null;
+  let plain = v.charCodeAt(0) > 32 && v.charCodeAt(n - 1) > 32 && v.charCodeAt(0) !== 61;
+  for (let i = 0; plain && i < n; i++) {
+    const c = v.charCodeAt(i);
+    if (c < 32 || c === 160 || c === 0xad || (c >= 0x2000 && c <= 0x206f) || c === 0xfeff || c === 0x3000) plain = false;
   }
+  if (plain) return n <= 9 && isPlaceholder(v) ? null : v;
+  let t = v.replace(INVISIBLE, "").replace(SPACES, " ").replace(EDGES, "");
+  const wrapped = EXCEL_TEXT.exec(t);
+  if (wrapped) t = wrapped[1]!.replace(EDGES, "");
+  if (t === "" || (t.length <= 9 && isPlaceholder(t))) return null;
+  return t;
 }
 
-/** True when the cell holds nothing worth reading. */
-export function isEmptyCell(v: Cell | undefined): boolean {
-  if (v === null || v === undefined) return true;
-  if (typeof v === "string") {
-    for (let i = 0; i < v.length; i++) {
-      const c = v.charCodeAt(i);
-      if (c > 32 && c !== 160 && c !== 0xfeff) return false;
-    }
-    return true;
+/**
+ * `cleanCell` for the validator's hot path (shared/validate/columns.ts `at`): a long string whose ends
+ * are plain printable ASCII is passed on unscanned, and the reader of its column finishes the job in
+ * the same scan it makes anyway (cellText and readId and readDate clean in full; code lookups fold
+ * invisible characters away). Anything else, a short string (where placeholders live) or one with
+ * suspect ends (spaces, `=`, NBSP, invisible or wide characters), is cleaned in full here.
+ */
+export function cleanCellFast(v: Cell | undefined): Cell {
+  if (typeof v !== "string") return v === undefined ? null : typeof v === "number" && !Number.isFinite(v) ? null : v;
+  const n = v.length;
+  if (n <= 9) return cleanCell(v);
+  const c0 = v.charCodeAt(0);
+  const cl = v.charCodeAt(n - 1);
+  if (c0 <= 32 || c0 === 61 || c0 >= 127 || cl <= 32 || cl >= 127) return cleanCell(v);
+  return v;
+}
+
+/** Zero-width space, non-joiner, joiner, LRM/RLM, line/paragraph separators, bidi embeddings and isolates, word joiner, BOM, soft hyphen. */
+const INVISIBLE = /[\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]/g;
+/** NBSP, the typographic spaces, narrow NBSP, ideographic space. */
+const SPACES = /[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g;
+const EDGES = /^\s+|\s+$/g;
+/** `="1706…"`: what a CSV written with Excel's "keep as text" trick holds. */
+const EXCEL_TEXT = /^="(.*)"$/s;
+
+/** Lower-cased placeholders of SPEC §3.1 ("no value") longer than one character, by length. */
+const WORDS: readonly (readonly string[])[] = [[], [], ["--", "na"], ["n/a"], [], ["belum", "nihil"], ["kosong"], ["tdk ada"], [], ["tidak ada", "belum ada"]];
+
+/**
+ * Whether a trimmed text is one of the placeholders that mean "no value" (SPEC §3.1), any case.
+ * Runs on most cells of a roster, so it compares in place: no lower-cased copy.
+ */
+export function isPlaceholder(t: string): boolean {
+  const n = t.length;
+  if (n === 1) {
+    const c = t.charCodeAt(0);
+    return c === 45 || c === 46 || c === 48 || c === 0x2013 || c === 0x2014;
   }
-  if (typeof v === "number") return !Number.isFinite(v);
+  if (n > 9) return false;
+  const words = WORDS[n]!;
+  for (let w = 0; w < words.length; w++) if (sameIgnoringCase(t, words[w]!)) return true;
   return false;
+}
+
+/** `t` equals the lower-case ASCII `lower`, ignoring the case of t's letters. */
+function sameIgnoringCase(t: string, lower: string): boolean {
+  for (let i = 0; i < lower.length; i++) {
+    const c = t.charCodeAt(i);
+    const l = lower.charCodeAt(i);
+    if (c !== l && !(l >= 97 && l <= 122 && c === l - 32)) return false;
+  }
+  return true;
+}
+
+/**
+ * A cell as clean text (see `cleanCell`), or null when it holds nothing or a placeholder. Numbers and
+ * booleans become their text.
+ */
+export function cellText(v: Cell | undefined): string | null {
+  const c = cleanCell(v);
+  if (c === null) return null;
+  if (typeof c === "string") return c;
+  if (typeof c === "number") return String(c);
+  return c ? "TRUE" : "FALSE";
+}
+
+/** True when the cell holds nothing worth reading (empty, spaces, invisible characters, a placeholder). */
+export function isEmptyCell(v: Cell | undefined): boolean {
+  return cleanCell(v) === null;
 }
 
 /** The cell as the user would read it, for messages. */

@@ -1,6 +1,7 @@
 import type { Cell } from "../schema/cell";
 import type { DateProblem } from "../i18n/messages";
-import { dayNumber, fromDayNumber, fromIso, isValidYmd, pack, toIso } from "./calendar";
+import { dayNumber, fromDayNumber, fromIso, isValidYmd, localDateOf, pack, toIso, utcMs } from "./calendar";
+import { cleanCell } from "./cell";
 
 /**
  * Reading the dates of a sheet (SPEC §3.1): Excel serial numbers (1900 system), ISO 2026-11-01,
@@ -25,6 +26,11 @@ export interface DateOptions {
   lifetime?: boolean;
   /** Accept a place before a comma, as in a TTL cell "Mukomuko, 12-03-1985". */
   place?: boolean;
+  /**
+   * Hours east of UTC where the facility is (SPEC §4.5; default 7, WIB): an instant with a zone
+   * ("2026-10-31T17:00:00Z", "…+07:00") is read as its date there, never as its UTC date.
+   */
+  offsetHours?: number;
 }
 
 export function dateProblem(code: number): DateProblem {
@@ -74,6 +80,18 @@ export function fromExcelSerial(serial: number): number {
   return fromDayNumber(EXCEL_EPOCH + (n < 60 ? n + 1 : n));
 }
 
+/**
+ * Days between the 1900 and 1904 date systems: a workbook in Excel's 1904 system holds serials 1,462
+ * days smaller for the same date (SPEC §3.1). The add-in detects the system and converts with
+ * `from1904Serial` before anything else reads the cells.
+ */
+export const DATE1904_OFFSET = 1462;
+
+/** A serial of a 1904-system workbook → the 1900-system serial of the same date (what readDate reads). */
+export function from1904Serial(serial: number): number {
+  return serial + DATE1904_OFFSET;
+}
+
 /** A packed date → its Excel serial (1900 system), as a date cell of a sheet holds it. */
 export function toExcelSerial(p: number): number {
   const n = dayNumber(p) - EXCEL_EPOCH;
@@ -112,7 +130,10 @@ function readDateText(s: string, opts: DateOptions): number {
 
   let text = s;
   if (text.indexOf(":") >= 0) {
-    // A time of day after the date ("2026-11-01T00:00:00", "01/11/2026 00:00") says nothing about the day.
+    // An instant with a zone is a moment: its date is the facility's local date (SPEC §3.1 Timestamps).
+    const instant = INSTANT.exec(text);
+    if (instant) return instantDate(instant, opts.offsetHours ?? 7);
+    // A time of day without a zone ("2026-11-01T00:00:00", "01/11/2026 00:00") says nothing about the day.
     text = text.replace(/(?:T|\s+)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?$/i, "");
   }
 
@@ -182,6 +203,23 @@ function readDateText(s: string, opts: DateOptions): number {
   return isValidYmd(y, m, d) ? pack(y, m, d) : DATE_NO_SUCH_DAY;
 }
 
+/** yyyy-mm-dd, T or a space, hh:mm[:ss[.fff]], then Z or ±hh[:]mm. */
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(?:(Z)|([+-])(\d{2}):?(\d{2}))$/i;
+
+function instantDate(m: RegExpExecArray, offsetHours: number): number {
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  const h = Number(m[4]);
+  const mi = Number(m[5]);
+  const sec = m[6] === undefined ? 0 : Number(m[6]);
+  if (!isValidYmd(y, mo, d) || h > 23 || mi > 59 || sec > 59) return DATE_NO_SUCH_DAY;
+  let ms = utcMs(pack(y, mo, d), h, mi, sec);
+  // A time given at another offset: UTC is the wall time minus that offset.
+  if (m[7] === undefined) ms -= (m[8] === "-" ? -1 : 1) * (Number(m[9]) * 60 + Number(m[10])) * 60_000;
+  return localDateOf(ms, offsetHours);
+}
+
 function placeThenDate(s: string, opts: DateOptions): number {
   const comma = s.indexOf(",");
   if (comma < 0) return DATE_UNREADABLE;
@@ -202,9 +240,9 @@ export function readDate(v: Cell | undefined, opts: DateOptions = {}): number {
       const iso = fromIso(v);
       if (iso !== 0) return iso;
     }
-    const t = v.trim();
-    if (t === "") return DATE_EMPTY;
-    return readDateText(t, opts);
+    const t = cleanCell(v);
+    if (t === null) return DATE_EMPTY;
+    return typeof t === "string" ? readDateText(t, opts) : readDate(t, opts);
   }
   return DATE_NOT_A_DATE;
 }

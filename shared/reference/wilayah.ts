@@ -7,7 +7,12 @@ import { z } from "zod";
  * Administrasi Pemerintahan dan Pulau), as handed over in the project's wilayah.csv.
  * BPS numbers some regencies differently (e.g. Kalimantan Utara): do not mix the two.
  */
-export const provinsiSchema = z.object({ kode: z.string().regex(/^\d{2}$/), nama: z.string() });
+/**
+ * `utc_offset`: hours east of UTC where the province is (SPEC §4.5): WIB 7, WITA 8, WIT 9. Fixed
+ * offsets, not a time-zone database's history (Jakarta was UTC+7:30 before 1964, which would move old
+ * birth dates by a day). "Today" and the date of an instant are taken there (shared/normalize/today.ts).
+ */
+export const provinsiSchema = z.object({ kode: z.string().regex(/^\d{2}$/), nama: z.string(), utc_offset: z.union([z.literal(7), z.literal(8), z.literal(9)]) });
 export const kabupatenSchema = z.object({
   kode: z.string().regex(/^\d{4}$/),
   nama: z.string(),
@@ -18,44 +23,44 @@ export type Provinsi = z.infer<typeof provinsiSchema>;
 export type Kabupaten = z.infer<typeof kabupatenSchema>;
 
 export const provinsiList: readonly Provinsi[] = [
-  { kode: "11", nama: "Aceh" },
-  { kode: "12", nama: "Sumatera Utara" },
-  { kode: "13", nama: "Sumatera Barat" },
-  { kode: "14", nama: "Riau" },
-  { kode: "15", nama: "Jambi" },
-  { kode: "16", nama: "Sumatera Selatan" },
-  { kode: "17", nama: "Bengkulu" },
-  { kode: "18", nama: "Lampung" },
-  { kode: "19", nama: "Kepulauan Bangka Belitung" },
-  { kode: "21", nama: "Kepulauan Riau" },
-  { kode: "31", nama: "DKI Jakarta" },
-  { kode: "32", nama: "Jawa Barat" },
-  { kode: "33", nama: "Jawa Tengah" },
-  { kode: "34", nama: "DI Yogyakarta" },
-  { kode: "35", nama: "Jawa Timur" },
-  { kode: "36", nama: "Banten" },
-  { kode: "51", nama: "Bali" },
-  { kode: "52", nama: "Nusa Tenggara Barat" },
-  { kode: "53", nama: "Nusa Tenggara Timur" },
-  { kode: "61", nama: "Kalimantan Barat" },
-  { kode: "62", nama: "Kalimantan Tengah" },
-  { kode: "63", nama: "Kalimantan Selatan" },
-  { kode: "64", nama: "Kalimantan Timur" },
-  { kode: "65", nama: "Kalimantan Utara" },
-  { kode: "71", nama: "Sulawesi Utara" },
-  { kode: "72", nama: "Sulawesi Tengah" },
-  { kode: "73", nama: "Sulawesi Selatan" },
-  { kode: "74", nama: "Sulawesi Tenggara" },
-  { kode: "75", nama: "Gorontalo" },
-  { kode: "76", nama: "Sulawesi Barat" },
-  { kode: "81", nama: "Maluku" },
-  { kode: "82", nama: "Maluku Utara" },
-  { kode: "91", nama: "Papua" },
-  { kode: "92", nama: "Papua Barat" },
-  { kode: "93", nama: "Papua Selatan" },
-  { kode: "94", nama: "Papua Tengah" },
-  { kode: "95", nama: "Papua Pegunungan" },
-  { kode: "96", nama: "Papua Barat Daya" },
+  { kode: "11", nama: "Aceh", utc_offset: 7 },
+  { kode: "12", nama: "Sumatera Utara", utc_offset: 7 },
+  { kode: "13", nama: "Sumatera Barat", utc_offset: 7 },
+  { kode: "14", nama: "Riau", utc_offset: 7 },
+  { kode: "15", nama: "Jambi", utc_offset: 7 },
+  { kode: "16", nama: "Sumatera Selatan", utc_offset: 7 },
+  { kode: "17", nama: "Bengkulu", utc_offset: 7 },
+  { kode: "18", nama: "Lampung", utc_offset: 7 },
+  { kode: "19", nama: "Kepulauan Bangka Belitung", utc_offset: 7 },
+  { kode: "21", nama: "Kepulauan Riau", utc_offset: 7 },
+  { kode: "31", nama: "DKI Jakarta", utc_offset: 7 },
+  { kode: "32", nama: "Jawa Barat", utc_offset: 7 },
+  { kode: "33", nama: "Jawa Tengah", utc_offset: 7 },
+  { kode: "34", nama: "DI Yogyakarta", utc_offset: 7 },
+  { kode: "35", nama: "Jawa Timur", utc_offset: 7 },
+  { kode: "36", nama: "Banten", utc_offset: 7 },
+  { kode: "51", nama: "Bali", utc_offset: 8 },
+  { kode: "52", nama: "Nusa Tenggara Barat", utc_offset: 8 },
+  { kode: "53", nama: "Nusa Tenggara Timur", utc_offset: 8 },
+  { kode: "61", nama: "Kalimantan Barat", utc_offset: 7 },
+  { kode: "62", nama: "Kalimantan Tengah", utc_offset: 7 },
+  { kode: "63", nama: "Kalimantan Selatan", utc_offset: 8 },
+  { kode: "64", nama: "Kalimantan Timur", utc_offset: 8 },
+  { kode: "65", nama: "Kalimantan Utara", utc_offset: 8 },
+  { kode: "71", nama: "Sulawesi Utara", utc_offset: 8 },
+  { kode: "72", nama: "Sulawesi Tengah", utc_offset: 8 },
+  { kode: "73", nama: "Sulawesi Selatan", utc_offset: 8 },
+  { kode: "74", nama: "Sulawesi Tenggara", utc_offset: 8 },
+  { kode: "75", nama: "Gorontalo", utc_offset: 8 },
+  { kode: "76", nama: "Sulawesi Barat", utc_offset: 8 },
+  { kode: "81", nama: "Maluku", utc_offset: 9 },
+  { kode: "82", nama: "Maluku Utara", utc_offset: 9 },
+  { kode: "91", nama: "Papua", utc_offset: 9 },
+  { kode: "92", nama: "Papua Barat", utc_offset: 9 },
+  { kode: "93", nama: "Papua Selatan", utc_offset: 9 },
+  { kode: "94", nama: "Papua Tengah", utc_offset: 9 },
+  { kode: "95", nama: "Papua Pegunungan", utc_offset: 9 },
+  { kode: "96", nama: "Papua Barat Daya", utc_offset: 9 },
 ];
 
 export const kabupatenList: readonly Kabupaten[] = [

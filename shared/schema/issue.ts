@@ -12,6 +12,10 @@ export const issueCodeSchema = z.enum([
   "required",
   "nik.format",
   "nik.precision_lost",
+  "nip.precision_lost",
+  "str.precision_lost",
+  "row.skipped",
+  "pelatihan.duplicate",
   "nik.region",
   "nik.birthdate_mismatch",
   "nik.sex_mismatch",
@@ -54,6 +58,11 @@ export const issueCodeSchema = z.enum([
   "penduduk.invalid",
   "penduduk.duplicate",
   "penduduk.out_of_scope",
+  // PUT /v1/standards (SPEC §4.3): the staffing-standard table's findings.
+  "standar.header",
+  "standar.empty",
+  "standar.invalid",
+  "standar.duplicate",
 ]);
 export type IssueCode = z.infer<typeof issueCodeSchema>;
 

@@ -26,12 +26,12 @@ export const nakesColumns: readonly ColumnDef[] = [
   { key: "pendidikan", header: "Pendidikan Terakhir", label_en: "Highest education", aliases: ["Pendidikan"], required: false },
   { key: "status_kepegawaian", header: "Status Kepegawaian", label_en: "Employment status", aliases: ["Status", "Status Pegawai"], required: true },
   { key: "kode_fasyankes", header: "Kode Fasyankes", label_en: "Facility code", aliases: ["Kode Puskesmas", "Kode Faskes", "Kode RS"], required: true },
-  { key: "no_str", header: "No. STR", label_en: "STR number", aliases: ["Nomor STR", "STR"], required: false },
-  { key: "str_berlaku_sampai", header: "Masa Berlaku STR", label_en: "STR valid until", aliases: ["Tgl Berlaku STR"], required: false },
-  { key: "no_sip", header: "No. SIP", label_en: "SIP number", aliases: ["Nomor SIP", "SIP", "SIPP", "SIPB"], required: false },
-  { key: "sip_berlaku_sampai", header: "Masa Berlaku SIP", label_en: "SIP valid until", aliases: ["Tgl Berlaku SIP"], required: false },
-  { key: "tmt_penugasan", header: "TMT Penugasan", label_en: "Assignment start (TMT)", aliases: ["TMT Tugas", "Mulai Penugasan"], required: false },
-  { key: "keterangan", header: "Keterangan", label_en: "Notes", aliases: ["Catatan"], required: false },
+  { key: "no_str", header: "No. STR", label_en: "STR number", aliases: ["Nomor STR", "STR", "STR Nomor", "STR No"], required: false },
+  { key: "str_berlaku_sampai", header: "Masa Berlaku STR", label_en: "STR valid until", aliases: ["Tgl Berlaku STR", "Berlaku STR", "STR Berlaku s.d.", "STR Berlaku Sampai", "STR Masa Berlaku", "STR Tgl Berlaku"], required: false },
+  { key: "no_sip", header: "No. SIP", label_en: "SIP number", aliases: ["Nomor SIP", "SIP", "SIPP", "SIPB", "SIP Nomor", "SIP No"], required: false },
+  { key: "sip_berlaku_sampai", header: "Masa Berlaku SIP", label_en: "SIP valid until", aliases: ["Tgl Berlaku SIP", "Berlaku SIP", "SIP Berlaku s.d.", "SIP Berlaku Sampai", "SIP Masa Berlaku", "SIP Tgl Berlaku"], required: false },
+  { key: "tmt_penugasan", header: "TMT Penugasan", label_en: "Assignment start (TMT)", aliases: ["TMT Tugas", "Mulai Penugasan", "TMT"], required: false },
+  { key: "keterangan", header: "Keterangan", label_en: "Notes", aliases: ["Catatan", "Ket"], required: false },
 ];
 
 export const pelatihanColumns: readonly ColumnDef[] = [

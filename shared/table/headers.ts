@@ -20,9 +20,43 @@ function lookup(table: TableKind): Map<string, ColumnDef> {
   return map;
 }
 
-/** The column a header names, or null (case-, space- and punctuation-insensitive). */
+/**
+ * The column a header names, or undefined (case-, space- and punctuation-insensitive). Headers as
+ * people write them (SPEC §3.1): a trailing `*` (required mark), a hint in parentheses
+ * ("Jenis Kelamin (L/P)", "NIK (16 digit)") or after a colon ("Tanggal Lahir: dd/mm/yyyy") are
+ * ignored when the whole header is not itself a name ("L/P" is one).
+ */
+function defOfHeader(header: string, table: TableKind): ColumnDef | undefined {
+  const map = lookup(table);
+  const whole = map.get(fold(header));
+  if (whole) return whole;
+  const bare = header.replace(/\*+\s*$/, "").trim();
+  const noParens = bare.replace(/\s*[(\[][^)\]]*[)\]]\s*/g, " ").trim();
+  const colon = noParens.indexOf(":");
+  const beforeColon = colon > 0 ? noParens.slice(0, colon).trim() : noParens;
+  for (const candidate of [bare, noParens, beforeColon]) {
+    if (candidate === "") continue;
+    const def = map.get(fold(candidate));
+    if (def) return def;
+  }
+  return undefined;
+}
+
+/** The column a header names, or null (see defOfHeader for the marks and hints ignored). */
 export function keyOfHeader(header: string, table: TableKind): string | null {
-  return lookup(table).get(fold(header))?.key ?? null;
+  return defOfHeader(header, table)?.key ?? null;
+}
+
+/**
+ * Headers of a row-number column ("No", "No.", "No Urut", "#"): a column every office sheet has and
+ * no roster key; ignored without a warning.
+ */
+const ROW_NUMBER_HEADERS: ReadonlySet<string> = new Set(["no", "nourut", "nomorurut"]);
+
+/** Whether a header names the row-number column that sheets carry (ignored silently). */
+export function isRowNumberHeader(header: string): boolean {
+  const f = fold(header);
+  return header.trim() === "#" || (f !== "" && ROW_NUMBER_HEADERS.has(f));
 }
 
 /** Every header a column accepts, for the header.missing message. */
@@ -37,7 +71,6 @@ export function acceptedHeaders(def: ColumnDef): string[] {
  * ignored silently: they are the gaps Excel and CSV exports leave.
  */
 export function matchHeaders(headers: readonly string[], table: TableKind, lang: Lang = "id"): { keys: (string | null)[]; issues: Issue[] } {
-  const map = lookup(table);
   const keys: (string | null)[] = [];
   const issues: Issue[] = [];
   const firstHeader = new Map<string, string>();
@@ -47,9 +80,10 @@ export function matchHeaders(headers: readonly string[], table: TableKind, lang:
       keys.push(null);
       continue;
     }
-    const def = map.get(fold(header));
+    const def = defOfHeader(header, table);
     if (!def) {
       keys.push(null);
+      if (isRowNumberHeader(header)) continue;
       issues.push(makeIssue("header.unknown", { table, row: null, column: header }, { header }, lang));
       continue;
     }

@@ -1,4 +1,5 @@
 import type { Cell } from "../schema/cell";
+import { cleanCellFast } from "../normalize/cell";
 import { tableColumns, type TableKind } from "../table/columns";
 
 /** Position of each canonical key in a row, -1 when the table has no such column. */
@@ -13,11 +14,16 @@ export function columnIndex<K extends string>(table: TableKind, keys: readonly (
   return index as ColumnIndex<K>;
 }
 
-/** The cell at a column position; a missing column or a short row reads as empty. */
+/**
+ * The cell at a column position, cleaned (shared/normalize/cell.ts: invisible characters, NBSP,
+ * `="…"`, placeholders as empty): every rule reads its cells through here, so each fault of a real
+ * sheet is handled for every column. The inner characters of a long text with clean ends are left to
+ * the reader of its column, which scans them anyway (see cleanCellFast). A missing column or a short
+ * row reads as empty.
+ */
 export function at(row: readonly Cell[], i: number): Cell {
   if (i < 0) return null;
-  const v = row[i];
-  return v === undefined ? null : v;
+  return cleanCellFast(row[i]);
 }
 
 /** A row with nothing in it: Excel tables keep such rows at their end; they are no person. */

@@ -89,7 +89,10 @@ export class CrossRow {
     if (nip !== null) {
       this.nipSlot[row] = this.nips.add(nip, row);
       const owner = ctx.storedNipOwner?.get(nip);
-      if (owner !== undefined && owner !== nik) this.s.add("nip.duplicate", "nip", { stored: true }, nipCell, [{ row: null, column: "nip" }]);
+      if (owner !== undefined && owner !== nik) {
+        const outside = ctx.storedOutsideScope?.nips.has(nip) === true;
+        this.s.add("nip.duplicate", "nip", { stored: true, outside }, nipCell, [{ row: null, column: "nip" }]);
+      }
     }
     if (str !== null) {
       const key = strKey(str);
@@ -97,8 +100,12 @@ export class CrossRow {
       else this.addTextStr(key, row);
       const stored = ctx.storedStrOwner;
       if (stored !== undefined) {
-        const owner = stored.get(key) ?? stored.get(str);
-        if (owner !== undefined && owner !== nik) this.s.add("str.duplicate", "no_str", { stored: true }, strCell, [{ row: null, column: "no_str" }]);
+        const held = stored.has(key) ? key : str;
+        const owner = stored.get(held);
+        if (owner !== undefined && owner !== nik) {
+          const outside = ctx.storedOutsideScope?.strs.has(held) === true;
+          this.s.add("str.duplicate", "no_str", { stored: true, outside }, strCell, [{ row: null, column: "no_str" }]);
+        }
       }
     }
   }
@@ -178,22 +185,26 @@ export class CrossRow {
       }
     }
 
-    const elsewhere = (this.run.ctx.storedFacilitiesByNik?.get(nik) ?? []).filter((k) => !byKode.has(k));
+    // null: a stored facility outside the caller's scope. It counts, but is never named, and the
+    // count is then withheld too (SPEC §7 Access).
+    const elsewhere = (this.run.ctx.storedFacilitiesByNik?.get(nik) ?? []).filter((k) => k === null || !byKode.has(k));
     const count = byKode.size + elsewhere.length;
     if (count <= 3) return;
-    const facilities = [...byKode.keys(), ...elsewhere];
+    const named = elsewhere.filter((k): k is string => k !== null);
+    const outside = named.length < elsewhere.length;
+    const facilities = [...byKode.keys(), ...named];
     for (const [kode, same] of byKode) {
       const related: Related = [];
       for (const [k, r] of byKode) {
         if (related.length >= RELATED_LIMIT) break;
         if (k !== kode) related.push({ row: r[0]!, column: "nik", kode_fasyankes: k });
       }
-      for (const k of elsewhere) {
+      for (const k of named) {
         if (related.length >= RELATED_LIMIT) break;
         related.push({ row: null, column: "nik", kode_fasyankes: k });
       }
       const row = same[0]!;
-      this.s.addAt(row, "nik.multi_facility", "nik", { count, facilities: facilities.slice(0, 12) }, cell(row), related);
+      this.s.addAt(row, "nik.multi_facility", "nik", { count, facilities: facilities.slice(0, 12), outside }, cell(row), related);
     }
   }
 

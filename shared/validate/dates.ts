@@ -7,11 +7,12 @@ import type { Run } from "./run";
 import type { Sink } from "./sink";
 
 /**
- * A date column other than tanggal_lahir (date.invalid): STR and SIP validity, TMT. Returns the packed
+ * A date column other than tanggal_lahir (date.invalid): STR and SIP validity, TMT; an instant is read
+ * in the facility's zone (`offsetHours`, SPEC §4.5). Returns the packed
  * date, DATE_EMPTY, DATE_LIFETIME (only where `lifetime`), or a negative reason (already reported).
  */
-export function readDateColumn(v: Cell, column: string, opts: { lifetime?: boolean; past?: boolean }, run: Run, s: Sink): number {
-  const d = readDate(v, { lifetime: opts.lifetime === true });
+export function readDateColumn(v: Cell, column: string, opts: { lifetime?: boolean; past?: boolean; offsetHours?: number }, run: Run, s: Sink): number {
+  const d = readDate(v, { lifetime: opts.lifetime === true, offsetHours: opts.offsetHours });
   if (d === DATE_EMPTY || d === DATE_LIFETIME) return d;
   if (d < 0) {
     s.add("date.invalid", column, { ...columnRef("nakes", column), value: cellDisplay(v), problem: dateProblem(d) }, v);

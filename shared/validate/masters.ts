@@ -5,14 +5,15 @@ import type { KategoriPuskesmas } from "../reference/codes";
 import { cellDisplay, cellText } from "../normalize/cell";
 import { readCategory, readFacilityKind } from "../normalize/codes";
 import { readFlag, readInteger } from "../normalize/flags";
-import { categories, facilityKinds } from "../reference/facilities";
+import { categories, facilityKinds, kindOfCode, regionOfCode } from "../reference/facilities";
 import { kabupatenByKode, isProvinceNumber, provincesWithRegencies } from "../reference/wilayah";
 import { matchHeaders, type TableKind } from "../table/headers";
 import { at, columnIndex, isBlankRow } from "./columns";
 import { countIssues } from "./issues";
 import { columnRef } from "./labels";
 import { RELATED_LIMIT } from "./cross-row";
-import { regionInScope } from "./scope";
+import { inScope, regionInScope } from "./scope";
+import type { FacilityFact } from "./types";
 import { Sink } from "./sink";
 
 /** What the checks of the province's masters need: the language, and the admin's scope when the Worker has it. */
@@ -20,6 +21,11 @@ export interface MasterContext {
   lang?: Lang;
   /** Region-code prefix of the admin's token; rows outside it are refused. Absent → not checked. */
   scope?: string;
+  /**
+   * The stored master rows of the codes in the table (the Worker reads them): a change needs the
+   * stored row, as well as the new one, inside `scope` (SPEC §7 Access). Absent → only new rows checked.
+   */
+  stored?: ReadonlyMap<string, FacilityFact>;
 }
 
 export interface MasterResult<R> {
@@ -88,12 +94,53 @@ function flagDuplicates(
   }
 }
 
+/** A facility code as a cell holds it: text or a whole number (a hospital code survives as one), upper case; null when empty. */
+function readFacilityCode(v: Cell): string | null {
+  const t = typeof v === "number" && Number.isInteger(v) ? String(v) : cellText(v);
+  return t === null ? null : t.toUpperCase();
+}
+
+/**
+ * The facility codes a PUT /v1/facilities table names, read as validateFacilities reads them: what the
+ * Worker looks up in the stored master before validating (MasterContext.stored). Empty when the
+ * table's headers cannot be read.
+ */
+export function facilityCodesOf(table: Table): string[] {
+  const columns = Array.isArray(table?.columns) ? table.columns : [];
+  const rows: readonly Cell[][] = Array.isArray(table?.rows) ? table.rows : [];
+  const ix = columnIndex<FKey>("fasyankes", matchHeaders(columns.map(String), "fasyankes", "id").keys);
+  const out = new Set<string>();
+  if (ix.kode < 0) return [];
+  for (const cells of rows) {
+    if (!Array.isArray(cells)) continue;
+    const kode = readFacilityCode(at(cells, ix.kode));
+    if (kode !== null) out.add(kode);
+  }
+  return [...out];
+}
+
 type FKey = "kode" | "nama" | "jenis" | "kode_wilayah" | "kecamatan" | "kategori" | "rawat_inap" | "poned" | "aktif";
 
 /**
- * PUT /v1/facilities (SPEC §3.3). Puskesmas codes are P + 10 digits whose first six are the kecamatan;
- * hospital codes 7 digits whose first four are the regency; kategori is for puskesmas only (and needed
- * there: the staffing standard depends on it); Y/N flags default to N (rawat_inap, poned) and Y (aktif).
+ * A facility's name as text that stays text in a sheet (SPEC §7 Access, issue 10): it begins with a
+ * letter or digit (so never `=`, `+`, `-`, `@`, a tab: no real facility name begins so) and holds no
+ * control character. Null when fine, else what is wrong, in both languages.
+ */
+function facilityNameProblem(nama: string): { id: string; en: string } | null {
+  if (nama.length < 2 || nama.length > 200) return { id: "2–200 karakter", en: "2–200 characters" };
+  if (!/^[\p{L}\p{N}]/u.test(nama)) return { id: "nama harus diawali huruf atau angka (bukan rumus seperti =…)", en: "a name must begin with a letter or digit (not a formula such as =…)" };
+  if (/[\p{Cc}\p{Cf}]/u.test(nama)) return { id: "nama tidak boleh berisi karakter kontrol", en: "a name must not hold control characters" };
+  return null;
+}
+
+/**
+ * PUT /v1/facilities (SPEC §3.3). A code's shape fixes its kind and region (shared/reference/facilities:
+ * puskesmas P + 10 digits whose first six are the kecamatan; hospitals 7 digits, the first four the
+ * regency; clinics K and labs L + the regency + 3–6 digits): a code of another kind's shape, or of
+ * none, is `fasyankes.kode_format`; columns that disagree with the code's region are
+ * `fasyankes.wilayah_mismatch`. With a scope, the new row and the stored one (ctx.stored) must both
+ * lie in it (`kode_fasyankes.out_of_scope`). kategori is for puskesmas only (and needed there: the
+ * staffing standard depends on it); Y/N flags default to N (rawat_inap, poned) and Y (aktif).
  */
 export function validateFacilities(table: Table, ctx: MasterContext = {}): MasterResult<FasyankesRecord> {
   const lang: Lang = ctx.lang === "en" ? "en" : "id";
@@ -126,8 +173,7 @@ export function validateFacilities(table: Table, ctx: MasterContext = {}): Maste
     s.at(r);
 
     const kodeCell = at(row, ix.kode);
-    const kodeRaw = typeof kodeCell === "number" && Number.isInteger(kodeCell) ? String(kodeCell) : cellText(kodeCell);
-    const kode = kodeRaw === null ? null : kodeRaw.toUpperCase();
+    const kode = readFacilityCode(kodeCell);
     if (kode === null) {
       if (ix.kode >= 0) required("kode");
     } else {
@@ -147,7 +193,10 @@ export function validateFacilities(table: Table, ctx: MasterContext = {}): Maste
     const nama = cellText(at(row, ix.nama));
     if (nama === null) {
       if (ix.nama >= 0) required("nama");
-    } else if (nama.length < 2 || nama.length > 200) invalid("nama", at(row, ix.nama), "2–200 karakter", "2–200 characters");
+    } else {
+      const problem = facilityNameProblem(nama);
+      if (problem) invalid("nama", at(row, ix.nama), problem.id, problem.en);
+    }
 
     const wilayahCell = at(row, ix.kode_wilayah);
     let wilayah = regionText(wilayahCell);
@@ -160,18 +209,17 @@ export function validateFacilities(table: Table, ctx: MasterContext = {}): Maste
       wilayah = null;
     }
 
-    // The code carries the region: it must agree with the columns that say it too.
+    // The code carries the kind and the region: they must agree with the columns that say them too.
     let kecamatanFromCode: string | null = null;
-    if (kode !== null && jenis !== null) {
-      const shape = jenis === "PUSKESMAS" ? /^P\d{10}$/ : jenis === "RUMAH_SAKIT" ? /^\d{7}$/ : /^[A-Z0-9]{3,20}$/;
-      if (!shape.test(kode)) s.add("fasyankes.kode_format", "kode", { value: kode, jenis }, kodeCell);
-      else if (jenis === "PUSKESMAS") {
-        kecamatanFromCode = kode.slice(1, 7);
-        if (wilayah !== null && kode.slice(1, 5) !== wilayah) {
-          s.add("fasyankes.wilayah_mismatch", "kode_wilayah", { ...columnRef("fasyankes", "kode_wilayah"), value: wilayah, expected: kode.slice(1, 5) }, wilayahCell);
+    if (kode !== null) {
+      const kindOf = kindOfCode(kode);
+      if (kindOf === null || (jenis !== null && kindOf !== jenis)) s.add("fasyankes.kode_format", "kode", { value: kode, jenis: jenis ?? "" }, kodeCell);
+      else if (jenis !== null) {
+        const codeRegion = regionOfCode(kode)!;
+        if (codeRegion.length === 6) kecamatanFromCode = codeRegion;
+        if (wilayah !== null && codeRegion.slice(0, 4) !== wilayah) {
+          s.add("fasyankes.wilayah_mismatch", "kode_wilayah", { ...columnRef("fasyankes", "kode_wilayah"), value: wilayah, expected: codeRegion.slice(0, 4) }, wilayahCell);
         }
-      } else if (jenis === "RUMAH_SAKIT" && wilayah !== null && kode.slice(0, 4) !== wilayah) {
-        s.add("fasyankes.wilayah_mismatch", "kode_wilayah", { ...columnRef("fasyankes", "kode_wilayah"), value: wilayah, expected: kode.slice(0, 4) }, wilayahCell);
       }
     }
 
@@ -203,8 +251,11 @@ export function validateFacilities(table: Table, ctx: MasterContext = {}): Maste
     const aktif = flag("aktif", true);
 
     if (ctx.scope !== undefined && kode !== null) {
+      // Both what the row would become and what is stored under its code (a takeover moves a facility out of another's region).
       const region = kecamatan ?? wilayah;
-      if (ctx.scope !== kode && (region === null || !regionInScope(region, ctx.scope))) {
+      const next = jenis !== null && region !== null ? inScope(kode, ctx.scope, { kode, jenis, kode_wilayah: region.slice(0, 4), kecamatan, aktif: true }) : null;
+      const before = ctx.stored?.get(kode);
+      if (next === false || (before !== undefined && inScope(kode, ctx.scope, before) !== true)) {
         s.add("kode_fasyankes.out_of_scope", "kode", { value: kode, scope: ctx.scope }, kodeCell);
       }
     }

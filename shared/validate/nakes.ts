@@ -2,10 +2,13 @@ import type { Cell, Table } from "../schema/cell";
 import type { Issue } from "../schema/issue";
 import type { NakesRecord } from "../schema/records";
 import { cellText } from "../normalize/cell";
+import { strDigitsLost } from "../normalize/ids";
+import { provinceOffsetHours } from "../normalize/today";
 import { professionByCode } from "../reference/professions";
 import { matchHeaders } from "../table/headers";
+import { PERSON, RowClassifier } from "../table/skip-rows";
 import { readJenisTenaga, readPendidikanCell, readStatusKepegawaian, FacilityReader } from "./coded";
-import { at, columnIndex, isBlankRow } from "./columns";
+import { at, columnIndex } from "./columns";
 import { CrossRow } from "./cross-row";
 import { isoOf, readDateColumn } from "./dates";
 import { checkStr, checkSip } from "./licences";
@@ -15,6 +18,7 @@ import { checkPenugasan } from "./penugasan";
 import { readJenisKelamin, readNama, readTanggalLahir } from "./person";
 import type { Run } from "./run";
 import { Sink } from "./sink";
+import { looksMerged, SkippedRuns } from "./skipped";
 
 type Key =
   | "nik"
@@ -62,19 +66,36 @@ export function validateNakes(table: Table, run: Run): NakesOutcome {
   const cross = new CrossRow(run, s, rows.length);
   const records: NakesRecord[] = [];
   let dataRows = 0;
+  const classes = new RowClassifier(rows, headers.keys, ix.nik);
+  const skipped = new SkippedRuns(s);
+  s.looksMerged = (r, key) => looksMerged(rows, classes, ix[key as Key] ?? -1, r);
+  // The facility's zone reads instants (SPEC §4.5); rows of one facility follow each other, so the
+  // last code's offset is kept.
+  let zoneKode: string | null = null;
+  let offset = provinceOffsetHours(null);
 
   for (let r = 0; r < rows.length; r++) {
-    const row = rows[r];
-    if (!Array.isArray(row) || isBlankRow(row)) continue;
+    const row = rows[r]!;
+    const cls = classes.classOf(r);
+    if (cls !== PERSON) {
+      skipped.add(r, cls);
+      continue;
+    }
+    skipped.flush();
     dataRows++;
     s.at(r);
+    const kodeCell = at(row, ix.kode_fasyankes);
+    if (typeof kodeCell === "string" && kodeCell !== zoneKode) {
+      zoneKode = kodeCell;
+      offset = provinceOffsetHours(kodeCell);
+    }
 
     const nikCell = at(row, ix.nik);
     const nik = readNik(nikCell, ix.nik >= 0, "nakes", s);
     const nama = readNama(at(row, ix.nama), ix.nama >= 0, s);
     const sex = readJenisKelamin(at(row, ix.jenis_kelamin), ix.jenis_kelamin >= 0, s);
     const birthCell = at(row, ix.tanggal_lahir);
-    const birth = readTanggalLahir(birthCell, ix.tanggal_lahir >= 0, run, s);
+    const birth = readTanggalLahir(birthCell, ix.tanggal_lahir >= 0, run, s, offset);
     if (nik !== null) checkNikPerson(nik, nikCell, birth, sex, s);
 
     const jenis = readJenisTenaga(at(row, ix.jenis_tenaga), ix.jenis_tenaga >= 0, s);
@@ -82,20 +103,21 @@ export function validateNakes(table: Table, run: Run): NakesOutcome {
     const status = readStatusKepegawaian(at(row, ix.status_kepegawaian), ix.status_kepegawaian >= 0, s);
     const nipCell = at(row, ix.nip);
     const nip = readNip(nipCell, status, birth, sex, s);
-    const kode = facility.read(at(row, ix.kode_fasyankes), ix.kode_fasyankes >= 0, s);
+    const kode = facility.read(kodeCell, ix.kode_fasyankes >= 0, s);
 
     const profession = jenis === null ? undefined : professionByCode.get(jenis);
     const strCell = at(row, ix.no_str);
     const noStr = cellText(strCell);
+    if (noStr !== null && strDigitsLost(strCell)) s.add("str.precision_lost", "no_str", { value: noStr }, strCell);
     const strUntilCell = at(row, ix.str_berlaku_sampai);
-    const strUntil = readDateColumn(strUntilCell, "str_berlaku_sampai", { lifetime: true }, run, s);
+    const strUntil = readDateColumn(strUntilCell, "str_berlaku_sampai", { lifetime: true, offsetHours: offset }, run, s);
     checkStr(profession, noStr, strUntil, strUntilCell, run, s);
     const noSip = cellText(at(row, ix.no_sip));
     const sipUntilCell = at(row, ix.sip_berlaku_sampai);
-    const sipUntil = readDateColumn(sipUntilCell, "sip_berlaku_sampai", {}, run, s);
+    const sipUntil = readDateColumn(sipUntilCell, "sip_berlaku_sampai", { offsetHours: offset }, run, s);
     checkSip(profession, noSip, sipUntil, sipUntilCell, run, s);
     const tmtCell = at(row, ix.tmt_penugasan);
-    const tmt = readDateColumn(tmtCell, "tmt_penugasan", { past: true }, run, s);
+    const tmt = readDateColumn(tmtCell, "tmt_penugasan", { past: true, offsetHours: offset }, run, s);
     checkPenugasan(status, tmt, tmtCell, run, s);
 
     cross.add(r, nik, kode, nip, nipCell, noStr, strCell);
@@ -122,6 +144,8 @@ export function validateNakes(table: Table, run: Run): NakesOutcome {
     }
   }
 
+  skipped.flush();
+  s.looksMerged = null;
   if (dataRows === 0) s.addTable("upload.empty", null, { table: "Nakes" });
 
   // Cross-row findings arrive after the pass; put them back into row order (stable: a row's own

@@ -1,7 +1,7 @@
 import type { Cell } from "../schema/cell";
 import { dayOf, monthOf, toIso, yearOf } from "../normalize/calendar";
 import { cellDisplay } from "../normalize/cell";
-import { ID_EMPTY, ID_FORMAT, ID_PRECISION_LOST, readId } from "../normalize/ids";
+import { ID_EMPTY, ID_FORMAT, ID_PRECISION_LOST, oddCharacter, readId } from "../normalize/ids";
 import { isProvinceNumber } from "../reference/wilayah";
 import type { TableKind } from "../table/columns";
 import { columnRef } from "./labels";
@@ -23,7 +23,8 @@ export function readNik(v: Cell, present: boolean, table: TableKind, s: Sink): s
   } else if (id === ID_PRECISION_LOST) {
     s.add("nik.precision_lost", "nik", { value: cellDisplay(v) }, v);
   } else if (id === ID_FORMAT) {
-    s.add("nik.format", "nik", { value: cellDisplay(v) }, v);
+    const odd = oddCharacter(v);
+    s.add("nik.format", "nik", odd ? { value: cellDisplay(v), odd } : { value: cellDisplay(v) }, v);
   }
   return null;
 }

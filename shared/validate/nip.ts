@@ -2,7 +2,7 @@ import type { Cell } from "../schema/cell";
 import type { StatusKepegawaian } from "../reference/codes";
 import { dayOf, monthOf, toIso, yearOf } from "../normalize/calendar";
 import { cellDisplay } from "../normalize/cell";
-import { ID_EMPTY, readId } from "../normalize/ids";
+import { ID_EMPTY, ID_PRECISION_LOST, oddCharacter, readId } from "../normalize/ids";
 import { statusByCode } from "../reference/statuses";
 import type { Sink } from "./sink";
 
@@ -16,8 +16,12 @@ export function readNip(v: Cell, status: StatusKepegawaian | null, birth: number
   if (typeof id !== "string") {
     if (id === ID_EMPTY) {
       if (needsNip) s.add("nip.required", "nip", { status: status! });
+    } else if (id === ID_PRECISION_LOST) {
+      // A number cell shows 18 digits while the last ones are gone: say so, not "must be 18 digits".
+      s.add("nip.precision_lost", "nip", { value: cellDisplay(v) }, v);
     } else {
-      s.add("nip.format", "nip", { value: cellDisplay(v) }, v);
+      const odd = oddCharacter(v);
+      s.add("nip.format", "nip", odd ? { value: cellDisplay(v), odd } : { value: cellDisplay(v) }, v);
     }
     return null;
   }

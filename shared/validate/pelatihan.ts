@@ -5,18 +5,24 @@ import { readTraining } from "../normalize/codes";
 import { readInteger } from "../normalize/flags";
 import { trainings } from "../reference/trainings";
 import { matchHeaders } from "../table/headers";
-import { at, columnIndex, isBlankRow } from "./columns";
+import { PERSON, RowClassifier } from "../table/skip-rows";
+import { at, columnIndex } from "./columns";
 import { columnRef } from "./labels";
 import { readNik } from "./nik";
 import type { Run } from "./run";
 import { Sink } from "./sink";
+import { SkippedRuns } from "./skipped";
 
 const TRAINING_CODES = trainings.map((t) => t.code);
+const TRAINING_INDEX = new Map(TRAINING_CODES.map((c, i) => [c, i + 1]));
 type Key = "nik" | "kode_pelatihan" | "tahun" | "penyelenggara";
 
 /**
  * The Pelatihan table (SPEC §3.2): one course a person completed per row. The person must be in this
  * upload's Nakes table or in a stored roster; without the stored NIKs (the add-in) that rule is skipped.
+ * The same person, course and year twice (after reading NIK, code and year: "1706 0701 …", "ppi",
+ * "2024") is one course: the later rows get a `pelatihan.duplicate` info and are left out of the
+ * records, so the store writes the course once (SPEC §5).
  */
 export function validatePelatihan(table: Table, nakesNiks: { has(nik: string): boolean }, run: Run): { issues: Sink["issues"]; records: PelatihanRecord[] } {
   const s = new Sink("pelatihan", run.lang);
@@ -33,9 +39,22 @@ export function validatePelatihan(table: Table, nakesNiks: { has(nik: string): b
     s.addTable("upload.too_large", null, { limit: run.ctx.limits.maxRows, actual: rows.length, unit: "rows" });
   }
 
+  const classes = new RowClassifier(rows, headers.keys, ix.nik);
+  const skipped = new SkippedRuns(s);
+  /**
+   * NIK → its courses so far, each as [course × 10000 + year, first row]: most people have one or
+   * two, so a short list under the NIK costs less than a key string per row.
+   */
+  const seen = new Map<string, number[]>();
+
   for (let r = 0; r < rows.length; r++) {
-    const row = rows[r];
-    if (!Array.isArray(row) || isBlankRow(row)) continue;
+    const row = rows[r]!;
+    const cls = classes.classOf(r);
+    if (cls !== PERSON) {
+      skipped.add(r, cls);
+      continue;
+    }
+    skipped.flush();
     s.at(r);
     const nikCell = at(row, ix.nik);
     const nik = readNik(nikCell, ix.nik >= 0, "pelatihan", s);
@@ -62,8 +81,19 @@ export function validatePelatihan(table: Table, nakesNiks: { has(nik: string): b
     }
 
     if (!s.error && complete && nik !== null && kode !== null && tahun !== null) {
+      const course = TRAINING_INDEX.get(kode)! * 10000 + tahun;
+      const list = seen.get(nik);
+      const at = list === undefined ? -1 : list.indexOf(course);
+      if (at >= 0 && at % 2 === 0) {
+        const first = list![at + 1]!;
+        s.add("pelatihan.duplicate", "kode_pelatihan", { first }, kodeCell, [{ row: first, column: "kode_pelatihan" }]);
+        continue;
+      }
+      if (list === undefined) seen.set(nik, [course, r]);
+      else list.push(course, r);
       records.push({ row: r, nik, kode_pelatihan: kode, tahun, penyelenggara: cellText(at(row, ix.penyelenggara)) });
     }
   }
+  skipped.flush();
   return { issues: s.issues, records };
 }

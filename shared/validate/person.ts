@@ -7,15 +7,23 @@ import { columnRef } from "./labels";
 import type { Run } from "./run";
 import type { Sink } from "./sink";
 
-/** nama: 2–100 characters, no digits, no control characters; titles and punctuation are fine ("dr. Siti, Sp.A"). */
+/**
+ * nama (SPEC §5 nama.format): 2–100 characters, begins with a letter (so never `=`, `+`, `-`, `@`: a
+ * formula when the name is written back to a sheet), no digits, no control characters; titles and
+ * punctuation are fine ("dr. Siti, Sp.A"). The cell was cleaned (invisible characters stripped) and
+ * trimmed before: "\t=1+1" is refused as the formula it would become, never stored as "=1+1".
+ */
 export function readNama(v: Cell, present: boolean, s: Sink): string | null {
   const t = cellText(v);
   if (t === null) {
     if (present) s.add("required", "nama", columnRef("nakes", "nama"));
     return null;
   }
-  let problem: "digits" | "control" | null = null;
-  for (let i = 0; i < t.length; i++) {
+  let problem: "digits" | "control" | "formula" | "not_letter" | null = null;
+  const c0 = t.charCodeAt(0);
+  if (c0 === 61 || c0 === 43 || c0 === 45 || c0 === 64) problem = "formula";
+  else if (!isLetter(t, c0)) problem = "not_letter";
+  for (let i = 0; problem === null && i < t.length; i++) {
     const c = t.charCodeAt(i);
     if (c >= 48 && c <= 57) {
       problem = "digits";
@@ -33,6 +41,11 @@ export function readNama(v: Cell, present: boolean, s: Sink): string | null {
   return null;
 }
 
+function isLetter(t: string, c: number): boolean {
+  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
+  return c > 127 && /^\p{L}/u.test(t);
+}
+
 export function readJenisKelamin(v: Cell, present: boolean, s: Sink): "L" | "P" | null {
   const sex = readSex(v);
   if (sex !== null) return sex;
@@ -45,9 +58,12 @@ export function readJenisKelamin(v: Cell, present: boolean, s: Sink): "L" | "P" 
   return null;
 }
 
-/** tanggal_lahir: readable, not after as_of, age 17–80 at as_of. Returns the packed date or 0. */
-export function readTanggalLahir(v: Cell, present: boolean, run: Run, s: Sink): number {
-  const d = readDate(v, { place: true });
+/**
+ * tanggal_lahir: readable, not after as_of, age 17–80 at as_of. Returns the packed date or 0.
+ * `offsetHours`: the facility's zone (SPEC §4.5), for a date written as an instant.
+ */
+export function readTanggalLahir(v: Cell, present: boolean, run: Run, s: Sink, offsetHours = 7): number {
+  const d = readDate(v, { place: true, offsetHours });
   if (d === DATE_EMPTY) {
     if (present) s.add("required", "tanggal_lahir", columnRef("nakes", "tanggal_lahir"));
     return 0;

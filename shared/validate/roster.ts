@@ -1,4 +1,6 @@
 import type { RosterRequest } from "../schema/roster";
+import { cellText } from "../normalize/cell";
+import { keyOfHeader } from "../table/headers";
 import { countIssues } from "./issues";
 import { validateNakes } from "./nakes";
 import { validatePelatihan } from "./pelatihan";
@@ -12,7 +14,7 @@ import type { ValidationContext, ValidationResult } from "./types";
  * order, never capped; records are the normalised rows without an error.
  */
 export function validateRoster(req: RosterRequest, ctx: ValidationContext): ValidationResult {
-  const run = makeRun(ctx, req?.as_of);
+  const run = makeRun(ctx, req?.as_of, () => firstFacility(req));
   const nakes = validateNakes(req?.nakes, run);
   const issues = nakes.issues;
   let pelatihan: ValidationResult["pelatihan"] = [];
@@ -23,4 +25,16 @@ export function validateRoster(req: RosterRequest, ctx: ValidationContext): Vali
   }
   const counts = countIssues(issues);
   return { ok: counts.error === 0, counts, issues, nakes: nakes.records, pelatihan };
+}
+
+/** The first facility code the Nakes table names: whose zone gives the default as_of (SPEC §4.5). */
+function firstFacility(req: RosterRequest): string | null {
+  const columns = Array.isArray(req?.nakes?.columns) ? req.nakes.columns : [];
+  const i = columns.findIndex((c) => keyOfHeader(String(c), "nakes") === "kode_fasyankes");
+  if (i < 0) return null;
+  for (const row of req.nakes.rows ?? []) {
+    const t = Array.isArray(row) ? cellText(row[i]) : null;
+    if (t !== null) return t;
+  }
+  return null;
 }

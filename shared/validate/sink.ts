@@ -13,6 +13,12 @@ export class Sink {
   /** The row being checked, and whether it has an error so far. */
   row = 0;
   error = false;
+  /**
+   * Whether an empty cell of the current row in `column` looks like part of a merged cell (set by the
+   * table's validator, which sees the rows around it): every `required` finding passes through `add`,
+   * so the hint is added in this one place (SPEC §3.1; issue 11 item 7).
+   */
+  looksMerged: ((row: number, column: string) => boolean) | null = null;
 
   constructor(
     readonly table: TableName,
@@ -26,6 +32,9 @@ export class Sink {
 
   add<C extends IssueCode>(code: C, column: string | null, params: MessageParams<C>, value?: Cell, related?: Issue["related"]): void {
     if (SEVERITY[code] === "error") this.error = true;
+    if (code === "required" && column !== null && this.looksMerged?.(this.row, column)) {
+      params = { ...(params as MessageParams<"required">), merged: true } as MessageParams<C>;
+    }
     this.issues.push(makeIssue(code, { table: this.table, row: this.row, column, value, related }, params, this.lang));
   }
 

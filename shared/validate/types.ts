@@ -28,12 +28,22 @@ export interface ValidationContext {
   scope?: string;
   /** NIKs stored in other facilities' current rosters (for pelatihan.nik_unknown). */
   storedNiks?: ReadonlySet<string>;
-  /** For each NIK, the other facilities whose current roster holds it (for nik.multi_facility). */
-  storedFacilitiesByNik?: ReadonlyMap<string, readonly string[]>;
+  /**
+   * For each NIK, the other facilities whose current roster holds it (for nik.multi_facility); null
+   * stands for a facility outside the caller's scope, whose code is never told (SPEC §7 Access).
+   */
+  storedFacilitiesByNik?: ReadonlyMap<string, readonly (string | null)[]>;
   /** NIP → NIK in other facilities' current rosters (for nip.duplicate). */
   storedNipOwner?: ReadonlyMap<string, string>;
   /** STR number → NIK in other facilities' current rosters (for str.duplicate). */
   storedStrOwner?: ReadonlyMap<string, string>;
+  /**
+   * NIPs and STR numbers (keys as in storedStrOwner) whose stored holder lies outside the caller's
+   * scope: still duplicates, told as "outside your area" (SPEC §7 Access).
+   */
+  storedOutsideScope?: { nips: ReadonlySet<string>; strs: ReadonlySet<string> };
+  /** The current instant (ms since the epoch) for a default as_of; absent → the clock (tests fix it). */
+  now?: number;
   /** Upload limits the API enforces; absent → upload.too_large is not checked. */
   limits?: { maxRows: number };
 }

@@ -2,9 +2,10 @@ import { XMLParser } from "fast-xml-parser";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { addinManifest, manifestOrigin, manifestVersion } from "../../shared/office/manifest";
+import { manifestFor, packageVersion } from "../../scripts/manifest";
 
 const root = (p: string) => fileURLToPath(new URL(`../../${p}`, import.meta.url));
-const xml = readFileSync(root("manifest.xml"), "utf8");
 
 type Node = Record<string, unknown>;
 interface Element {
@@ -13,8 +14,6 @@ interface Element {
   ancestors: string[];
   node: Node;
 }
-
-const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@_" }).parse(xml) as Node;
 
 /** Every element of the document, flattened, with its ancestry: the checks below read this list. */
 function flatten(node: Node, ancestors: string[], out: Element[]): Element[] {
@@ -29,17 +28,38 @@ function flatten(node: Node, ancestors: string[], out: Element[]): Element[] {
   return out;
 }
 
-const elements = flatten(parsed, [], []);
-const attr = (e: Element, name: string) => e.node[`@_${name}`] as string | undefined;
-const text = (e: Element) => String(e.node["#text"] ?? "");
-const all = (tag: string) => elements.filter((e) => e.tag === tag);
-const one = (tag: string, parent?: string) => {
-  const found = all(tag).filter((e) => !parent || e.ancestors.at(-1) === parent);
-  expect(found, `exactly one <${tag}>${parent ? ` in <${parent}>` : ""}`).toHaveLength(1);
-  return found[0]!;
-};
+const parse = (xml: string) => flatten(new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@_" }).parse(xml) as Node, [], []);
 
-describe("manifest.xml", () => {
+/** Every absolute URL the manifest gives Office (app domains aside). */
+const urlsOf = (elements: Element[]) =>
+  elements
+    .filter((e) => e.tag !== "AppDomain")
+    .flatMap((e) => [e.node["@_DefaultValue"], e.node["@_Value"]])
+    .filter((v): v is string => typeof v === "string" && /^[a-z]+:\/\//i.test(v));
+
+const LOCAL = "https://localhost:3000";
+const PRODUCTION = "https://nakes-roster.dinkes-bengkulu.workers.dev";
+
+/**
+ * The manifests checked: the root manifest.xml for local development (the pane on :3000, the API on
+ * :8787), and the one a deployment serves at /manifest.xml (one origin, no other domain).
+ */
+const cases = [
+  { name: "manifest.xml (local development)", xml: readFileSync(root("manifest.xml"), "utf8"), origin: LOCAL, appDomains: ["http://localhost:8787"] },
+  { name: "the production manifest", xml: manifestFor({ url: PRODUCTION }), origin: PRODUCTION, appDomains: [] as string[] },
+];
+
+describe.each(cases)("$name", ({ xml, origin, appDomains }) => {
+  const elements = parse(xml);
+  const attr = (e: Element, name: string) => e.node[`@_${name}`] as string | undefined;
+  const text = (e: Element) => String(e.node["#text"] ?? "");
+  const all = (tag: string) => elements.filter((e) => e.tag === tag);
+  const one = (tag: string, parent?: string) => {
+    const found = all(tag).filter((e) => !parent || e.ancestors.at(-1) === parent);
+    expect(found, `exactly one <${tag}>${parent ? ` in <${parent}>` : ""}`).toHaveLength(1);
+    return found[0]!;
+  };
+
   it("is a task-pane add-in for Excel workbooks with a GUID id and read-write access", () => {
     expect(attr(one("OfficeApp"), "xsi:type")).toBe("TaskPaneApp");
     expect(text(one("Id"))).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i);
@@ -55,20 +75,17 @@ describe("manifest.xml", () => {
   });
 
   it("serves every page, icon and link over https from one origin, starting at /taskpane.html", () => {
-    const urls = elements
-      .filter((e) => e.tag !== "AppDomain")
-      .flatMap((e) => [attr(e, "DefaultValue"), attr(e, "Value")])
-      .filter((v): v is string => typeof v === "string" && /^[a-z]+:\/\//i.test(v));
+    const urls = urlsOf(elements);
     expect(urls.length).toBeGreaterThan(5);
     const origins = new Set(urls.map((u) => new URL(u).origin));
-    expect([...origins]).toEqual(["https://localhost:3000"]);
+    expect([...origins]).toEqual([origin]);
     for (const u of urls) expect(new URL(u).protocol).toBe("https:");
-    expect(attr(one("SourceLocation", "DefaultSettings"), "DefaultValue")).toBe("https://localhost:3000/taskpane.html");
+    expect(attr(one("SourceLocation", "DefaultSettings"), "DefaultValue")).toBe(`${origin}/taskpane.html`);
   });
 
-  it("lists the API among the app domains as bare origins", () => {
+  it("lists exactly the other origins the pane calls as app domains, as bare origins", () => {
     const domains = all("AppDomain").map(text);
-    expect(domains).toContain("http://localhost:8787");
+    expect(domains).toEqual(appDomains);
     for (const d of domains) expect(new URL(d).origin).toBe(d);
   });
 
@@ -137,11 +154,11 @@ describe("manifest.xml", () => {
     const sourceOf = (parent: string) => attr(one("SourceLocation", parent), "resid");
     // The functions run in the pane's page: the same resource as the runtime, so one runtime serves both.
     expect(sourceOf("Page")).toBe(attr(one("Runtime"), "resid"));
-    expect(attr(url(sourceOf("Script"))!, "DefaultValue")).toBe("https://localhost:3000/functions.js");
+    expect(attr(url(sourceOf("Script"))!, "DefaultValue")).toBe(`${origin}/functions.js`);
     const metadata = url(sourceOf("Metadata"))!;
-    expect(attr(metadata, "DefaultValue")).toBe("https://localhost:3000/functions.json");
+    expect(attr(metadata, "DefaultValue")).toBe(`${origin}/functions.json`);
     const override = metadata.node["bt:Override"] as Node;
-    expect([override["@_Locale"], override["@_Value"]]).toEqual(["en-US", "https://localhost:3000/functions-en-us.json"]);
+    expect([override["@_Locale"], override["@_Value"]]).toEqual(["en-US", `${origin}/functions-en-us.json`]);
     const namespace = all("bt:String").find((s) => attr(s, "id") === attr(inPoint("Namespace"), "resid"))!;
     expect(attr(namespace, "DefaultValue")).toBe("NAKES");
     expect((namespace.node["bt:Override"] as Node)["@_Value"]).toBe("NAKES");
@@ -162,5 +179,43 @@ describe("manifest.xml", () => {
       expect(png.subarray(1, 4).toString("ascii")).toBe("PNG");
       expect([png.readUInt32BE(16), png.readUInt32BE(20)], url).toEqual([size, size]);
     }
+  });
+});
+
+describe("the manifest generator (shared/office/manifest.ts)", () => {
+  it("wrote the root manifest.xml: regenerating it for local development changes nothing", () => {
+    // After editing the template: npm run manifest -- --url https://localhost:3000 --api http://localhost:8787 --out manifest.xml
+    expect(readFileSync(root("manifest.xml"), "utf8")).toBe(manifestFor({ url: LOCAL, api: ["http://localhost:8787"] }));
+  });
+
+  it("gives a production origin no localhost anywhere, and https for every URL", () => {
+    const xml = manifestFor({ url: PRODUCTION });
+    expect(xml).not.toMatch(/localhost|127\.0\.0\.1/);
+    expect(xml).not.toMatch(/http:\/\/(?!schemas\.microsoft\.com|www\.w3\.org)/);
+    const urls = urlsOf(parse(xml));
+    expect(urls.length).toBeGreaterThan(5);
+    for (const u of urls) expect(u.startsWith(`${PRODUCTION}/`), u).toBe(true);
+  });
+
+  it("keeps the add-in's id whatever the origin, and takes the version from package.json", () => {
+    const id = (xml: string) => /<Id>([^<]+)<\/Id>/.exec(xml)?.[1];
+    expect(id(manifestFor({ url: PRODUCTION }))).toBe(id(manifestFor({ url: LOCAL })));
+    expect(manifestFor({ url: PRODUCTION })).toContain(`<Version>${manifestVersion(packageVersion())}</Version>`);
+    expect(manifestVersion("1.2.3")).toBe("1.2.3.0");
+    expect(() => manifestVersion("1.2")).toThrow(/major\.minor\.patch/);
+  });
+
+  it("writes the publisher's name as given, escaped for XML", () => {
+    const publisher = `Dinas Kesehatan "Bengkulu" & <Mukomuko>`;
+    const elements = parse(addinManifest({ origin: PRODUCTION, version: "1.0.0", publisher }));
+    expect(elements.find((e) => e.tag === "ProviderName")?.node["#text"]).toBe(publisher);
+  });
+
+  it("refuses plain http outside loopback, and an address with a path", () => {
+    expect(() => manifestOrigin("http://roster.example.go.id")).toThrow(/https/);
+    expect(() => manifestOrigin("https://roster.example.go.id/pane")).toThrow(/origin only/);
+    expect(() => manifestOrigin("not a url")).toThrow(/Not a URL/);
+    expect(manifestOrigin("http://127.0.0.1:8788/")).toBe("http://127.0.0.1:8788");
+    expect(manifestOrigin("https://roster.example.go.id/")).toBe("https://roster.example.go.id");
   });
 });

@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { newToken, prepareLocalDatabase } from "../../scripts/lib/local-db";
 import { startDev } from "../../scripts/lib/wrangler";
+import { addinBuildIsStale, buildAddin } from "../../scripts/serve-addin";
 
 /** A port nobody listens on right now (the OS picks it). */
 export function freePort(): Promise<number> {
@@ -39,6 +40,11 @@ export interface RequestOptions {
 
 export interface ApiServer {
   url: string;
+  /**
+   * The task pane as this same wrangler dev serves it (static assets of worker/wrangler.jsonc: the
+   * production layout, one origin, no CORS); built first when `pane: true` was asked.
+   */
+  paneUrl: string;
   persistDir: string;
   /** An admin of the demo province (17, Bengkulu) and an uploader of `uploaderScope`. */
   tokens: { admin: string; uploader: string };
@@ -58,6 +64,8 @@ export interface StartApiOptions {
   uploaderScope?: string;
   /** Extra vars for wrangler dev (`--var NAME:value`). */
   vars?: Record<string, string>;
+  /** Build the pane (dist/addin) first when it is missing or stale, for `paneUrl`. */
+  pane?: boolean;
 }
 
 /** The D1 database file that miniflare keeps under --persist-to (one per binding). */
@@ -87,6 +95,7 @@ export async function startApi(options: StartApiOptions = {}): Promise<ApiServer
     const uploader = await newToken({ role: "uploader", scope: options.uploaderScope ?? "1706", name: "e2e petugas 1" });
     await prepareLocalDatabase(target, `${admin.sql}\n${uploader.sql}`);
     tokens = { admin: admin.token, uploader: uploader.token };
+    if (options.pane && addinBuildIsStale()) await buildAddin();
     const vars = { ...options.vars, ...(options.corsOrigins ? { CORS_ORIGINS: options.corsOrigins.join(",") } : {}) };
     dev = await startDev({ port: await freePort(), persistTo: persistDir, vars, timeoutMs: 90_000 });
   } catch (e) {
@@ -116,6 +125,7 @@ export async function startApi(options: StartApiOptions = {}): Promise<ApiServer
 
   return {
     url,
+    paneUrl: `${url}/taskpane.html`,
     persistDir,
     tokens,
     request,

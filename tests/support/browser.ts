@@ -1,37 +1,151 @@
 /**
- * Debian's Chromium driven by playwright-core, with the pane's office.js request answered by the fake
- * Excel host of tests/support/fake-excel (bundled for the browser from its browser-entry.ts).
+ * Chromium driven by playwright-core, with the pane's office.js request answered by the fake Excel
+ * host of tests/support/fake-excel (bundled for the browser from its browser-entry.ts).
+ *
+ * Which Chromium (TOOLCHAIN.md "Chromium for the browser tests on a bare machine"): `CHROMIUM_PATH`
+ * when set; else the first executable system Chromium or Chrome; else the build inside the
+ * `@sparticuz/chromium` devDependency, so `npm install && npm test` needs no apt and no root.
  */
-import { existsSync, mkdirSync } from "node:fs";
-import { join } from "node:path";
+import { accessSync, constants, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { delimiter, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
 export const artefactDir = join(projectRoot, "test-results", "e2e");
 
-/** Fails (never skips) when Chromium is missing, saying how to install it. */
-export function requireChromium(): void {
-  if (existsSync(CHROMIUM_PATH)) return;
-  throw new Error(
-    `Chromium was not found at ${CHROMIUM_PATH}; the browser tests need it.\n` +
-      "Install it with:  apt-get update && apt-get install -y chromium\n" +
-      "(.ci/run does this in CI; set CHROMIUM_PATH to use a Chromium elsewhere.)",
-  );
+/** Where a Chromium was found: the `source` says which rule of the search order matched. */
+export interface ChromiumChoice {
+  source: "CHROMIUM_PATH" | "system" | "@sparticuz/chromium";
+  /** The executable; for @sparticuz/chromium known only after unpacking (see chromiumExecutable). */
+  path: string | null;
+}
+
+/** Names of a system Chromium or Chrome, looked up on PATH, then fixed install places (macOS too). */
+const SYSTEM_NAMES = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome"];
+const SYSTEM_PLACES = [
+  "/usr/bin/chromium",
+  "/usr/bin/chromium-browser",
+  "/usr/bin/google-chrome",
+  "/snap/bin/chromium",
+  "/Applications/Chromium.app/Contents/MacOS/Chromium",
+  "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+];
+
+function isExecutable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function systemChromium(env: NodeJS.ProcessEnv): string | null {
+  const onPath = (env.PATH ?? "").split(delimiter).filter(Boolean);
+  for (const name of SYSTEM_NAMES) {
+    for (const dir of onPath) if (isExecutable(join(dir, name))) return join(dir, name);
+  }
+  return SYSTEM_PLACES.find(isExecutable) ?? null;
+}
+
+/** @sparticuz/chromium carries a Linux x64/arm64 build only; elsewhere it cannot help. */
+function sparticuzInstalled(): boolean {
+  if (process.platform !== "linux") return false;
+  try {
+    createRequire(import.meta.url).resolve("@sparticuz/chromium");
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
- * Headless Chromium with nothing in the background. Playwright gives every launch a fresh temporary
- * profile (its own --user-data-dir), so no state leaks between runs.
+ * The first Chromium of the search order, without launching or unpacking anything.
+ * Throws (never skips) when none is available, saying what to do: a missing browser must fail the
+ * run, or a CI summary would read skipped browser tests as nothing wrong.
+ */
+export function findChromium(env: NodeJS.ProcessEnv = process.env): ChromiumChoice {
+  const fromEnv = env.CHROMIUM_PATH;
+  if (fromEnv) {
+    if (isExecutable(fromEnv)) return { source: "CHROMIUM_PATH", path: fromEnv };
+    throw new Error(`CHROMIUM_PATH=${fromEnv} is not an executable file. Unset it to use the Chromium that npm install brings.`);
+  }
+  const system = systemChromium(env);
+  if (system) return { source: "system", path: system };
+  if (sparticuzInstalled()) return { source: "@sparticuz/chromium", path: null };
+  throw new Error(
+    "No Chromium for the browser tests: CHROMIUM_PATH is unset, no chromium/chrome is installed, and the " +
+      `@sparticuz/chromium devDependency is ${process.platform === "linux" ? "missing (run npm install)" : "Linux-only"}.\n` +
+      "Set CHROMIUM_PATH to a Chromium or Chrome executable, or install one.",
+  );
+}
+
+/** Fails (never skips) when no Chromium can be found; see findChromium. */
+export function requireChromium(): void {
+  findChromium();
+}
+
+/**
+ * The executable to launch. @sparticuz/chromium unpacks its build into the temp directory
+ * (/tmp/chromium, /tmp/fonts, …; ~1.5 s the first time, then reused). Its own check is only "does
+ * /tmp/chromium exist", so two test processes unpacking at once could launch a half-written file:
+ * one process unpacks under a lock directory and marks the result complete; the others wait for the mark.
+ */
+export async function chromiumExecutable(choice: ChromiumChoice = findChromium()): Promise<string> {
+  if (choice.path) return choice.path;
+  const ready = join(tmpdir(), "nakes-roster-chromium.ready");
+  const lock = join(tmpdir(), "nakes-roster-chromium.lock");
+  const { default: sparticuz } = await import("@sparticuz/chromium");
+  const deadline = Date.now() + 120_000;
+  while (!existsSync(ready)) {
+    let mine = false;
+    try {
+      mkdirSync(lock);
+      mine = true;
+    } catch {
+      // Someone else unpacks; a lock older than two minutes belongs to a process that died.
+      const since = statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now();
+      if (Date.now() - since > 120_000) rmSync(lock, { recursive: true, force: true });
+    }
+    if (mine) {
+      try {
+        // A /tmp/chromium without our mark may be a dead unpack's remains: start it afresh.
+        rmSync(join(tmpdir(), "chromium"), { force: true });
+        const path = await sparticuz.executablePath();
+        writeFileSync(ready, path);
+        return path;
+      } finally {
+        rmSync(lock, { recursive: true, force: true });
+      }
+    }
+    if (Date.now() > deadline) throw new Error(`@sparticuz/chromium: waited 2 minutes for another process to unpack it (${lock})`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return sparticuz.executablePath();
+}
+
+/**
+ * Headless Chromium with nothing in the background, the same flags whichever Chromium was found
+ * (not @sparticuz/chromium's Lambda flags: they turn off web security, and the browser scenarios
+ * must see CORS and mixed-content rules as an officer's Excel does). Playwright gives every launch a
+ * fresh temporary profile (its own --user-data-dir), so no state leaks between runs.
  */
 export async function launchChromium(): Promise<Browser> {
-  requireChromium();
+  const choice = findChromium();
+  const executablePath = await chromiumExecutable(choice);
+  const env = { ...process.env } as Record<string, string>;
+  // The unpacked build brings its own fonts (/tmp/fonts); without this the system's are used, if any.
+  if (choice.source === "@sparticuz/chromium") env.FONTCONFIG_PATH ??= join(tmpdir(), "fonts");
   return chromium.launch({
-    executablePath: CHROMIUM_PATH,
+    executablePath,
+    env,
     args: [
       "--headless",
       "--no-sandbox",
+      "--no-zygote",
       "--disable-gpu",
       "--disable-background-networking",
       "--disable-component-update",

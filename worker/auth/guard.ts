@@ -1,11 +1,10 @@
 import type { MiddlewareHandler } from "hono";
 import type { Role } from "../../shared/reference/codes";
-import { configOf } from "../config";
 import type { AppEnv } from "../env";
 import { ApiError } from "../http/errors";
 import { findActiveToken } from "../store/tokens";
 import { looksLikeSecret } from "./secret";
-import { takeRequest } from "./rate-limit";
+import { addressKey, takeRequest, tokenKey } from "./rate-limit";
 import { roleAtLeast } from "./token-info";
 
 const UNAUTHORIZED = new ApiError(
@@ -22,8 +21,9 @@ const UNAUTHORIZED = new ApiError(
 const ROLE_LABEL: Record<Role, string> = { admin: "admin", uploader: "uploader", analyst: "analyst" };
 
 /**
- * Bearer-token check for a route: the token must exist, be unrevoked (read from the primary, so a
- * revocation stops it at once) and hold at least `role`; then the per-token rate limit applies.
+ * Bearer-token check for a route: the rate limit first (per token, or per client address for a request
+ * without a valid token: auth/rate-limit.ts), then the token must exist, be unrevoked (read from the
+ * primary, so a revocation stops it at once) and hold at least `role`.
  * Scope checks belong to each route, which knows what it touches (auth/scope.ts).
  */
 export function requireRole(role: Role): MiddlewareHandler<AppEnv> {
@@ -31,9 +31,10 @@ export function requireRole(role: Role): MiddlewareHandler<AppEnv> {
     const header = c.req.header("Authorization") ?? "";
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     const secret = match?.[1];
-    if (!secret || !looksLikeSecret(secret)) throw UNAUTHORIZED;
     // Tokens live in the main database whatever the region (db/region.ts).
-    const token = await findActiveToken(c.env.DB.withSession("first-primary"), secret);
+    const token = secret && looksLikeSecret(secret) ? await findActiveToken(c.env.DB.withSession("first-primary"), secret) : null;
+    // Counted before any refusal: requests without a valid token by the client's address.
+    await takeRequest(c, token ? tokenKey(token.id) : addressKey(c));
     if (!token) throw UNAUTHORIZED;
     c.set("token", token);
     if (!roleAtLeast(token.role, role)) {
@@ -41,24 +42,6 @@ export function requireRole(role: Role): MiddlewareHandler<AppEnv> {
         id: `Peran token ini (${ROLE_LABEL[token.role]}) tidak cukup: perlu ${ROLE_LABEL[role]}.`,
         en: `This token's role (${ROLE_LABEL[token.role]}) is not enough: ${ROLE_LABEL[role]} needed.`,
       });
-    }
-    const limit = configOf(c.env).rateLimitPerMinute;
-    if (limit > 0) {
-      const verdict = await takeRequest(c.env.DB, token.id, limit);
-      c.header("RateLimit-Limit", String(limit));
-      c.header("RateLimit-Remaining", String(Math.max(0, limit - verdict.count)));
-      if (verdict.count > limit) {
-        throw new ApiError(
-          429,
-          "rate_limited",
-          {
-            id: `Terlalu banyak permintaan: paling banyak ${limit} per menit per token. Coba lagi dalam ${verdict.retryAfter} detik.`,
-            en: `Too many requests: at most ${limit} per minute per token. Try again in ${verdict.retryAfter} seconds.`,
-          },
-          undefined,
-          { "Retry-After": String(verdict.retryAfter) },
-        );
-      }
     }
     await next();
   };

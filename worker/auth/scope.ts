@@ -1,5 +1,6 @@
 import { NATIONAL } from "../../shared/coverage/units";
-import { inScope as facilityInRegion, regionInScope as regionWithin, regionOf } from "../../shared/validate/scope";
+import { regionOfCode, regionOfCodeSql } from "../../shared/reference/facilities";
+import { inScope as facilityInRegion, isRegionCode, regionInScope as regionWithin, regionOf } from "../../shared/validate/scope";
 import type { FacilityFact } from "../../shared/validate/types";
 
 export { regionOf };
@@ -34,14 +35,43 @@ export const validatorScope = (scope: string): string | undefined => (isNational
 export function scopeWithin(inner: string, outer: string, innerFacility?: FacilityFact): boolean {
   if (inner === outer || isNational(outer)) return true;
   if (isNational(inner)) return false;
-  if (/^\d+$/.test(inner)) return regionInScope(inner, outer);
+  if (isRegionCode(inner)) return regionInScope(inner, outer);
   return inScope(inner, outer, innerFacility) === true;
 }
 
 /**
- * SQL condition "facility row `f` is inside scope ?n" (the region of a facility is its kecamatan, else
- * its regency — as shared/validate/scope's regionOf says).
+ * SQL condition "facility row `f`'s code and master row name the same place" (one region a prefix of
+ * the other; a code of no facility shape says nothing): shared/validate/scope's regionOf is null otherwise.
+ */
+export function facilityRegionAgreesSql(f: string): string {
+  const row = `COALESCE(${f}.kecamatan, ${f}.kode_wilayah)`;
+  const code = regionOfCodeSql(`${f}.kode`);
+  return `(${code} IS NULL OR substr(${row}, 1, length(${code})) = ${code} OR substr(${code}, 1, length(${row})) = ${row})`;
+}
+
+/**
+ * SQL condition "facility row `f` is inside scope ?n", the same rule as shared/validate/scope's
+ * inScope: a facility scope is that one code; a region scope holds a facility when the region its
+ * code names (shared/reference/facilities) and its master row's kecamatan/regency agree (one a
+ * prefix of the other) and the more precise of them lies in the scope. A region scope never matches
+ * a code by equal text.
  */
 export function facilityInScopeSql(f: string, param: string): string {
-  return `(${param} = '${NATIONAL_SCOPE}' OR ${f}.kode = ${param} OR substr(COALESCE(${f}.kecamatan, ${f}.kode_wilayah), 1, length(${param})) = ${param})`;
+  const row = `COALESCE(${f}.kecamatan, ${f}.kode_wilayah)`;
+  const code = regionOfCodeSql(`${f}.kode`);
+  const agree = facilityRegionAgreesSql(f);
+  const precise = `(CASE WHEN length(${code}) > length(${row}) THEN ${code} ELSE ${row} END)`;
+  const isRegion = `(length(${param}) IN (2, 4, 6) AND ${param} NOT GLOB '*[^0-9]*')`;
+  return `(${param} = '${NATIONAL_SCOPE}' OR (NOT ${isRegion} AND ${f}.kode = ${param}) OR (${isRegion} AND ${agree} AND substr(${precise}, 1, length(${param})) = ${param}))`;
+}
+
+/**
+ * The province a scope lies in: NATIONAL_SCOPE for the national one, the first two digits of a region,
+ * the province of a facility code's region (shared/reference/facilities); null for a code of no
+ * facility shape.
+ */
+export function provinceOfScope(scope: string): string | null {
+  if (isNational(scope)) return NATIONAL_SCOPE;
+  if (isRegionCode(scope)) return scope.slice(0, 2);
+  return regionOfCode(scope)?.slice(0, 2) ?? null;
 }

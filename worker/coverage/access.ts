@@ -1,5 +1,7 @@
 import { NATIONAL } from "../../shared/coverage/units";
 import { inScope, regionInScope } from "../auth/scope";
+import { isRegionCode } from "../../shared/validate/scope";
+import type { FacilityFact } from "../../shared/validate/types";
 import type { TokenInfo } from "../auth/token-info";
 import { ApiError } from "../http/errors";
 
@@ -13,13 +15,16 @@ export const NATIONAL_SCOPE = NATIONAL;
 /**
  * The region a coverage question may read: the one asked for when the token's scope covers it, or,
  * when none is asked, the token's own scope (the whole country for a national token). Analysts see
- * counts only, so the scope is the only limit.
+ * counts only, so the scope is the only limit. A facility asked for is judged by its stored master row
+ * when the caller passes it (a hospital's code names only its regency, its row its kecamatan), else by
+ * its code.
  */
-export function coverageRegion(token: TokenInfo, requested: string | undefined): string | null {
+export function coverageRegion(token: TokenInfo, requested: string | undefined, facility?: FacilityFact): string | null {
   const scope = token.scope;
   if (requested === undefined) return scope === NATIONAL_SCOPE ? null : scope;
   if (scope === NATIONAL_SCOPE) return requested;
-  const allowed = /^\d+$/.test(requested) ? regionInScope(requested, scope) : inScope(requested, scope) === true;
+  // A region is 2, 4 or 6 digits; anything else is a facility (a hospital's code is 7 digits).
+  const allowed = isRegionCode(requested) ? regionInScope(requested, scope) : inScope(requested, scope, facility) === true;
   if (!allowed) {
     throw new ApiError(403, "forbidden", {
       id: `Wilayah ${requested} berada di luar cakupan token Anda (${scope}).`,

@@ -3,6 +3,7 @@ import type { ResolvedQuery } from "../../shared/coverage/build";
 import { addDays } from "../../shared/coverage/dates";
 import { key } from "../../shared/coverage/keys";
 import { NINE_JENIS } from "../../shared/coverage/professions";
+import { NATIONAL } from "../../shared/coverage/units";
 import { windowsFor } from "../../shared/coverage/windows";
 import type { JenisStandar } from "../../shared/reference/codes";
 import { countColumn, JENIS, PONED_COMPLETE, quote, standardCountSql } from "./columns";
@@ -66,7 +67,7 @@ function currentVersions(level: CoverageLevel, where: string): string {
   return `${regionFacilities(where)},
 cur AS (
   SELECT v.id, v.poned_tim, ${JENIS.map((j) => `v.${countColumn(j)}`).join(", ")},
-    f.kode, f.jenis, f.kategori, f.rawat_inap, f.poned, ${UNIT_SQL[level]} AS unit
+    f.kode, f.jenis, f.kategori, f.rawat_inap, f.poned, f.kode_wilayah, ${UNIT_SQL[level]} AS unit
   FROM f JOIN coverage_version v ON v.kode_fasyankes = f.kode AND ${CURRENT}
 )`;
 }
@@ -103,13 +104,15 @@ const JENIS_PER_STATEMENT = 16;
 
 /**
  * Per unit and standard jenis: puskesmas assessed, required minimum, persons held, puskesmas meeting
- * it, shortfall; and puskesmas assessed and fully meeting the set. The active set is pivoted to one
- * row per (kategori, rawat_inap) with a minimum column per jenis it names (NULL: not asked there), so
- * each puskesmas is one joined row and a figure is a column. Columns are named by figure key.
+ * it, shortfall; and puskesmas assessed and fully meeting the set. Each puskesmas is judged by its
+ * province's active set, else the national active set (SPEC §7 Access; migration 0060). The active
+ * sets are pivoted to one row per (province, kategori, rawat_inap) with a minimum column per jenis
+ * they name (NULL: not asked there), so each puskesmas is one joined row and a figure is a column.
+ * Columns are named by figure key.
  */
 function standardSums(jenis: readonly JenisStandar[], withTotals: boolean): string {
   const m = (s: JenisStandar) => `rp.${ident(`m_${s}`)}`;
-  const have = (s: JenisStandar) => `(${standardCountSql("cur", s)})`;
+  const have = (s: JenisStandar) => `(${standardCountSql("cs", s)})`;
   const pivot = jenis.map((s) => `MAX(CASE WHEN r.jenis = ${quote(s)} THEN r.minimum END) AS ${ident(`m_${s}`)}`);
   const cols = jenis.flatMap((s) => [
     `SUM(${m(s)} IS NOT NULL) AS ${ident(key.standarDinilai(s))}`,
@@ -122,23 +125,31 @@ function standardSums(jenis: readonly JenisStandar[], withTotals: boolean): stri
     const fullyMet = jenis.map((s) => `(${m(s)} IS NULL OR ${have(s)} >= ${m(s)})`).join(" AND ") || "1";
     cols.unshift(`COUNT(*) AS ${ident(key.dinilai)}`, `SUM(${fullyMet}) AS ${ident(key.standarTerpenuhi)}`);
   }
-  return `rp AS MATERIALIZED (
-  SELECT r.kategori, r.rawat_inap${pivot.map((c) => `,\n    ${c}`).join("")}
-  FROM standar_puskesmas r JOIN standar_set s ON s.nama = r.set_nama AND s.aktif = 1
-  GROUP BY r.kategori, r.rawat_inap
+  return `act AS MATERIALIZED (SELECT provinsi, nama FROM standar_set WHERE aktif = 1),
+rp AS MATERIALIZED (
+  SELECT r.provinsi, r.kategori, r.rawat_inap${pivot.map((c) => `,\n    ${c}`).join("")}
+  FROM standar_puskesmas r JOIN act s ON s.provinsi = r.provinsi AND s.nama = r.set_nama
+  GROUP BY r.provinsi, r.kategori, r.rawat_inap
+),
+cs AS (
+  SELECT cur.*, CASE WHEN EXISTS (SELECT 1 FROM act a WHERE a.provinsi = substr(cur.kode_wilayah, 1, 2))
+    THEN substr(cur.kode_wilayah, 1, 2) ELSE ${quote(NATIONAL)} END AS std
+  FROM cur WHERE cur.jenis = 'PUSKESMAS'
 )
-SELECT cur.unit, ${cols.join(",\n  ")}
-FROM cur JOIN rp ON rp.rawat_inap = cur.rawat_inap AND rp.kategori = CASE
-  WHEN cur.kategori = 'SANGAT_TERPENCIL' AND NOT EXISTS (
-    SELECT 1 FROM rp x WHERE x.kategori = 'SANGAT_TERPENCIL' AND x.rawat_inap = cur.rawat_inap) THEN 'TERPENCIL'
-  ELSE cur.kategori END
-WHERE cur.jenis = 'PUSKESMAS'
-GROUP BY cur.unit`;
+SELECT cs.unit, ${cols.join(",\n  ")}
+FROM cs JOIN rp ON rp.provinsi = cs.std AND rp.rawat_inap = cs.rawat_inap AND rp.kategori = CASE
+  WHEN cs.kategori = 'SANGAT_TERPENCIL' AND NOT EXISTS (
+    SELECT 1 FROM rp x WHERE x.provinsi = cs.std AND x.kategori = 'SANGAT_TERPENCIL' AND x.rawat_inap = cs.rawat_inap) THEN 'TERPENCIL'
+  ELSE cs.kategori END
+GROUP BY cs.unit`;
 }
 
-/** The active standard set's rows: read first, since the standard statements are shaped by its jenis. */
-export const RULES_SQL = `SELECT s.nama, r.kategori, r.rawat_inap, r.jenis, r.minimum
-  FROM standar_set s JOIN standar_puskesmas r ON r.set_nama = s.nama WHERE s.aktif = 1`;
+/**
+ * The rows of every active standard set (the national default's and each province's): read first,
+ * since the standard statements are shaped by the jenis they name.
+ */
+export const RULES_SQL = `SELECT s.provinsi, s.nama, r.kategori, r.rawat_inap, r.jenis, r.minimum
+  FROM standar_set s JOIN standar_puskesmas r ON r.provinsi = s.provinsi AND r.set_nama = s.nama WHERE s.aktif = 1`;
 
 /**
  * The statements of one coverage question, by name, for a standard set naming `standardJenis`; one

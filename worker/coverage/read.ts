@@ -13,6 +13,8 @@ import {
   type JenisTenaga,
   type KodePelatihan,
 } from "../../shared/reference/codes";
+import { NATIONAL } from "../../shared/coverage/units";
+import { provinceOfScope } from "../auth/scope";
 import { prepare } from "../db/limits";
 import type { Reader } from "../db/types";
 import { JENIS } from "./columns";
@@ -57,6 +59,16 @@ const isJenis = (v: unknown): v is JenisTenaga => JENIS_SET.has(v);
 const isTraining = (v: unknown): v is KodePelatihan => TRAINING_SET.has(v);
 const num = (v: unknown) => (typeof v === "number" ? v : 0);
 const str = (v: unknown) => (typeof v === "string" ? v : null);
+
+/**
+ * The name of the standard set that holds for a region: its province's active set, else the national
+ * active set (migration 0060). A region across provinces (the whole country) names the national one.
+ */
+function effectiveSetName(region: string | null, rules: readonly Record<string, unknown>[]): string {
+  const province = region === null ? NATIONAL : (provinceOfScope(region) ?? NATIONAL);
+  const own = rules.find((r) => r["provinsi"] === province);
+  return str((own ?? rules.find((r) => r["provinsi"] === NATIONAL) ?? rules[0])?.["nama"]) ?? "";
+}
 
 export function foldCoverage(q: ResolvedQuery, rows: CoverageRows): CoverageResponse {
   const rules = parseRules(rows.rules);
@@ -128,7 +140,7 @@ export function foldCoverage(q: ResolvedQuery, rows: CoverageRows): CoverageResp
   }
   return buildCoverage({
     query: q,
-    standardSet: str(rows.rules[0]?.["nama"]) ?? "",
+    standardSet: effectiveSetName(q.region, rows.rules),
     rules,
     units,
     total: { sums: total, penduduk: regionPopulation(q.region, pop) },

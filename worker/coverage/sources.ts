@@ -1,9 +1,13 @@
+import { facilityRegionAgreesSql } from "../auth/scope";
+
 /**
  * The two tables of other modules that coverage reads, seen through one normalising subquery each, so a
- * change of their columns touches only this file. Facility flags come out as 0/1 integers.
+ * change of their columns touches only this file. Facility flags come out as 0/1 integers. A facility
+ * whose stored row disagrees with its code (stored before codes were checked by kind, SPEC §3.3) lies
+ * in no region, so no region's coverage counts it.
  */
 export const FACILITY_SOURCE = `SELECT kode, nama, jenis, kode_wilayah, kecamatan, kategori, rawat_inap, poned
-  FROM fasyankes WHERE aktif = 1`;
+  FROM fasyankes x WHERE aktif = 1 AND ${facilityRegionAgreesSql("x")}`;
 
 export const POPULATION_SOURCE = `SELECT kode_wilayah, tahun, jumlah FROM penduduk`;
 

@@ -18,6 +18,15 @@ export function dbFor(env: Bindings, region?: string | null): D1Database {
   return isD1(own) ? own : env.DB;
 }
 
+/** Every database bound to the deployment: DB, then the per-province DB_xx in code order. */
+export function allDatabases(env: Bindings): D1Database[] {
+  const provinces = Object.keys(env)
+    .filter((k) => /^DB_\d{2}$/.test(k) && isD1(env[k]))
+    .sort()
+    .map((k) => env[k] as D1Database);
+  return [env.DB, ...provinces.filter((db) => db !== env.DB)];
+}
+
 function isD1(v: unknown): v is D1Database {
   return typeof v === "object" && v !== null && typeof (v as D1Database).prepare === "function" && typeof (v as D1Database).batch === "function";
 }

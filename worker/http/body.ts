@@ -28,8 +28,9 @@ export function tooLarge(maxBytes: number): ApiError {
 
 /**
  * The body of a POST/PUT: its media type must be one the route accepts (else 415), its size within the
- * configured limit (else 413; hono/body-limit has already refused bodies announced or streamed over
- * it), its text valid UTF-8 (CSV saved by Windows Excel as Windows-1252 is read as such).
+ * configured limit after any gzip decompression (else 413; hono/body-limit has already refused bodies
+ * announced or streamed over it), its text valid UTF-8 (CSV saved by Windows Excel as Windows-1252 is
+ * read as such).
  */
 export async function readRawBody(c: Context<AppEnv>, accepted: readonly BodyKind[]): Promise<RawBody> {
   const header = c.req.header("Content-Type") ?? "";
@@ -43,18 +44,64 @@ export async function readRawBody(c: Context<AppEnv>, accepted: readonly BodyKin
     });
   }
   const max = configOf(c.env).maxBodyBytes;
-  let bytes: Uint8Array;
-  try {
-    // From the raw request, not c.req: Hono would keep a cached copy alive for the whole request.
-    bytes = new Uint8Array(await c.req.raw.arrayBuffer());
-  } catch {
-    throw new ApiError(400, "bad_request", { id: "Isi permintaan tidak dapat dibaca.", en: "The request body could not be read." });
-  }
-  if (bytes.byteLength > max) throw tooLarge(max);
+  const bytes = await readBytes(c, max);
   if (bytes.byteLength === 0) {
     throw new ApiError(400, "bad_request", { id: "Isi permintaan kosong.", en: "The request body is empty." });
   }
   return { kind, mediaType, bytes, text: decode(bytes, kind) };
+}
+
+const unreadable = () => new ApiError(400, "bad_request", { id: "Isi permintaan tidak dapat dibaca.", en: "The request body could not be read." });
+
+/**
+ * The body's bytes, decompressed when sent with `Content-Encoding: gzip` (issue 13: a roster crosses
+ * a slow link compressed). The size limit applies to what is read after decompression, while it is
+ * read: a small body that inflates past it stops at the limit (413), never held whole. A body that is
+ * not valid gzip is 400; another encoding is 415.
+ */
+async function readBytes(c: Context<AppEnv>, max: number): Promise<Uint8Array> {
+  const encoding = (c.req.header("Content-Encoding") ?? "").trim().toLowerCase();
+  const gzip = encoding === "gzip" || encoding === "x-gzip";
+  if (!gzip && encoding !== "" && encoding !== "identity") {
+    throw new ApiError(415, "unsupported_media_type", {
+      id: `Content-Encoding "${encoding.slice(0, 40)}" tidak didukung. Kirim tanpa kompresi atau dengan gzip.`,
+      en: `Content-Encoding "${encoding.slice(0, 40)}" is not supported. Send the body uncompressed or gzip-compressed.`,
+    });
+  }
+  // From the raw request, not c.req: Hono would keep a cached copy alive for the whole request.
+  const body = c.req.raw.body;
+  if (body === null) return new Uint8Array(0);
+  const stream = gzip ? body.pipeThrough(new DecompressionStream("gzip")) : body;
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    let next: ReadableStreamReadResult<Uint8Array>;
+    try {
+      next = await reader.read();
+    } catch {
+      if (!gzip) throw unreadable();
+      throw new ApiError(400, "bad_request", {
+        id: "Isi permintaan bukan data gzip yang sah (Content-Encoding: gzip).",
+        en: "The request body is not valid gzip data (Content-Encoding: gzip).",
+      });
+    }
+    if (next.done) break;
+    total += next.value.byteLength;
+    if (total > max) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge(max);
+    }
+    chunks.push(next.value);
+  }
+  if (chunks.length === 1) return chunks[0]!;
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return bytes;
 }
 
 function decode(bytes: Uint8Array, kind: BodyKind): string {
@@ -89,11 +136,47 @@ export function describeZodError(error: z.ZodError): string {
     .join("; ");
 }
 
-/** Parses a value with a schema; a mismatch is a malformed request (400), not a validation finding. */
+/** How many elements of each array the probe of parseWith keeps. */
+const PROBE_ELEMENTS = 1000;
+/** Nesting the probe copies; deeper values are kept as they are (every schema of the API is shallower). */
+const PROBE_DEPTH = 8;
+
+/** The value with every array cut to its first `PROBE_ELEMENTS` elements, to a bounded depth. */
+function probeOf(value: unknown, depth = 0): unknown {
+  if (depth >= PROBE_DEPTH || value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.slice(0, PROBE_ELEMENTS).map((v) => probeOf(v, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = probeOf(v, depth + 1);
+  return out;
+}
+
+/**
+ * Checks a value against a schema with bounded cost on failure. A schema mismatch collects one issue
+ * per wrong element, and zod merges them by spreading the list into a call: 150,000 wrong rows overflow
+ * the stack (issue 10, item 6). So the first `PROBE_ELEMENTS` of every array are checked first (a wrong
+ * shape nearly always shows there, with its real path); only a value whose probe passes is checked
+ * whole, and an overflow there is still a mismatch. Returns the parsed data, or where the shape broke.
+ */
+function mismatch<S extends z.ZodType>(schema: S, value: unknown): { detail: string } | { data: z.infer<S> } {
+  const probe = schema.safeParse(probeOf(value));
+  if (!probe.success) return { detail: describeZodError(probe.error) };
+  try {
+    const r = schema.safeParse(value);
+    return r.success ? { data: r.data } : { detail: describeZodError(r.error) };
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    return { detail: `more than ${PROBE_ELEMENTS} elements of an array have the wrong type` };
+  }
+}
+
+/**
+ * Parses a value with a schema; a mismatch is a malformed request (400), not a validation finding.
+ * Every JSON body of the API passes here, so its error path is bounded for any size (see mismatch).
+ */
 export function parseWith<S extends z.ZodType>(schema: S, value: unknown, what: { id: string; en: string }): z.infer<S> {
-  const r = schema.safeParse(value);
-  if (!r.success) {
-    const detail = describeZodError(r.error);
+  const r = mismatch(schema, value);
+  if ("detail" in r) {
+    const detail = r.detail;
     throw new ApiError(400, "bad_request", {
       id: `${what.id} tidak sesuai bentuknya: ${detail}`,
       en: `${what.en} does not have the expected shape: ${detail}`,

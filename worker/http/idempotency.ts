@@ -1,17 +1,20 @@
 import type { Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { errorCodeSchema, type ErrorCode } from "../../shared/api/errors";
+import type { Counts, Issue, Lang } from "../../shared/schema/issue";
 import type { AppEnv } from "../env";
 import { sha256Hex } from "../auth/secret";
+import { isoAfter, LEASES } from "../config";
+import { prepare } from "../db/limits";
 import type { Writer } from "../db/types";
-import { claimKey, finishWithBody, releaseKey, storedBody } from "../store/idempotency";
-import { ApiError, errorResponse } from "./errors";
+import { claimKey, finishWithBody, releaseKey, renewLeaseSql, storedBody } from "../store/idempotency";
+import { ApiError, errorResponse, langOf, scrub } from "./errors";
+import { countIssues } from "../../shared/validate/issues";
 
 export interface IdempotencyClaim {
   tokenId: string;
   key: string;
 }
-
-/** Running claims older than this are considered dead (their Worker is gone) and may be taken over. */
-const STALE_AFTER_MS = 5 * 60_000;
 
 /** The Idempotency-Key header: absent, or 1–255 visible ASCII characters (400 otherwise). */
 export function idempotencyKeyOf(c: Context<AppEnv>): string | undefined {
@@ -30,9 +33,65 @@ export function idempotencyKeyOf(c: Context<AppEnv>): string | undefined {
 export const requestFingerprint = (parts: readonly string[]): Promise<string> => sha256Hex(parts.join("\n"));
 
 /**
+ * What is kept of a refusal for replays: status (in the key's row), error code, message with digit
+ * runs and quoted values blanked (http/errors scrub), counts, and per issue only where and which rule
+ * — never a value or a message that could name a person (SPEC §7 Access: "nothing personal is kept
+ * from a rejected upload").
+ */
+interface RefusalRecord {
+  code: ErrorCode;
+  message: { id: string; en: string };
+  counts?: Counts;
+  issues?: Pick<Issue, "severity" | "code" | "table" | "row" | "column">[];
+}
+
+export function refusalRecord(e: ApiError): RefusalRecord {
+  const record: RefusalRecord = { code: e.code, message: { id: scrub(e.text.id), en: scrub(e.text.en) } };
+  if (e.issues) {
+    record.counts = countIssues(e.issues);
+    record.issues = e.issues.map(({ severity, code, table, row, column }) => ({ severity, code, table, row, column }));
+  }
+  return record;
+}
+
+const where = (i: { row: number | null; column: string | null }, lang: Lang) =>
+  [i.row === null ? "" : lang === "id" ? `baris ${i.row}` : `row ${i.row}`, i.column === null ? "" : lang === "id" ? `kolom ${i.column}` : `column ${i.column}`].filter(Boolean).join(", ");
+
+/** The refusal a replay answers, rebuilt from its record in the replaying request's language. */
+function replayed(status: number, stored: string | null, lang: Lang): ApiError {
+  let r: Partial<RefusalRecord> = {};
+  try {
+    r = JSON.parse(stored ?? "{}") as Partial<RefusalRecord>;
+  } catch {
+    // An answer stored before records (or a damaged one): the status and a generic sentence remain.
+  }
+  const code = errorCodeSchema.safeParse(r.code).data ?? "bad_request";
+  const text = r.message ?? { id: `Permintaan ini sudah ditolak sebelumnya (HTTP ${status}).`, en: `This request was refused before (HTTP ${status}).` };
+  const issues = r.issues?.map((i) => {
+    const at = where(i, lang);
+    // The message named values; only the rule and the place were kept.
+    const detail = lang === "id" ? "rincian tidak disimpan; validasi ulang untuk pesan lengkap." : "details not kept; validate again for the full message.";
+    return { ...i, message: `${i.code}${at ? ` (${at})` : ""}: ${detail}` } satisfies Issue;
+  });
+  return new ApiError(status as ContentfulStatusCode, code, text, issues);
+}
+
+/** Renews the claim's lease every `LEASES.heartbeatMs` until the returned function is called. */
+function heartbeat(db: Writer, claim: IdempotencyClaim): () => void {
+  const timer = setInterval(() => {
+    const sql = renewLeaseSql(claim.tokenId, claim.key, isoAfter(Date.now(), LEASES.leaseMs));
+    void prepare(db, sql)
+      .run()
+      .catch(() => undefined);
+  }, LEASES.heartbeatMs);
+  return () => clearInterval(timer);
+}
+
+/**
  * Idempotency-Key semantics of SPEC §7 around `work`: the first request with a key runs; a retry with
  * the same key and body gets the first result (the 201 rebuilt from the stored upload, or the refusal
- * stored as it was sent); while the first still runs, 409; the same key with another body, 422.
+ * rebuilt from its record: status, counts and codes); while the first still runs (its lease renewed
+ * by a heartbeat), 409; the same key with another body, 422; a key older than 24 h counts as new.
  * `work` receives the claim so the upload can settle it inside its own commit batch.
  */
 export async function idempotent(
@@ -45,8 +104,12 @@ export async function idempotent(
 ): Promise<Response> {
   if (key === undefined) return work(undefined);
   const tokenId = c.get("token").id;
-  const now = new Date();
-  const claim = await claimKey(db, tokenId, key, requestHash, now.toISOString(), new Date(now.getTime() - STALE_AFTER_MS).toISOString());
+  const now = Date.now();
+  const claim = await claimKey(db, tokenId, key, requestHash, {
+    now: new Date(now).toISOString(),
+    leaseUntil: isoAfter(now, LEASES.leaseMs),
+    expiresAt: isoAfter(now, LEASES.keyTtlMs),
+  });
   if (claim.kind === "mismatch") {
     throw new ApiError(422, "idempotency_key_reused", {
       id: "Idempotency-Key ini sudah dipakai untuk isi permintaan yang lain. Buat kunci baru untuk unggahan baru.",
@@ -68,23 +131,24 @@ export async function idempotent(
   if (claim.kind === "done") {
     c.header("Idempotent-Replayed", "true");
     if (claim.uploadId !== null) return replayUpload(claim.uploadId);
-    const body = await storedBody(db, tokenId, key);
-    return c.body(body ?? "", claim.status as 400, { "Content-Type": "application/json; charset=UTF-8" });
+    return errorResponse(c, replayed(claim.status, await storedBody(db, tokenId, key), langOf(c)));
   }
 
   const settled = { tokenId, key };
+  const stop = heartbeat(db, settled);
   try {
     const res = await work(settled);
-    // A 201 settled its claim inside the upload's commit batch.
-    if (res.status !== 201) await finishWithBody(db, tokenId, key, res.status, await res.clone().text());
+    // A 201 settled its claim inside the upload's commit batch; work answers nothing else.
+    if (res.status !== 201) await finishWithBody(db, tokenId, key, res.status, "{}");
     return res;
   } catch (e) {
     if (e instanceof ApiError) {
-      const res = errorResponse(c, e);
-      await finishWithBody(db, tokenId, key, res.status, await res.clone().text());
-      return res;
+      await finishWithBody(db, tokenId, key, e.status, JSON.stringify(refusalRecord(e)));
+      return errorResponse(c, e);
     }
     await releaseKey(db, tokenId, key).catch(() => undefined);
     throw e;
+  } finally {
+    stop();
   }
 }

@@ -4,17 +4,19 @@ import type { RosterRequest } from "../../shared/schema/roster";
 import { makeIssue } from "../../shared/validate/issues";
 import { countIssues } from "../../shared/validate/issues";
 import { validateRoster } from "../../shared/validate/roster";
+import { todayIn } from "../../shared/normalize/today";
 import type { ValidationContext, ValidationResult } from "../../shared/validate/types";
-import { validatorScope } from "../auth/scope";
+import { inScope, isNational, validatorScope } from "../auth/scope";
 import type { TokenInfo } from "../auth/token-info";
 import type { Reader } from "../db/types";
 import { facilityFacts } from "../store/facilities";
 import { currentFingerprintStatements, findIdentities, type PersonFingerprint, type StoredNakes } from "../store/nakes";
 import { currentPointerStatements, type Pointer } from "../store/versions";
 import { baseTag } from "./base";
-import { diffRosters } from "./diff";
+import { diffRosters, type PersonAt } from "./diff";
 import { fingerprint, trainingByNik } from "./fingerprint";
-import { identifiersOf, strKeys } from "./identifiers";
+import { identifiersOf } from "./identifiers";
+import { storedFacts } from "./stored-facts";
 
 /** Everything the dry run answers and the upload stores, computed the same way for both. */
 export interface Checked {
@@ -31,7 +33,8 @@ export interface Checked {
   diff: DiffEntry[];
 }
 
-const today = (): string => new Date().toISOString().slice(0, 10);
+/** Today where the upload's facility is (SPEC §4.5: WIB when none is known); `now` is the NOW var's fixed clock. */
+const today = (kode: string | null, now: number | undefined): string => todayIn(kode, now);
 
 /** Refuses oversized tables before any work: the answer a validator would give, without the cost. */
 function tooLarge(req: RosterRequest, maxRows: number, lang: Lang): ValidationResult | null {
@@ -53,7 +56,7 @@ export interface Validated {
  * Validates a roster with what the database knows (facility master, scope, the current rosters of
  * other facilities), then compares it with the stored rosters of its facilities.
  */
-export async function checkRoster(db: Reader, req: RosterRequest, who: TokenInfo, opts: { lang: Lang; maxRows: number }): Promise<Checked> {
+export async function checkRoster(db: Reader, req: RosterRequest, who: TokenInfo, opts: { lang: Lang; maxRows: number; now?: number }): Promise<Checked> {
   return compareWithStored(db, await validateWithFacts(db, req, who, opts));
 }
 
@@ -61,53 +64,60 @@ export async function checkRoster(db: Reader, req: RosterRequest, who: TokenInfo
  * The first half of checkRoster. The request is not needed after it returns, so a caller that passes
  * it inline lets its rows (the bulk of a large upload's memory) go before the diff is built.
  */
-export async function validateWithFacts(db: Reader, req: RosterRequest, who: TokenInfo, opts: { lang: Lang; maxRows: number }): Promise<Validated> {
-  const asOf = req.as_of ?? today();
+export async function validateWithFacts(db: Reader, req: RosterRequest, who: TokenInfo, opts: { lang: Lang; maxRows: number; now?: number }): Promise<Validated> {
   const refused = tooLarge(req, opts.maxRows, opts.lang);
-  if (refused) return { asOf, result: refused, kodes: [] };
+  if (refused) return { asOf: req.as_of ?? today(null, opts.now), result: refused, kodes: [] };
 
   const ids = identifiersOf(req);
   const [facilities, identities] = await Promise.all([
     facilityFacts(db, [...ids.kodes]),
     findIdentities(db, { niks: [...ids.niks, ...ids.pelatihanOnlyNiks], nips: ids.nips, strs: ids.strs }),
   ]);
+  const asOf = req.as_of ?? today([...ids.kodes].find((k) => facilities.has(k)) ?? null, opts.now);
+  // Where the stored holders lie: the master says, for every facility the scope check needs.
+  const unknown = [...new Set(identities.map((s) => s.kode_fasyankes))].filter((k) => !facilities.has(k));
+  const holders = isNational(who.scope) || unknown.length === 0 ? facilities : new Map([...facilities, ...(await facilityFacts(db, unknown))]);
+  const within = (kode: string) => inScope(kode, who.scope, holders.get(kode)) === true;
 
-  // Stored facts exclude the facilities of the upload: it replaces their rosters.
-  const storedNiks = new Set<string>();
-  const storedFacilitiesByNik = new Map<string, string[]>();
-  const storedNipOwner = new Map<string, string>();
-  const storedStrOwner = new Map<string, string>();
-  const seen = new Set<string>();
-  for (const s of identities) {
-    if (ids.kodes.has(s.kode_fasyankes)) continue;
-    const key = `${s.nik}|${s.kode_fasyankes}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    storedNiks.add(s.nik);
-    const list = storedFacilitiesByNik.get(s.nik);
-    if (list) list.push(s.kode_fasyankes);
-    else storedFacilitiesByNik.set(s.nik, [s.kode_fasyankes]);
-    if (s.nip !== null) storedNipOwner.set(s.nip, s.nik);
-    if (s.no_str !== null) for (const k of strKeys(s.no_str)) storedStrOwner.set(k, s.nik);
-  }
-
+  // The upload replaces the rosters of its known facilities in scope; rows for any other are refused.
+  const kodes = [...ids.kodes].filter((k) => facilities.has(k) && within(k)).sort();
   const ctx: ValidationContext = {
     asOf,
     lang: opts.lang,
     facilities,
     scope: validatorScope(who.scope),
-    storedNiks,
-    storedFacilitiesByNik,
-    storedNipOwner,
-    storedStrOwner,
+    ...storedFacts(identities, new Set(kodes), within),
     limits: { maxRows: opts.maxRows },
   };
   const result = validateRoster(req, ctx);
-  return { asOf, result, kodes: [...ids.kodes].filter((k) => facilities.has(k)).sort() };
+  return { asOf, result, kodes };
 }
 
 /** The second half of checkRoster: the stored versions of the facilities, the diff and the base. */
 export async function compareWithStored(db: Reader, { asOf, result, kodes }: Validated): Promise<Checked> {
+  const training = trainingByNik(result.pelatihan);
+  const persons = result.nakes.map((record) => ({ record, fp: fingerprint(record, training.get(record.nik)) }));
+  const compared = await compareAt(
+    db,
+    kodes,
+    persons.map((p) => ({ kode_fasyankes: p.record.kode_fasyankes, nik: p.record.nik, fp: p.fp })),
+  );
+  return { asOf, result, kodes, ...compared, persons };
+}
+
+/** An upload's persons compared with the current rosters of its facilities, as of one snapshot. */
+export interface Compared {
+  pointers: Map<string, string | null>;
+  latestSince: string | null;
+  base: string;
+  diff: DiffEntry[];
+}
+
+/**
+ * The stored versions of `kodes`, the diff of `incoming` against them and the base (If-Match tag):
+ * what a dry run answers, and what the commit of a staged upload recomputes at commit time.
+ */
+export async function compareAt(db: Reader, kodes: readonly string[], incoming: readonly PersonAt[]): Promise<Compared> {
   const { pointerRows, stored } = await storedState(db, kodes);
   const pointers = new Map<string, string | null>(kodes.map((k) => [k, null]));
   let latestSince: string | null = null;
@@ -115,15 +125,7 @@ export async function compareWithStored(db: Reader, { asOf, result, kodes }: Val
     pointers.set(p.kode_fasyankes, p.upload_id);
     if (latestSince === null || p.since > latestSince) latestSince = p.since;
   }
-
-  const training = trainingByNik(result.pelatihan);
-  const persons = result.nakes.map((record) => ({ record, fp: fingerprint(record, training.get(record.nik)) }));
-  const diff = diffRosters(
-    kodes,
-    persons.map((p) => ({ kode_fasyankes: p.record.kode_fasyankes, nik: p.record.nik, fp: p.fp })),
-    stored,
-  );
-  return { asOf, result, kodes, pointers, latestSince, base: await baseTag(pointers), persons, diff };
+  return { pointers, latestSince, base: await baseTag(pointers), diff: diffRosters(kodes, incoming, stored) };
 }
 
 /** Pointers and fingerprints of the facilities, read in one batch: one consistent snapshot. */

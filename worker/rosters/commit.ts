@@ -4,13 +4,16 @@ import type { PelatihanRecord } from "../../shared/schema/records";
 import type { TokenInfo } from "../auth/token-info";
 import { coverageRefreshStatements } from "../coverage/refresh";
 import { assertBatch, prepare } from "../db/limits";
+import type { BulkSql } from "../db/bulk";
 import type { Sql, Writer } from "../db/types";
 import { finishWithUploadSql } from "../store/idempotency";
 import { insertNakesSql, type StoredNakes } from "../store/nakes";
 import { insertPelatihanSql } from "../store/pelatihan";
 import { putTextSql, uploadIssuesOwner } from "../store/text-parts";
-import { commitUploadSql, discardStagedSql, insertUploadSql, staleStagedUploads } from "../store/uploads";
-import { commitVersionsSql, guardPointersSql, GUARD_FAILED } from "../store/versions";
+import { commitUploadSql, discardStagedSql, insertUploadSql } from "../store/uploads";
+import { leaseUploadSql } from "../store/upload-leases";
+import { isoAfter, LEASES } from "../config";
+import { commitVersionsSql, guardPointersSql, guardUncommittedSql, GUARD_FAILED } from "../store/versions";
 
 export interface UploadToStore {
   id: string;
@@ -36,8 +39,6 @@ export interface UploadToStore {
 export interface StoreOptions {
   /** Rows written with the commit in one batch; a bigger upload is staged in batches of this many rows first. */
   batchRows: number;
-  /** Staged uploads older than this are swept (their Worker died). */
-  staleAfterMs?: number;
 }
 
 export class StaleBaseError extends Error {
@@ -47,17 +48,8 @@ export class StaleBaseError extends Error {
   }
 }
 
-/**
- * Stores an upload all-or-nothing. Rows go in set-based chunks (db/bulk.ts). If they fit in one batch
- * with the commit, that batch is the whole upload (one transaction). Otherwise the rows are staged
- * under the upload's id in batches first — invisible, since readers follow roster_current and
- * committed uploads only — and one small final batch makes them current: opens and closes versions,
- * flips the pointers, marks the upload committed, refreshes coverage, settles the Idempotency-Key.
- * If anything fails before the commit, the staged rows are removed; the commit itself is atomic.
- */
-export async function storeUpload(db: Writer, u: UploadToStore, opts: StoreOptions): Promise<{ committedAt: string }> {
-  await sweepStaleStaging(db, opts.staleAfterMs ?? 15 * 60_000);
-
+/** The upload's row, its stored issues and its rows, as statements built lazily (see storeUpload). */
+function uploadSql(u: UploadToStore, lease: () => Sql, batchRows: number): { head: Sql[]; chunks: Generator<BulkSql> } {
   const head: Sql[] = [
     insertUploadSql({
       id: u.id,
@@ -73,38 +65,58 @@ export async function storeUpload(db: Writer, u: UploadToStore, opts: StoreOptio
       facilities: u.diff.length,
       counts: u.counts,
     }),
+    lease(),
     ...putTextSql(uploadIssuesOwner(u.id), JSON.stringify(u.issues)),
   ];
   // Chunks never exceed a batch's share, so batches can be cut at any size. They are built as the
   // batches go, so the upload's JSON never sits in memory whole.
-  const chunking = { maxRows: Math.max(1, opts.batchRows) };
+  const chunking = { maxRows: Math.max(1, batchRows) };
   const chunks = (function* () {
     yield* insertNakesSql(u.id, u.persons, chunking);
     yield* insertPelatihanSql(u.id, u.pelatihan, chunking);
   })();
-  const totalRows = u.persons.length + u.pelatihan.length;
+  return { head, chunks };
+}
 
+/** Writes the head and the rows in batches of about batchRows rows, each renewing the lease. */
+async function writeStaged(db: Writer, head: Sql[], chunks: Iterable<BulkSql>, lease: () => Sql, batchRows: number): Promise<void> {
+  let batch: Sql[] = [...head];
+  let rows = 0;
+  for (const c of chunks) {
+    if (rows > 0 && rows + c.rows > batchRows) {
+      await runPlain(db, batch);
+      batch = [lease()];
+      rows = 0;
+    }
+    batch.push(c);
+    rows += c.rows;
+  }
+  if (batch.length > 0) await runPlain(db, batch);
+}
+
+/**
+ * Stores an upload all-or-nothing. Rows go in set-based chunks (db/bulk.ts). If they fit in one batch
+ * with the commit, that batch is the whole upload (one transaction). Otherwise the rows are staged
+ * under the upload's id in batches first — invisible, since readers follow roster_current and
+ * committed uploads only — and one small final batch makes them current: opens and closes versions,
+ * flips the pointers, marks the upload committed, refreshes coverage, settles the Idempotency-Key.
+ * If anything fails before the commit, the staged rows are removed; the commit itself is atomic.
+ */
+export async function storeUpload(db: Writer, u: UploadToStore, opts: StoreOptions): Promise<{ committedAt: string }> {
+  // Staged rows are kept while their lease runs; each staging batch renews it. If this Worker dies,
+  // the scheduled job (worker/sweep.ts) removes them once it ends: never another user's request.
+  const lease = (): Sql => leaseUploadSql(u.id, isoAfter(Date.now(), LEASES.leaseMs));
+  const { head, chunks } = uploadSql(u, lease, opts.batchRows);
+  const plan = commitPlan(u);
   try {
-    if (totalRows <= opts.batchRows) {
+    if (u.persons.length + u.pelatihan.length <= opts.batchRows) {
       const at = commitInstant(u.notBefore);
-      await runCommit(db, [...head, ...chunks, ...commitSql(u, at)], u.id, at);
+      await runCommit(db, [...head, ...chunks, ...commitSql(plan, at)], u.id, at);
       return { committedAt: at };
     }
-    // Staging: the upload row and its rows, in batches of about batchRows rows.
-    let batch: Sql[] = [...head];
-    let rows = 0;
-    for (const c of chunks) {
-      if (rows > 0 && rows + c.rows > opts.batchRows) {
-        await runPlain(db, batch);
-        batch = [];
-        rows = 0;
-      }
-      batch.push(c);
-      rows += c.rows;
-    }
-    if (batch.length > 0) await runPlain(db, batch);
+    await writeStaged(db, head, chunks, lease, opts.batchRows);
     const at = commitInstant(u.notBefore);
-    await runCommit(db, commitSql(u, at), u.id, at);
+    await runCommit(db, commitSql(plan, at), u.id, at);
     return { committedAt: at };
   } catch (e) {
     await discard(db, u.id);
@@ -112,15 +124,59 @@ export async function storeUpload(db: Writer, u: UploadToStore, opts: StoreOptio
   }
 }
 
-/** The final batch's statements, in order (see storeUpload). */
-function commitSql(u: UploadToStore, at: string): Sql[] {
-  const sql: Sql[] = [];
-  if (u.expected) sql.push(...guardPointersSql(u.id, [...u.expected.entries()]));
+/**
+ * Stages a checked, error-free upload for a later commit (issue 13: the dry run asked to stage, SPEC
+ * §7): its row and rows are written uncommitted — invisible to diffs, duplicate checks and coverage,
+ * which follow committed uploads only — held 24 h for the token that staged it, then swept. Returns
+ * the instant the staging expires. If writing fails, what was written is removed.
+ */
+export async function stageUpload(db: Writer, u: UploadToStore, opts: StoreOptions): Promise<{ expiresAt: string }> {
+  const expiresAt = isoAfter(Date.now(), LEASES.stagedTtlMs);
+  const lease = (): Sql => leaseUploadSql(u.id, expiresAt, u.token.id);
+  const { head, chunks } = uploadSql(u, lease, opts.batchRows);
+  try {
+    await writeStaged(db, head, chunks, lease, opts.batchRows);
+  } catch (e) {
+    await discard(db, u.id);
+    throw e;
+  }
+  return { expiresAt };
+}
+
+/** What the final batch of a commit needs: the diff per facility, persons per facility, guards. */
+export interface CommitPlan {
+  id: string;
+  diff: readonly DiffEntry[];
+  nakesPerFacility: ReadonlyMap<string, number>;
+  /** Where each facility must still point at commit time, else the commit fails (412). */
+  expected?: ReadonlyMap<string, string | null>;
+  idempotency?: { tokenId: string; key: string };
+}
+
+function commitPlan(u: UploadToStore): CommitPlan {
   const perFacility = new Map<string, number>();
   for (const p of u.persons) perFacility.set(p.record.kode_fasyankes, (perFacility.get(p.record.kode_fasyankes) ?? 0) + 1);
-  sql.push(...commitVersionsSql(u.id, at, u.diff.map((d) => ({ ...d, nakes: perFacility.get(d.kode_fasyankes) ?? 0 }))));
-  sql.push(commitUploadSql(u.id, at));
-  if (u.idempotency) sql.push(finishWithUploadSql(u.idempotency.tokenId, u.idempotency.key, u.id));
+  return { id: u.id, diff: u.diff, nakesPerFacility: perFacility, expected: u.expected, idempotency: u.idempotency };
+}
+
+/**
+ * Commits an upload staged by stageUpload: the one small final batch of storeUpload. The plan's
+ * `expected` pointers guard it (a concurrent upload or a second commit of the same staging fails with
+ * StaleBaseError, nothing changed).
+ */
+export async function commitStaged(db: Writer, plan: CommitPlan, notBefore: string | null): Promise<{ committedAt: string }> {
+  const at = commitInstant(notBefore);
+  await runCommit(db, commitSql(plan, at), plan.id, at);
+  return { committedAt: at };
+}
+
+/** The final batch's statements, in order (see storeUpload). */
+function commitSql(plan: CommitPlan, at: string): Sql[] {
+  const sql: Sql[] = [...guardUncommittedSql(plan.id)];
+  if (plan.expected) sql.push(...guardPointersSql(plan.id, [...plan.expected.entries()]));
+  sql.push(...commitVersionsSql(plan.id, at, plan.diff.map((d) => ({ ...d, nakes: plan.nakesPerFacility.get(d.kode_fasyankes) ?? 0 }))));
+  sql.push(commitUploadSql(plan.id, at));
+  if (plan.idempotency) sql.push(finishWithUploadSql(plan.idempotency.tokenId, plan.idempotency.key, plan.id));
   return sql;
 }
 
@@ -147,17 +203,17 @@ async function runPlain(db: Writer, sql: Sql[]): Promise<void> {
   await db.batch(statements);
 }
 
-async function discard(db: Writer, id: string): Promise<void> {
-  try {
-    await db.batch(discardStagedSql(id).map((s) => prepare(db, s)));
-  } catch {
-    // Left for the sweep: staged rows are invisible to every reader meanwhile.
-  }
+/** Removes an uncommitted upload and its staged rows; a committed one is never touched. */
+export async function discardUpload(db: Writer, id: string): Promise<void> {
+  await db.batch(discardStagedSql(id).map((s) => prepare(db, s)));
 }
 
-async function sweepStaleStaging(db: Writer, staleAfterMs: number): Promise<void> {
-  const before = new Date(Date.now() - staleAfterMs).toISOString();
-  for (const id of await staleStagedUploads(db, before)) await discard(db, id);
+async function discard(db: Writer, id: string): Promise<void> {
+  try {
+    await discardUpload(db, id);
+  } catch {
+    // Left for the scheduled sweep: staged rows are invisible to every reader meanwhile.
+  }
 }
 
 /** Now, or just after the latest version being replaced, so intervals never run backwards. */

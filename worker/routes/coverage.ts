@@ -1,16 +1,44 @@
-import { createRoute } from "@hono/zod-openapi";
-import { coverageQuerySchema, coverageResponseSchema } from "../../shared/api/coverage";
+import { createRoute, z } from "@hono/zod-openapi";
+import { coverageQuerySchema, coverageResponseSchema, type CoverageResponse } from "../../shared/api/coverage";
+import type { Lang } from "../../shared/schema/issue";
+import { writeCsv } from "../../shared/table/csv-write";
 import { resolveQuery } from "../../shared/coverage/query";
+import { todayIn } from "../../shared/normalize/today";
+import { configOf } from "../config";
 import { requireRole } from "../auth/guard";
 import { coverageRegion } from "../coverage/access";
+import { isRegionCode } from "../../shared/validate/scope";
+import { readSession } from "../db/session";
+import { getFacility } from "../store/facilities";
 import { readSessions } from "../coverage/databases";
 import { readCoverage } from "../coverage/read";
-import { ApiError } from "../http/errors";
+import { ApiError, langOf } from "../http/errors";
 import { routes } from "../openapi/app";
 import { bearer, errors, json } from "../openapi/responses";
 
 /** GET /v1/coverage (SPEC §6, issue #4). Mounted under /v1 by worker/app.ts. */
 export const coverageRoutes = routes();
+
+const coverageTableNames = ["wilayah", "profesi", "standar"] as const;
+/** The JSON query plus, for CSV, which one of the response's tables to write (default `wilayah`). */
+const coverageCsvQuerySchema = coverageQuerySchema.extend({
+  table: z.enum(coverageTableNames).optional().openapi({ description: "With `Accept: text/csv`: which table (default wilayah)." }),
+});
+
+/**
+ * One table of a coverage response as CSV (issue 12: Power Query "From Web"): labels of the request's
+ * language as the header, shares as fractions, through the one formula-safe writer.
+ */
+export function coverageCsv(body: CoverageResponse, table: (typeof coverageTableNames)[number], lang: Lang): string {
+  const t = body.tables[table];
+  return writeCsv(
+    t.columns.map((col) => col.label[lang]),
+    t.rows,
+  );
+}
+
+/** A client that asks for CSV (Accept: text/csv) over JSON. */
+const wantsCsv = (accept: string | undefined) => /(^|,)\s*text\/csv\b/i.test(accept ?? "") && !/(^|,)\s*application\/json\b/i.test(accept ?? "");
 
 coverageRoutes.openapi(
   createRoute({
@@ -27,14 +55,30 @@ coverageRoutes.openapi(
     ].join(" "),
     security: bearer,
     middleware: [requireRole("analyst")] as const,
-    request: { query: coverageQuerySchema },
-    responses: { 200: json(coverageResponseSchema, "Coverage"), ...errors(400, 401, 403) },
+    request: { query: coverageCsvQuerySchema },
+    responses: {
+      200: {
+        description: "Coverage (JSON), or one of its tables as CSV with `Accept: text/csv` (formula-safe; header in the request's language)",
+        content: { "application/json": { schema: coverageResponseSchema }, "text/csv": { schema: z.string() } },
+      },
+      ...errors(400, 401, 403),
+    },
   }),
   async (c) => {
     const q = c.req.valid("query");
-    const region = coverageRegion(c.get("token"), q.region);
-    const resolved = resolveQuery({ ...q, region: region ?? undefined }, new Date().toISOString().slice(0, 10));
+    const facility = q.region !== undefined && !isRegionCode(q.region) ? ((await getFacility(readSession(c, q.region), q.region)) ?? undefined) : undefined;
+    const region = coverageRegion(c.get("token"), q.region, facility);
+    const resolved = resolveQuery({ ...q, region: region ?? undefined }, todayIn(region, configOf(c.env).now));
     if (!resolved.ok) throw new ApiError(400, "bad_request", resolved.message);
-    return c.json(await readCoverage(readSessions(c, resolved.query.region), resolved.query), 200);
+    const body = await readCoverage(readSessions(c, resolved.query.region), resolved.query);
+    c.header("Vary", "Accept, Accept-Language");
+    if (wantsCsv(c.req.header("Accept"))) {
+      const name = `cakupan-${resolved.query.region ?? "nasional"}-${resolved.query.as_of}-${q.table ?? "wilayah"}.csv`;
+      return c.body(coverageCsv(body, q.table ?? "wilayah", langOf(c)), 200, {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="${name}"`,
+      });
+    }
+    return c.json(body, 200);
   },
 );

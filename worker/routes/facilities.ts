@@ -1,16 +1,16 @@
 import { createRoute } from "@hono/zod-openapi";
-import { validateFacilities } from "../../shared/validate/masters";
+import { facilityCodesOf, validateFacilities } from "../../shared/validate/masters";
 import { requireRole } from "../auth/guard";
 import { validatorScope } from "../auth/scope";
 import { prepare } from "../db/limits";
-import { readSession, writeDb } from "../db/session";
+import { primarySession, readSession, writeDb } from "../db/session";
 import { readJson } from "../http/body";
 import { ApiError, langOf } from "../http/errors";
 import { routes } from "../openapi/app";
 import { bearer, errors, json } from "../openapi/responses";
 import { facilitiesPutSchema, facilityListSchema, masterPutResponseSchema } from "../../shared/api/facilities";
 import { facilityQuerySchema } from "../openapi/schemas";
-import { listFacilities, upsertFacilitiesSql } from "../store/facilities";
+import { facilityFacts, listFacilities, upsertFacilitiesSql } from "../store/facilities";
 
 export const facilityRoutes = routes();
 
@@ -43,7 +43,7 @@ facilityRoutes.openAPIRegistry.registerPath(
     tags: ["Master data"],
     summary: "Add or replace facilities (admin, within scope)",
     description:
-      "Rows are checked like a roster (codes, regions, kinds, flags, duplicates, scope); any error gives 422 and nothing is stored. Each facility given replaces the stored one with its code; facilities not given stay (set aktif N to retire one).",
+      "Rows are checked like a roster (codes, regions, kinds, flags, duplicates, scope); any error gives 422 and nothing is stored. A code's shape fixes its kind and region (puskesmas P + 10 digits, the first six the kecamatan; hospitals 7 digits, the first four the regency; clinics K and laboratories L + the 4-digit regency + 3–6 digits); names must begin with a letter or digit (no formulas). The new row and the stored row of its code must both lie in the token's scope. Each facility given replaces the stored one with its code; facilities not given stay (set aktif N to retire one).",
     security: bearer,
     request: { body: { required: true, content: { "application/json": { schema: facilitiesPutSchema } } } },
     responses: { 200: json(masterPutResponseSchema, "Stored"), ...errors(400, 401, 403, 413, 415, 422) },
@@ -52,7 +52,10 @@ facilityRoutes.openAPIRegistry.registerPath(
 facilityRoutes.put("/facilities", requireRole("admin"), async (c) => {
   const body = await readJson(c, facilitiesPutSchema);
   const token = c.get("token");
-  const checked = validateFacilities(body.fasyankes, { lang: langOf(c), scope: validatorScope(token.scope) });
+  const scope = validatorScope(token.scope);
+  // The stored rows the change touches, from the primary (SPEC §7 Access: old and new row in scope).
+  const stored = scope === undefined ? undefined : await facilityFacts(primarySession(c), facilityCodesOf(body.fasyankes));
+  const checked = validateFacilities(body.fasyankes, { lang: langOf(c), scope, stored });
   if (!checked.ok) {
     throw new ApiError(
       422,

@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { uploadResponseSchema, validateResponseSchema } from "../../shared/api/rosters";
+import type { Context } from "hono";
+import { commitStagedRequestSchema, uploadResponseSchema, validateResponseSchema } from "../../shared/api/rosters";
 import { rosterRequestSchema } from "../../shared/schema/roster";
 import { requireRole } from "../auth/guard";
 import { inScope } from "../auth/scope";
@@ -12,14 +13,20 @@ import { bearer, errors, json } from "../openapi/responses";
 import { currentRosterSchema } from "../../shared/api/rosters";
 import { kodeParamSchema, rosterQuerySchema } from "../openapi/schemas";
 import { ifMatchTags } from "../rosters/base";
-import { compareWithStored, validateWithFacts } from "../rosters/check";
-import { StaleBaseError, storeUpload } from "../rosters/commit";
-import { readRosterBody, rosterRequestOf } from "../rosters/request";
+import type { TokenInfo } from "../auth/token-info";
+import type { Reader } from "../db/types";
+import type { AppEnv } from "../env";
+import { readJson } from "../http/body";
+import { compareWithStored, validateWithFacts, type Checked } from "../rosters/check";
+import { StaleBaseError, stageUpload, storeUpload, type UploadToStore } from "../rosters/commit";
+import { readRosterBody, rosterRequestOf, type RosterBody } from "../rosters/request";
+import { commitStagedUpload } from "../rosters/staged";
 import { storedIssues, storedUploadResponse, uploadResponse, validateResponse } from "../rosters/response";
 import { getFacility } from "../store/facilities";
 import { NAKES_FIELDS, nakesOfVersion } from "../store/nakes";
 import { PELATIHAN_FIELDS, pelatihanOfVersion } from "../store/pelatihan";
-import { getUpload } from "../store/uploads";
+import { getUpload, uploadVisibility } from "../store/uploads";
+import { uploadAnswerInScope } from "../rosters/scope-filter";
 import { currentPointer } from "../store/versions";
 
 export const rosterRoutes = routes();
@@ -34,11 +41,32 @@ const rosterBody = {
   },
 };
 
+/**
+ * The 201 of a stored upload, rebuilt from storage: an idempotent replay, or a staged commit's answer.
+ * The key is the token's own, so its scope covered the upload; the scope filter keeps that true
+ * should scopes ever change (rosters/scope-filter.ts).
+ */
+async function replayUpload(c: Context<AppEnv>, db: Reader, uploadId: string): Promise<Response> {
+  const scope = c.get("token").scope;
+  const row = await getUpload(db, uploadId, scope);
+  if (!row) throw new ApiError(404, "not_found", { id: "Unggahan tidak ditemukan.", en: "Upload not found." });
+  const whole = await storedUploadResponse(db, row);
+  const { view } = await uploadVisibility(db, uploadId, scope, whole.issues);
+  return c.json(uploadAnswerInScope(whole, view), 201);
+}
+
 const stale = () =>
   new ApiError(412, "precondition_failed", {
     id: "Roster fasyankes ini sudah berubah sejak validasi (ada unggahan lain). Validasi ulang, lalu kirim lagi.",
     en: "These facilities' rosters changed since the dry run (another upload landed). Validate again, then push.",
   });
+
+const validateQuerySchema = rosterQuerySchema.extend({
+  stage: z
+    .enum(["0", "1"])
+    .optional()
+    .describe("1: when the roster has no error, keep it staged and answer `staged` (commit it with POST /v1/rosters/commit)"),
+});
 
 rosterRoutes.openAPIRegistry.registerPath(
   createRoute({
@@ -47,16 +75,92 @@ rosterRoutes.openAPIRegistry.registerPath(
     tags: ["Roster"],
     summary: "Dry run: issues, and what the upload would change per facility",
     description:
-      "Runs every rule of SPEC §5 with the facility master, the token's scope and the stored rosters, exactly as the upload would, and compares with the stored rosters (persons added, removed, changed, unchanged). `base` goes back in If-Match on the upload. Role: uploader.",
+      "Runs every rule of SPEC §5 with the facility master, the token's scope and the stored rosters, exactly as the upload would, and compares with the stored rosters (persons added, removed, changed, unchanged). `base` goes back in If-Match on the upload. With `?stage=1` and no error, the upload is also kept staged for 24 h (invisible to every reader) and `staged.id` commits it through POST /v1/rosters/commit, so the roster crosses the network once. Bodies may be gzip-compressed (Content-Encoding: gzip). Role: uploader.",
     security: bearer,
-    request: { query: rosterQuerySchema, body: rosterBody },
-    responses: { 200: json(validateResponseSchema, "Issues, diff per facility and base"), ...errors(400, 401, 403, 413, 415) },
+    request: { query: validateQuerySchema, body: rosterBody },
+    responses: { 200: json(validateResponseSchema, "Issues, diff per facility, base, and the staged upload when asked"), ...errors(400, 401, 403, 413, 415) },
   }),
 );
 rosterRoutes.post("/rosters/validate", requireRole("uploader"), async (c) => {
+  const stage = c.req.query("stage");
+  if (stage !== undefined && stage !== "0" && stage !== "1") {
+    throw new ApiError(400, "bad_request", { id: 'Parameter stage harus "1" atau "0".', en: 'The stage parameter must be "1" or "0".' });
+  }
+  const token = c.get("token");
+  const cfg = configOf(c.env);
   const db = readSession(c);
-  const validated = await validateWithFacts(db, rosterRequestOf(await readRosterBody(c)), c.get("token"), { lang: langOf(c), maxRows: configOf(c.env).maxRows });
-  return c.json(validateResponse(await compareWithStored(db, validated)), 200);
+  const body = await readRosterBody(c);
+  const checked = await compareWithStored(db, await validateWithFacts(db, rosterRequestOf(body), token, { lang: langOf(c), maxRows: cfg.maxRows }));
+  const answer = validateResponse(checked);
+  // Never staged with errors (SPEC §7).
+  if (stage === "1" && checked.result.ok) {
+    const id = crypto.randomUUID();
+    const { expiresAt } = await stageUpload(writeDb(c), toStore(id, token, body, checked), { batchRows: cfg.batchRows });
+    answer.staged = { id, expires_at: expiresAt };
+  }
+  return c.json(answer, 200);
+});
+
+/** An error-free checked upload as storage takes it. */
+function toStore(id: string, token: TokenInfo, body: RosterBody, checked: Checked): UploadToStore {
+  return {
+    id,
+    token,
+    createdAt: new Date().toISOString(),
+    asOf: checked.asOf,
+    contentType: body.raw.mediaType,
+    contentHash: body.contentHash,
+    persons: checked.persons,
+    pelatihan: checked.result.pelatihan,
+    counts: checked.result.counts,
+    issues: storedIssues(checked.result.issues),
+    diff: checked.diff,
+  };
+}
+
+rosterRoutes.openAPIRegistry.registerPath(
+  createRoute({
+    method: "post",
+    path: "/rosters/commit",
+    tags: ["Roster"],
+    summary: "Commits an upload staged by a dry run (POST /v1/rosters/validate?stage=1)",
+    description:
+      "Makes the staged upload current with every guarantee of POST /v1/rosters: atomic; Idempotency-Key (a retry returns the first result); If-Match with the dry run's base (412 when another upload to these facilities landed since). Only the token that staged it may commit it; an unknown, expired (24 h) or already committed staging is 404 (then send the whole roster to POST /v1/rosters). Role: uploader.",
+    security: bearer,
+    request: {
+      headers: z.object({
+        "idempotency-key": z.string().optional().describe("One key per push, the same on every retry (a UUID)"),
+        "if-match": z.string().optional().describe("The `base` of the dry run"),
+      }),
+      body: { required: true, content: { "application/json": { schema: commitStagedRequestSchema } } },
+    },
+    responses: { 201: json(uploadResponseSchema, "Committed"), ...errors(400, 401, 403, 404, 409, 412, 413, 415, 422) },
+  }),
+);
+rosterRoutes.post("/rosters/commit", requireRole("uploader"), async (c) => {
+  const token = c.get("token");
+  const { staged_id } = await readJson(c, commitStagedRequestSchema);
+  const key = idempotencyKeyOf(c);
+  const db = writeDb(c);
+  const fingerprint = await requestFingerprint(["POST /v1/rosters/commit", staged_id]);
+  const replay = (uploadId: string) => replayUpload(c, db, uploadId);
+  return idempotent(
+    c,
+    db,
+    key,
+    fingerprint,
+    async (claim) => {
+      try {
+        await commitStagedUpload(db, primarySession(c), { id: staged_id, token, ifMatch: ifMatchTags(c.req.header("If-Match")), idempotency: claim });
+      } catch (e) {
+        if (e instanceof StaleBaseError) throw stale();
+        throw e;
+      }
+      c.header("Location", `/v1/uploads/${staged_id}`);
+      return replay(staged_id);
+    },
+    replay,
+  );
 });
 
 rosterRoutes.openAPIRegistry.registerPath(
@@ -99,7 +203,7 @@ rosterRoutes.post("/rosters", requireRole("uploader"), async (c) => {
       const started = Date.now();
       // The primary: the base compared with If-Match must be the latest.
       const session = primarySession(c);
-      const validated = await validateWithFacts(session, rosterRequestOf(body), token, { lang: langOf(c), maxRows: cfg.maxRows });
+      const validated = await validateWithFacts(session, rosterRequestOf(body), token, { lang: langOf(c), maxRows: cfg.maxRows, now: cfg.now });
       const checked = await compareWithStored(session, validated);
       const checkedAt = Date.now();
       if (!checked.result.ok) {
@@ -119,22 +223,7 @@ rosterRoutes.post("/rosters", requireRole("uploader"), async (c) => {
       try {
         await storeUpload(
           db,
-          {
-            id,
-            token,
-            createdAt: new Date().toISOString(),
-            asOf: checked.asOf,
-            contentType: body.raw.mediaType,
-            contentHash: body.contentHash,
-            persons: checked.persons,
-            pelatihan: checked.result.pelatihan,
-            counts: checked.result.counts,
-            issues: storedIssues(checked.result.issues),
-            diff: checked.diff,
-            expected: tags ? checked.pointers : undefined,
-            notBefore: checked.latestSince,
-            idempotency: claim,
-          },
+          { ...toStore(id, token, body, checked), expected: tags ? checked.pointers : undefined, notBefore: checked.latestSince, idempotency: claim },
           { batchRows: cfg.batchRows },
         );
       } catch (e) {
@@ -146,11 +235,7 @@ rosterRoutes.post("/rosters", requireRole("uploader"), async (c) => {
       c.header("Server-Timing", `check;dur=${checkedAt - started}, store;dur=${Date.now() - checkedAt}`);
       return c.json(uploadResponse(id, checked), 201);
     },
-    async (uploadId) => {
-      const { row } = await getUpload(db, uploadId, token.scope);
-      if (!row) throw new ApiError(404, "not_found", { id: "Unggahan tidak ditemukan.", en: "Upload not found." });
-      return c.json(await storedUploadResponse(db, row), 201);
-    },
+    (uploadId) => replayUpload(c, db, uploadId),
   );
 });
 

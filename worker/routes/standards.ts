@@ -1,18 +1,22 @@
 import { createRoute } from "@hono/zod-openapi";
 import { standardsPutSchema, standardsResponseSchema } from "../../shared/api/coverage";
 import { parseStandardTable } from "../../shared/coverage/standard-table";
+import type { Issue } from "../../shared/schema/issue";
+import { makeIssue } from "../../shared/validate/issues";
 import { requireRole } from "../auth/guard";
+import { provinceOfScope } from "../auth/scope";
 import { NATIONAL_SCOPE } from "../coverage/access";
 import { readSessions, writeDbs } from "../coverage/databases";
-import { readStandards, reviseStandard, standardSetExists } from "../coverage/standards-store";
+import { NATIONAL_STANDARD, readStandards, reviseStandard, standardSetExists } from "../coverage/standards-store";
 import { readJson } from "../http/body";
-import { ApiError } from "../http/errors";
+import { ApiError, langOf } from "../http/errors";
 import { routes } from "../openapi/app";
 import { bearer, errors, json } from "../openapi/responses";
 
 /**
- * The staffing-standard sets (SPEC §4.3). Coverage reads the active set from D1 on every request, so a
- * revision or a switch shows in the next coverage answer, with no deploy. Mounted under /v1.
+ * The staffing-standard sets (SPEC §4.3), per province with a national default (SPEC §7 Access).
+ * Coverage reads each facility's province's active set from D1 on every request, so a revision or a
+ * switch shows in the next coverage answer, with no deploy. Mounted under /v1.
  */
 export const standardsRoutes = routes();
 
@@ -21,14 +25,18 @@ standardsRoutes.openapi(
     method: "get",
     path: "/standards",
     tags: ["Coverage"],
-    summary: "The staffing-standard sets, and the rows of the active one (analyst)",
+    summary: "The staffing-standard sets the token's province sees, and the rows of its effective set (analyst)",
+    description:
+      "A province's own sets and the national default's sets it has not revised; `aktif` is the set coverage uses for the province's facilities (its own active set, else the national active set). A national token sees the national default.",
     security: bearer,
     middleware: [requireRole("analyst")] as const,
     responses: { 200: json(standardsResponseSchema, "Standard sets"), ...errors(401, 403) },
   }),
   async (c) => {
-    const [db] = readSessions(c, c.get("token").scope === NATIONAL_SCOPE ? null : c.get("token").scope);
-    return c.json(await readStandards(db!), 200);
+    const scope = c.get("token").scope;
+    const provinsi = provinceOfScope(scope) ?? NATIONAL_STANDARD;
+    const [db] = readSessions(c, provinsi === NATIONAL_STANDARD ? null : provinsi);
+    return c.json(await readStandards(db!, provinsi), 200);
   },
 );
 
@@ -41,8 +49,9 @@ standardsRoutes.openAPIRegistry.registerPath(
     description: [
       "`standar` (columns kategori, rawat_inap, jenis, minimum) replaces every row of `set` (default",
       "PMK75_2014), creating the set if new; `aktif: true` makes it the set coverage uses. A bad row gives",
-      "422 naming its row and column, and nothing changes. Standards are policy of a province: the admin's",
-      "scope must be a province (its database) or the whole country (every database).",
+      "422 with `issues` (codes standar.*) naming its row and column, and nothing changes. Standards are policy",
+      "of a province: a province's admin changes only its province's sets (a set it does not hold yet starts",
+      "from the national set of that name), a national admin the national default.",
     ].join(" "),
     security: bearer,
     request: { body: { required: true, content: { "application/json": { schema: standardsPutSchema } } } },
@@ -68,27 +77,32 @@ standardsRoutes.put("/standards", requireRole("admin"), async (c) => {
   if (body.standar) {
     const parsed = parseStandardTable(body.standar);
     if (!parsed.ok) {
-      // Rows counted from 1 here, as a person reads a sheet; every problem is listed.
-      const list = (lang: "id" | "en") =>
-        parsed.problems
-          .map((p) => `${p.row === null ? "" : `${lang === "en" ? "row" : "baris"} ${p.row + 1}, ${p.column}: `}${p.message[lang]}`)
-          .join("; ");
-      throw new ApiError(422, "validation_failed", {
-        id: `Tabel standar berisi ${parsed.problems.length} kesalahan; tidak ada yang diubah. ${list("id")}`,
-        en: `The standard table has ${parsed.problems.length} error(s); nothing was changed. ${list("en")}`,
-      });
+      // Every problem, as an issue of the one error shape (row 0-based, as in every table endpoint).
+      const lang = langOf(c);
+      const issues: Issue[] = parsed.problems.map((p) =>
+        makeIssue(p.code, { table: "standar", row: p.row, column: p.column }, { detail: p.message }, lang),
+      );
+      throw new ApiError(
+        422,
+        "validation_failed",
+        {
+          id: `Tabel standar berisi ${issues.length} kesalahan; tidak ada yang diubah.`,
+          en: `The standard table has ${issues.length} error(s); nothing was changed.`,
+        },
+        issues,
+      );
     }
     rules = parsed.rules;
   }
-  const region = scope === NATIONAL_SCOPE ? null : scope;
-  const targets = writeDbs(c, region);
-  if (!rules && !(await standardSetExists(targets[0]!, body.set))) {
+  const provinsi = scope === NATIONAL_SCOPE ? NATIONAL_STANDARD : scope;
+  const targets = writeDbs(c, provinsi === NATIONAL_STANDARD ? null : provinsi);
+  if (!rules && !(await standardSetExists(targets[0]!, provinsi, body.set))) {
     throw new ApiError(404, "not_found", {
       id: `Set standar ${body.set} belum ada: kirim tabel standar untuk membuatnya.`,
       en: `Standard set ${body.set} does not exist: send its standard table to create it.`,
     });
   }
   const at = new Date().toISOString();
-  for (const db of targets) await reviseStandard(db, { set: body.set, rules, keterangan: body.keterangan, activate: body.aktif === true, at });
-  return c.json(await readStandards(targets[0]!), 200);
+  for (const db of targets) await reviseStandard(db, { provinsi, set: body.set, rules, keterangan: body.keterangan, activate: body.aktif === true, at });
+  return c.json(await readStandards(targets[0]!, provinsi), 200);
 });

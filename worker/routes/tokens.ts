@@ -1,14 +1,15 @@
 import { createRoute } from "@hono/zod-openapi";
 import { tokenCreateRequestSchema, tokenCreateResponseSchema, tokenListSchema, tokenRevokeResponseSchema } from "../../shared/api/tokens";
 import { requireRole } from "../auth/guard";
-import { scopeWithin } from "../auth/scope";
+import { isNational, scopeWithin } from "../auth/scope";
+import { isRegionCode } from "../../shared/validate/scope";
 import { primarySession, writeDb } from "../db/session";
 import { readJson } from "../http/body";
 import { ApiError } from "../http/errors";
 import { routes } from "../openapi/app";
 import { bearer, errors, json } from "../openapi/responses";
 import { tokenIdParamSchema } from "../openapi/schemas";
-import { getFacility } from "../store/facilities";
+import { facilityFacts, getFacility } from "../store/facilities";
 import { createToken, getToken, listTokens, revokeToken } from "../store/tokens";
 import { regionKnown } from "../store/wilayah";
 
@@ -35,8 +36,10 @@ tokenRoutes.post("/tokens", requireRole("admin"), async (c) => {
   const req = await readJson(c, tokenCreateRequestSchema);
   const admin = c.get("token");
   const db = primarySession(c);
-  const facility = /^\d+$/.test(req.scope) ? null : await getFacility(db, req.scope);
-  const known = facility !== null || (/^\d+$/.test(req.scope) && (await regionKnown(db, req.scope)));
+  // A facility scope is judged by the stored facility (its row and its code must both lie in the admin's scope).
+  const region = isRegionCode(req.scope);
+  const facility = region ? null : await getFacility(db, req.scope);
+  const known = facility !== null || (region && (await regionKnown(db, req.scope)));
   if (!known) {
     throw new ApiError(422, "validation_failed", {
       id: `Cakupan ${req.scope} bukan kode wilayah atau kode fasyankes yang dikenal.`,
@@ -60,8 +63,10 @@ tokenRoutes.openapi(
   }),
   async (c) => {
     const admin = c.get("token");
-    const all = await listTokens(primarySession(c));
-    return c.json({ tokens: all.filter((t) => scopeWithin(t.scope, admin.scope)) }, 200);
+    const db = primarySession(c);
+    const all = await listTokens(db);
+    const facilities = await facilityFacts(db, [...new Set(all.map((t) => t.scope).filter((s) => !isRegionCode(s) && !isNational(s)))]);
+    return c.json({ tokens: all.filter((t) => scopeWithin(t.scope, admin.scope, facilities.get(t.scope))) }, 200);
   },
 );
 
@@ -82,7 +87,7 @@ tokenRoutes.openapi(
     const db = primarySession(c);
     const target = await getToken(db, id);
     if (!target) throw new ApiError(404, "not_found", { id: `Token ${id} tidak ditemukan.`, en: `Token ${id} not found.` });
-    const facility = /^\d+$/.test(target.scope) ? undefined : ((await getFacility(db, target.scope)) ?? undefined);
+    const facility = isRegionCode(target.scope) ? undefined : ((await getFacility(db, target.scope)) ?? undefined);
     if (!scopeWithin(target.scope, admin.scope, facility)) throw outOfScope(target.scope, admin.scope);
     const now = new Date().toISOString();
     const revoked = await revokeToken(writeDb(c), id, now);

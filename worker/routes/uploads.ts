@@ -2,15 +2,18 @@ import { createRoute } from "@hono/zod-openapi";
 import type { z } from "zod";
 import type { Issue } from "../../shared/schema/issue";
 import { requireRole } from "../auth/guard";
+import { inScope } from "../auth/scope";
 import { readSession } from "../db/session";
 import { ApiError } from "../http/errors";
 import { routes } from "../openapi/app";
 import { bearer, errors, json } from "../openapi/responses";
 import { uploadDetailSchema, uploadListSchema, uploadSummarySchema } from "../../shared/api/uploads";
 import { uploadIdParamSchema, uploadListQuerySchema } from "../openapi/schemas";
+import { uploadAnswerInScope } from "../rosters/scope-filter";
 import { getText, uploadIssuesOwner } from "../store/text-parts";
-import { getUpload, listUploads, type UploadRow } from "../store/uploads";
+import { facilitiesOfUploads, getUpload, listUploads, pelatihanRowsOf, uploadVisibility, type UploadFacility, type UploadRow } from "../store/uploads";
 import { versionsOfUpload } from "../store/versions";
+import type { Reader } from "../db/types";
 
 export const uploadRoutes = routes();
 
@@ -26,6 +29,34 @@ function summary(r: UploadRow): z.infer<typeof uploadSummarySchema> {
     stored: { nakes: r.nakes_rows, pelatihan: r.pelatihan_rows },
     facilities: r.facilities,
     counts: { error: r.n_error, warning: r.n_warning, info: r.n_info },
+  };
+}
+
+type Detail = z.infer<typeof uploadDetailSchema>;
+
+const NOT_FOUND = (id: string) => new ApiError(404, "not_found", { id: `Unggahan ${id} tidak ditemukan.`, en: `Upload ${id} not found.` });
+
+/**
+ * One upload as a caller sees it (SPEC §7 Access: history shows only the facilities, issues and diff
+ * entries in the caller's scope). A caller whose scope covers every facility of the upload sees it
+ * whole; another sees its facilities' diff entries and the issues of their rows, with counts, facility
+ * and row totals recomputed for what it sees (rosters/scope-filter.ts).
+ */
+async function visibleUpload(db: Reader, row: UploadRow, scope: string, facilities?: UploadFacility[]): Promise<Detail> {
+  const [text, versions] = await Promise.all([getText(db, uploadIssuesOwner(row.id)), versionsOfUpload(db, row.id)]);
+  const whole: Detail = {
+    ...summary(row),
+    issues: text ? (JSON.parse(text) as Issue[]) : [],
+    diff: versions.map(({ kode_fasyankes, added, removed, changed, unchanged }) => ({ kode_fasyankes, added, removed, changed, unchanged })),
+  };
+  const seen = await uploadVisibility(db, row.id, scope, whole.issues, facilities);
+  const cut = uploadAnswerInScope(whole, seen.view);
+  if (seen.view.coversAll) return cut;
+  const kodes = seen.visible.map((f) => f.kode);
+  return {
+    ...cut,
+    facilities: kodes.length,
+    stored: { nakes: seen.visible.reduce((n, f) => n + f.nakes, 0), pelatihan: await pelatihanRowsOf(db, row.id, kodes) },
   };
 }
 
@@ -63,7 +94,19 @@ uploadRoutes.openapi(
       before: q.before ? decodeCursor(q.before) : undefined,
     });
     const last = rows[rows.length - 1];
-    return c.json({ uploads: rows.map(summary), next: rows.length === limit && last ? encodeCursor(last) : null }, 200);
+    // Uploads that reach beyond the caller's scope are summarised for the part it sees.
+    const db = readSession(c);
+    const scope = c.get("token").scope;
+    const facilities = await facilitiesOfUploads(db, rows.map((r) => r.id));
+    const uploads = await Promise.all(
+      rows.map(async (r) => {
+        const list = facilities.get(r.id) ?? [];
+        if (list.every((f) => inScope(f.kode, scope, f.fact) === true)) return summary(r);
+        const { issues: _issues, diff: _diff, ...part } = await visibleUpload(db, r, scope, list);
+        return part;
+      }),
+    );
+    return c.json({ uploads, next: rows.length === limit && last ? encodeCursor(last) : null }, 200);
   },
 );
 
@@ -73,29 +116,22 @@ uploadRoutes.openapi(
     path: "/uploads/{id}",
     tags: ["History"],
     summary: "One upload: who, when, counts, content hash, its warnings and what it changed per facility",
+    description:
+      "Shows only the facilities in the token's scope: their diff entries and the issues of their rows; issues of no facility (headers) only to a scope covering the whole upload. Counts, facilities and stored rows are recomputed for what is shown. An upload with no facility in scope is 404.",
     security: bearer,
     middleware: [requireRole("uploader")] as const,
     request: { params: uploadIdParamSchema },
-    responses: { 200: json(uploadDetailSchema, "The upload"), ...errors(400, 401, 403, 404) },
+    responses: { 200: json(uploadDetailSchema, "The upload (the part in the token's scope)"), ...errors(400, 401, 403, 404) },
   }),
   async (c) => {
     const { id } = c.req.valid("param");
     const db = readSession(c);
-    const { row, exists } = await getUpload(db, id, c.get("token").scope);
-    if (!row) {
-      if (exists) {
-        throw new ApiError(403, "forbidden", { id: "Unggahan ini di luar wilayah token Anda.", en: "This upload lies outside your token's region." });
-      }
-      throw new ApiError(404, "not_found", { id: `Unggahan ${id} tidak ditemukan.`, en: `Upload ${id} not found.` });
-    }
-    const [issues, versions] = await Promise.all([getText(db, uploadIssuesOwner(id)), versionsOfUpload(db, id)]);
-    return c.json(
-      {
-        ...summary(row),
-        issues: issues ? (JSON.parse(issues) as Issue[]) : [],
-        diff: versions.map(({ kode_fasyankes, added, removed, changed, unchanged }) => ({ kode_fasyankes, added, removed, changed, unchanged })),
-      },
-      200,
-    );
+    const scope = c.get("token").scope;
+    const row = await getUpload(db, id, scope);
+    if (!row) throw NOT_FOUND(id);
+    const detail = await visibleUpload(db, row, scope);
+    // The SQL pick and the facility-by-facility judgement agree; if ever not, the caller sees nothing.
+    if (detail.facilities === 0) throw NOT_FOUND(id);
+    return c.json(detail, 200);
   },
 );

@@ -1,8 +1,8 @@
 import { prepare } from "../db/limits";
 import type { Reader, Sql, Writer } from "../db/types";
-import { getText, idempotentBodyOwner, putTextSql } from "./text-parts";
+import { getText, idempotentBodyOwner, idempotentBodyOwnerSql, putTextSql } from "./text-parts";
 
-/** SQL of idempotency_keys: one claim per (token, Idempotency-Key). */
+/** SQL of idempotency_keys: one claim per (token, Idempotency-Key). Instants are ISO-8601 UTC text. */
 
 export type Claim =
   | { kind: "claimed" }
@@ -10,21 +10,41 @@ export type Claim =
   | { kind: "mismatch" }
   | { kind: "done"; status: number; uploadId: string | null };
 
+export interface ClaimTimes {
+  now: string;
+  /** A running claim is alive until then (renewed by `renewLeaseSql`). */
+  leaseUntil: string;
+  /** The key is forgotten from then on (24 h, SPEC §7 Access). */
+  expiresAt: string;
+}
+
 /**
  * Claims the key for this request. Only one of any number of concurrent requests gets "claimed"
- * (the INSERT … ON CONFLICT is atomic); a claim left "running" since before `staleBefore` (its Worker
- * died) is taken over by a request with the same body.
+ * (the INSERT … ON CONFLICT is atomic). Taken over as if new: a running claim whose lease ended (its
+ * Worker died) by a request with the same body, and any key past its expiry (its stored answer goes
+ * in the same batch).
  */
-export async function claimKey(db: Writer, tokenId: string, key: string, requestHash: string, now: string, staleBefore: string): Promise<Claim> {
-  const won = await prepare(db, {
-    sql: `INSERT INTO idempotency_keys (token_id, key, request_hash, state, claimed_at) VALUES (?1, ?2, ?3, 'running', ?4)
-          ON CONFLICT (token_id, key) DO UPDATE SET claimed_at = excluded.claimed_at
-            WHERE idempotency_keys.state = 'running' AND idempotency_keys.claimed_at < ?5
-              AND idempotency_keys.request_hash = excluded.request_hash
-          RETURNING claimed_at`,
-    params: [tokenId, key, requestHash, now, staleBefore],
-  }).first<{ claimed_at: string }>();
-  if (won) return { kind: "claimed" };
+export async function claimKey(db: Writer, tokenId: string, key: string, requestHash: string, t: ClaimTimes): Promise<Claim> {
+  const [, claimed] = await db.batch<{ claimed_at: string }>([
+    prepare(db, {
+      sql: `DELETE FROM text_parts WHERE owner = ?3
+            AND EXISTS (SELECT 1 FROM idempotency_keys WHERE token_id = ?1 AND key = ?2 AND expires_at <= ?4)`,
+      params: [tokenId, key, idempotentBodyOwner(tokenId, key), t.now],
+    }),
+    prepare(db, {
+      sql: `INSERT INTO idempotency_keys (token_id, key, request_hash, state, claimed_at, lease_until, expires_at)
+            VALUES (?1, ?2, ?3, 'running', ?4, ?5, ?6)
+            ON CONFLICT (token_id, key) DO UPDATE SET
+              request_hash = excluded.request_hash, state = 'running', claimed_at = excluded.claimed_at,
+              lease_until = excluded.lease_until, expires_at = excluded.expires_at, status = NULL, upload_id = NULL
+            WHERE idempotency_keys.expires_at <= ?4
+               OR (idempotency_keys.state = 'running' AND idempotency_keys.lease_until < ?4
+                   AND idempotency_keys.request_hash = excluded.request_hash)
+            RETURNING claimed_at`,
+      params: [tokenId, key, requestHash, t.now, t.leaseUntil, t.expiresAt],
+    }),
+  ]);
+  if ((claimed?.results.length ?? 0) > 0) return { kind: "claimed" };
   const row = await prepare(db, {
     sql: "SELECT request_hash, state, status, upload_id FROM idempotency_keys WHERE token_id = ?1 AND key = ?2",
     params: [tokenId, key],
@@ -36,6 +56,14 @@ export async function claimKey(db: Writer, tokenId: string, key: string, request
   return { kind: "done", status: row.status, uploadId: row.upload_id };
 }
 
+/** The heartbeat of a running claim: its lease runs until `leaseUntil`. */
+export function renewLeaseSql(tokenId: string, key: string, leaseUntil: string): Sql {
+  return {
+    sql: "UPDATE idempotency_keys SET lease_until = ?3 WHERE token_id = ?1 AND key = ?2 AND state = 'running'",
+    params: [tokenId, key, leaseUntil],
+  };
+}
+
 /** Marks a claim done with the upload it created (part of the upload's commit batch). */
 export function finishWithUploadSql(tokenId: string, key: string, uploadId: string): Sql {
   return {
@@ -44,7 +72,10 @@ export function finishWithUploadSql(tokenId: string, key: string, uploadId: stri
   };
 }
 
-/** Marks a claim done with a refusal (400, 412, 422, …) and stores its body for replays. */
+/**
+ * Marks a claim done with a refusal (400, 412, 422, …) and stores what a replay answers. The caller
+ * passes a record without personal data (http/idempotency.ts keeps status, counts and codes only).
+ */
 export async function finishWithBody(db: Writer, tokenId: string, key: string, status: number, body: string): Promise<void> {
   const statements: Sql[] = [
     ...putTextSql(idempotentBodyOwner(tokenId, key), body),
@@ -59,3 +90,21 @@ export async function releaseKey(db: Writer, tokenId: string, key: string): Prom
 }
 
 export const storedBody = (db: Reader, tokenId: string, key: string): Promise<string | null> => getText(db, idempotentBodyOwner(tokenId, key));
+
+/**
+ * The scheduled sweep's statements: keys expired at `now` and their stored answers. Bounded to
+ * `limit` keys per run of the pair (the job repeats while any are left).
+ */
+export function sweepExpiredKeysSql(now: string, limit: number): Sql[] {
+  const expired = `SELECT token_id, key FROM idempotency_keys WHERE expires_at <= ?1 ORDER BY expires_at, token_id, key LIMIT ?2`;
+  return [
+    {
+      sql: `DELETE FROM text_parts WHERE owner IN (SELECT ${idempotentBodyOwnerSql("token_id", "key")} FROM (${expired}))`,
+      params: [now, limit],
+    },
+    {
+      sql: `DELETE FROM idempotency_keys WHERE (token_id, key) IN (${expired})`,
+      params: [now, limit],
+    },
+  ];
+}

@@ -101,3 +101,12 @@ export function deleteStagedNakesSql(uploadId: string): Sql {
     params: [uploadId],
   };
 }
+
+/** (facility, NIK, fingerprint) of the rows of one upload, committed or not (a staged upload's, to diff at commit). */
+export async function personsOfUpload(db: Reader, uploadId: string): Promise<PersonFingerprint[]> {
+  const { results } = await prepare(db, {
+    sql: "SELECT kode_fasyankes, nik, fp FROM nakes WHERE upload_id = ?1 ORDER BY kode_fasyankes, row_no",
+    params: [uploadId],
+  }).all<PersonFingerprint>();
+  return results;
+}

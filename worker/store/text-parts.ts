@@ -18,3 +18,5 @@ export async function getText(db: Reader, owner: string): Promise<string | null>
 
 export const uploadIssuesOwner = (uploadId: string): string => `upload:${uploadId}:issues`;
 export const idempotentBodyOwner = (tokenId: string, key: string): string => `idem:${tokenId}:${key}`;
+/** idempotentBodyOwner as an SQL expression over two columns (for set-based sweeps). */
+export const idempotentBodyOwnerSql = (tokenCol: string, keyCol: string): string => `'idem:' || ${tokenCol} || ':' || ${keyCol}`;

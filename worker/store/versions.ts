@@ -82,6 +82,22 @@ export function guardPointersSql(uploadId: string, expected: readonly (readonly 
   ];
 }
 
+/**
+ * The commit batch's check that the upload is still there and uncommitted (not committed by a racing
+ * commit of the same staging, not swept after its lease): fails the batch like guardPointersSql.
+ */
+export function guardUncommittedSql(uploadId: string): Sql[] {
+  return [
+    {
+      sql: `INSERT INTO commit_guard (upload_id, ok)
+            SELECT ?1, EXISTS (SELECT 1 FROM uploads WHERE id = ?1 AND committed_at IS NULL)
+            WHERE true ON CONFLICT (upload_id) DO UPDATE SET ok = excluded.ok`,
+      params: [uploadId],
+    },
+    { sql: "DELETE FROM commit_guard WHERE upload_id = ?1", params: [uploadId] },
+  ];
+}
+
 /** How D1 reports the guard's failure (the CHECK constraint's name). */
 export const GUARD_FAILED = /commit_guard_stale/;
 

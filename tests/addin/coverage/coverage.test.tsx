@@ -32,6 +32,7 @@ describe("Tarik cakupan", () => {
     const workbook = new FakeWorkbook();
     renderPane({ api, workbook, connected: true });
     fireEvent.click(screen.getByRole("tab", { name: "Cakupan" }));
+    await screen.findByRole("button", { name: "Tarik cakupan" });
     fireEvent.change(screen.getByLabelText("Kode wilayah"), { target: { value: "1706" } });
     fireEvent.change(screen.getByLabelText("Tingkat"), { target: { value: "kecamatan" } });
     fireEvent.click(screen.getByRole("button", { name: "Tarik cakupan" }));
@@ -54,10 +55,11 @@ describe("Tarik cakupan", () => {
     });
   });
 
-  it("does not call the server with a malformed region code", () => {
+  it("does not call the server with a malformed region code", async () => {
     const api = new FakeApi();
     renderPane({ api, connected: true });
     fireEvent.click(screen.getByRole("tab", { name: "Cakupan" }));
+    await screen.findByRole("button", { name: "Tarik cakupan" });
     fireEvent.change(screen.getByLabelText("Kode wilayah"), { target: { value: "17-06" } });
     expect(screen.getByText(/Kode wilayah harus 2, 4 atau 6 digit/)).toBeTruthy();
     expect((screen.getByRole("button", { name: "Tarik cakupan" }) as HTMLButtonElement).disabled).toBe(true);
@@ -67,8 +69,9 @@ describe("Tarik cakupan", () => {
     const workbook = new FakeWorkbook();
     renderPane({ workbook });
     fireEvent.click(screen.getByRole("tab", { name: "Cakupan" }));
+    await screen.findByRole("button", { name: "Tarik cakupan" });
     fireEvent.click(screen.getByRole("button", { name: "Tarik cakupan" }));
-    expect(await screen.findByText("Untuk menarik cakupan, isi alamat API dan token di Pengaturan.")).toBeTruthy();
+    expect(await screen.findByText("Untuk menarik cakupan, isi alamat server dan token di Pengaturan.")).toBeTruthy();
     expect(workbook.written).toEqual([]);
   });
 

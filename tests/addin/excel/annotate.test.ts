@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clearMarks, MARK_COLORS, markIssues } from "../../../addin/excel/annotate";
+import { clearMarks, isMarkFormula, MARK_COLORS, markIssues } from "../../../addin/excel/annotate";
 import type { IssueCell } from "../../../addin/excel/types";
 import type { Issue, Severity } from "../../../shared/schema/issue";
 import { useFakeExcel } from "./fake";
@@ -40,17 +40,86 @@ describe("markIssues", () => {
     expect(Object.fromEntries(fake.workbook.filledCells("Nakes"))).toEqual({ C10: "#00B050" });
   });
 
-  it("keeps what it marked on a very hidden sheet, so marks come off even after the pane was reloaded", async () => {
+  it("keeps its marks in the workbook itself, so they come off even after the pane was reloaded", async () => {
     const fake = rosterSheet();
     await markIssues([at("A2", "error"), at("B2:B4", "warning")]);
-    expect(fake.workbook.requireSheet("NakesRosterTanda").visibility).toBe("VeryHidden");
-    expect(fake.workbook.valuesAt("NakesRosterTanda", "A1:C2")).toEqual([
-      ["Nakes", "error", "A2"],
-      ["Nakes", "warning", "B2"],
-    ]);
+    // No list of addresses anywhere: the marks are rules Excel keeps with the cells.
+    expect(fake.workbook.sheet("NakesRosterTanda")).toBeUndefined();
+    expect(fake.workbook.conditionalFormatsOn("Nakes").every((cf) => isMarkFormula(cf.rule.formula))).toBe(true);
     // Another pane instance knows nothing in memory; the workbook remembers.
     await clearMarks();
     expect(fake.workbook.filledCells("Nakes").size).toBe(0);
+    expect(fake.workbook.conditionalFormatsOn("Nakes")).toEqual([]);
+  });
+
+  it("never changes a cell's own fill: a cell she coloured keeps her colour under a mark and after it", async () => {
+    const fake = rosterSheet();
+    fake.workbook.setFill("Nakes", "A3", "#00B050");
+    await markIssues([at("A3", "error")]);
+    expect(fake.workbook.filledCells("Nakes").get("A3")).toBe(MARK_COLORS.error);
+    await clearMarks();
+    expect(Object.fromEntries(fake.workbook.filledCells("Nakes"))).toEqual({ A3: "#00B050" });
+  });
+
+  it("keeps a mark on its person when she sorts the rows, and takes it off there, leaving the row now at its old place alone", async () => {
+    const fake = rosterSheet();
+    fake.workbook.setValues("Nakes", "B2:B21", Array.from({ length: 20 }, (_, i) => [`Nama ${String(19 - i).padStart(2, "0")}`]));
+    // Her own colour on the person who will move to row 2.
+    fake.workbook.setFill("Nakes", "A21", "#00B050");
+    await markIssues([at("A2", "error"), at("C5", "warning")]);
+    const marked = fake.workbook.valuesAt("Nakes", "B2")[0]![0];
+    fake.workbook.sortRows("Nakes", "A2:C21", "B");
+    // "Nama 19" was on row 2 and is now on row 21, its mark with it; row 2 holds "Nama 00", still in her colour.
+    const row = fake.workbook.valuesAt("Nakes", "B2:B21").findIndex(([v]) => v === marked) + 2;
+    expect(row).toBe(21);
+    expect(fake.workbook.filledCells("Nakes").get(`A${row}`)).toBe(MARK_COLORS.error);
+    expect(fake.workbook.filledCells("Nakes").get("A2")).toBe("#00B050");
+    await clearMarks();
+    expect(Object.fromEntries(fake.workbook.filledCells("Nakes"))).toEqual({ A2: "#00B050" });
+  });
+
+  it("keeps a mark on its person when she inserts rows above, and a re-run replaces it", async () => {
+    const fake = rosterSheet();
+    await markIssues([at("A5", "error")]);
+    fake.workbook.insertRows("Nakes", 3, 2);
+    expect(Object.fromEntries(fake.workbook.filledCells("Nakes"))).toEqual({ A7: MARK_COLORS.error });
+    await markIssues([at("B7", "warning")]);
+    expect(Object.fromEntries(fake.workbook.filledCells("Nakes"))).toEqual({ B7: MARK_COLORS.warning });
+  });
+
+  it("leaves her own conditional formats alone", async () => {
+    const fake = rosterSheet();
+    await Excel.run(async (context) => {
+      const own = context.workbook.worksheets.getItem("Nakes").getRange("C2:C21").conditionalFormats.add(Excel.ConditionalFormatType.cellValue);
+      own.cellValue.rule = { formula1: '="L"', operator: "EqualTo" };
+      own.cellValue.format.fill.color = "#BDD7EE";
+      await context.sync();
+    });
+    await markIssues([at("A2", "error")]);
+    await clearMarks();
+    expect(fake.workbook.conditionalFormatsOn("Nakes").map((cf) => cf.type)).toEqual(["CellValue"]);
+  });
+
+  it("takes off the fills an earlier version painted and listed on its very hidden sheet, once", async () => {
+    const fake = rosterSheet();
+    fake.workbook.setFill("Nakes", "A2:A3", MARK_COLORS.error);
+    fake.workbook.setValues("NakesRosterTanda", "A1", [["Nakes", "error", "A2:A3"]]);
+    fake.workbook.requireSheet("NakesRosterTanda").visibility = "VeryHidden";
+    await markIssues([at("B2", "warning")]);
+    expect(Object.fromEntries(fake.workbook.filledCells("Nakes"))).toEqual({ B2: MARK_COLORS.warning });
+    expect(fake.workbook.sheet("NakesRosterTanda")).toBeUndefined();
+  });
+
+  it("paints nothing on rows skipped as no person, whatever sits on them", async () => {
+    const fake = rosterSheet();
+    const skipped: Issue = { severity: "info", code: "row.skipped", table: "nakes", row: 10, column: null, message: "…", related: [{ row: 11, column: null }] };
+    const onSkipped: Issue = { ...issue("error", 11, "nik") };
+    await markIssues([
+      { sheetName: "Nakes", address: "A12", issue: skipped },
+      { sheetName: "Nakes", address: "A13", issue: onSkipped },
+      at("A2", "error"),
+    ]);
+    expect(Object.fromEntries(fake.workbook.filledCells("Nakes"))).toEqual({ A2: MARK_COLORS.error });
   });
 
   it("skips the marks of a sheet deleted since, instead of failing", async () => {
@@ -79,7 +148,7 @@ describe("markIssues", () => {
   it("joins consecutive rows of a column into one area", async () => {
     const fake = rosterSheet();
     await markIssues(Array.from({ length: 15 }, (_, i) => at(`A${i + 2}`, "error")));
-    expect(fake.workbook.valuesAt("NakesRosterTanda", "C1")).toEqual([["A2:A16"]]);
+    expect(fake.workbook.conditionalFormatsOn("Nakes").map((cf) => cf.address)).toEqual(["A2:A16"]);
     expect(fake.workbook.filledCells("Nakes").size).toBe(15);
   });
 

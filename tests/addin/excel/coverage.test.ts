@@ -9,7 +9,7 @@ const standar: SheetOutputTable = {
     { key: "kode", label: "Kode fasyankes", type: "text" },
     { key: "nama", label: "Nama", type: "text" },
     { key: "jenis", label: "Jenis (standar)", type: "text" },
-    { key: "memenuhi", label: "Memenuhi standar" },
+    { key: "memenuhi", label: "Memenuhi standar", type: "integer" },
     { key: "terpenuhi_pct", label: "% memenuhi", type: "share" },
     { key: "kekurangan", label: "Kekurangan (orang)", type: "integer" },
   ],
@@ -24,9 +24,9 @@ const standar: SheetOutputTable = {
 const wilayah: SheetOutputTable = {
   title: "Cakupan per wilayah",
   columns: [
-    { key: "kode", label: "Kode kabupaten/kota" },
-    { key: "nama", label: "Nama" },
-    { key: "penduduk", label: "Jumlah penduduk" },
+    { key: "kode", label: "Kode kabupaten/kota", type: "text" },
+    { key: "nama", label: "Nama", type: "text" },
+    { key: "penduduk", label: "Jumlah penduduk", type: "integer" },
   ],
   rows: [
     ["1706", "Mukomuko", 190_000],
@@ -110,5 +110,29 @@ describe("writeCoverage", () => {
     await writeCoverage([{ ...standar, rows }], undefined, { met: ["memenuhi"] });
     expect(fake.workbook.cellAt("Cakupan", "A20002").value).toBe("P1706019999");
     expect(fake.stats.syncs).toBeLessThanOrEqual(5);
+  });
+
+  it("formats each column by the type the API gives it, not by what its values look like", async () => {
+    const fake = useFakeExcel();
+    const table: SheetOutputTable = {
+      title: "Kepadatan",
+      columns: [
+        { key: "kode", label: "Kode", type: "text" },
+        { key: "nakes", label: "Nakes", type: "integer" },
+        { key: "kepadatan_10k", label: "Per 10.000", type: "number" },
+        { key: "str_aktif_pct", label: "% STR aktif", type: "share" },
+      ],
+      // A region code sent as a number is still a code; a count the API left empty is still a count column.
+      rows: [
+        [1706, 120, 6.3158, 0.875],
+        ["1701", null, null, null],
+      ],
+    };
+    await writeCoverage(table);
+    const wb = fake.workbook;
+    expect(wb.cellAt("Kepadatan", "A3")).toMatchObject({ value: "1706", numberFormat: "@" });
+    expect(wb.cellAt("Kepadatan", "B4").numberFormat).toBe("#,##0");
+    expect(wb.cellAt("Kepadatan", "C3")).toMatchObject({ value: 6.3158, numberFormat: "#,##0.00" });
+    expect(wb.cellAt("Kepadatan", "D3")).toMatchObject({ value: 0.875, numberFormat: "0.0%", text: "87.5%" });
   });
 });

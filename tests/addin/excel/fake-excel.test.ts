@@ -313,4 +313,46 @@ describe("fake Excel host", () => {
     });
     expect(fake.workbook.tableAddress(fake.workbook.table("nakes")!)).toBe("Data!A1:B2");
   });
+
+  it("evaluates DATE as the workbook counts: 1462 for 1 Jan 1904 in the 1900 system, 0 in the 1904 system", async () => {
+    for (const [dateSystem, expected] of [[1900, 1462], [1904, 0]] as const) {
+      const fake = createFakeExcel({ dateSystem });
+      await excelOf(fake).run(async (context) => {
+        const probe = context.workbook.functions.date(1904, 1, 1).load("value");
+        const later = context.workbook.functions.date(2026, 11, 1).load("value");
+        await context.sync();
+        expect(probe.value).toBe(expected);
+        expect(later.value).toBe(46327 - (dateSystem === 1904 ? 1462 : 0));
+      });
+    }
+  });
+
+  it("stores a date typed into a 1904 workbook as that system's serial, and shows it as the same day", async () => {
+    const fake = createFakeExcel({ dateSystem: 1904, sheets: { Data: [["2026-11-01"]] } });
+    expect(fake.workbook.valuesAt("Data", "A1")).toEqual([[46327 - 1462]]);
+    expect(fake.workbook.cellAt("Data", "A1").text).toBe("2026-11-01");
+  });
+
+  it("keeps only the top-left value of a merged area and lists merged areas from ExcelApi 1.13, a null object when none", async () => {
+    const fake = createFakeExcel({ sheets: { Data: [["a", "b"], ["c", "d"], ["e", "f"]] } });
+    fake.workbook.merge("Data", "A1:A2");
+    expect(fake.workbook.valuesAt("Data", "A1:A2")).toEqual([["a"], [""]]);
+    await excelOf(fake).run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Data");
+      const merged = sheet.getRange("A1:B3").getMergedAreasOrNullObject().load("address");
+      const none = sheet.getRange("B1:B3").getMergedAreasOrNullObject().load("address");
+      await context.sync();
+      expect(merged.isNullObject).toBe(false);
+      expect(merged.address).toBe("Data!A1:A2");
+      expect(none.isNullObject).toBe(true);
+    });
+    const old = createFakeExcel({ maxApiVersion: "1.12", sheets: { Data: [["a"]] } });
+    const error = await rejection(
+      excelOf(old).run(async (context) => {
+        context.workbook.worksheets.getItem("Data").getRange("A1").getMergedAreasOrNullObject().load("address");
+        await context.sync();
+      }),
+    );
+    expect(error.code).toBe("ApiNotFound");
+  });
 });

@@ -95,4 +95,20 @@ describe("writeResults", () => {
     expect(fake.stats.maxRequestBytes).toBeLessThan(5_000_000);
     expect(fake.stats.syncs).toBeLessThanOrEqual(12);
   });
+
+  it("shows a date column's value as a date in the workbook's own date system, never as its serial", async () => {
+    const expired: Issue = { severity: "error", code: "sip.expired", table: "nakes", row: 0, column: "sip_berlaku_sampai", value: 46295, message: "SIP sudah tidak berlaku" };
+    const iso: Issue = { ...expired, row: 1, value: "2026-09-30" };
+    const unreadable: Issue = { ...expired, code: "date.invalid", row: 2, value: "31/02/2026" };
+    for (const dateSystem of [1900, 1904] as const) {
+      const fake = useFakeExcel({ dateSystem, sheets: { Nakes: [["NIK"]] } });
+      await writeResults([expired, iso, unreadable, nikIssue], [], "id");
+      const wb = fake.workbook;
+      expect(wb.cellAt("Hasil Validasi", "E2")).toMatchObject({ text: "30/09/2026", numberFormat: "dd/mm/yyyy" });
+      expect(wb.cellAt("Hasil Validasi", "E3")).toMatchObject({ text: "30/09/2026", numberFormat: "dd/mm/yyyy" });
+      // Not a date: kept as the text it was.
+      expect(wb.cellAt("Hasil Validasi", "E4")).toMatchObject({ value: "31/02/2026", numberFormat: "@" });
+      expect(wb.cellAt("Hasil Validasi", "E5")).toMatchObject({ value: '=HYPERLINK("http://evil.example","klik")', formula: null });
+    }
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { insertTemplate } from "../../../addin/excel/template";
+import { insertTemplate, offerFacilities } from "../../../addin/excel/template";
 import { readRoster } from "../../../addin/excel/read";
 import { referenceData } from "../../../shared/reference/index";
 import { nakesColumns, pelatihanColumns } from "../../../shared/table/columns";
@@ -56,12 +56,12 @@ describe("insertTemplate", () => {
     expect(wb.dataValidationAt("Nakes", `${col("nama")}2`)).toBeNull();
   });
 
-  it("adds a facility dropdown when the facility list is known, with codes kept as text", async () => {
+  it("adds a facility dropdown by name when the facility list is known, each choice carrying its code", async () => {
     const fake = useFakeExcel();
     await insertTemplate(referenceData, undefined, { facilities: [{ kode: "P1706010101", nama: "Puskesmas Mukomuko" }, { kode: "1706011", nama: "RSUD Mukomuko" }] });
     const dv = fake.workbook.dataValidationAt("Nakes", `${col("kode_fasyankes")}2`);
     const source = (dv!.rule.list as { source: string }).source;
-    expect(fake.workbook.valuesAt("Referensi", source.split("!")[1]!.replace(/\$/g, ""))).toEqual([["P1706010101"], ["1706011"]]);
+    expect(fake.workbook.valuesAt("Referensi", source.split("!")[1]!.replace(/\$/g, ""))).toEqual([["Puskesmas Mukomuko (P1706010101)"], ["RSUD Mukomuko (1706011)"]]);
   });
 
   it("leaves the rows of an existing template alone when inserted again", async () => {
@@ -81,5 +81,57 @@ describe("insertTemplate", () => {
     expect(result.kept).toContain("Nakes");
     expect(fake.workbook.table("Nakes")).toBeUndefined();
     expect(fake.workbook.valuesAt("Nakes", "A1:B2")).toEqual([["No KTP", "Nama"], [3601014101900000, "Budi"]]);
+  });
+});
+
+describe("offerFacilities", () => {
+  const scope = [
+    { kode: "P1706010101", nama: "Puskesmas Mukomuko" },
+    { kode: "P1706020101", nama: "Puskesmas Ipuh" },
+    { kode: "1706011", nama: null },
+  ];
+  const listAt = (fake: ReturnType<typeof useFakeExcel>, address: string) => {
+    const dv = fake.workbook.dataValidationAt("Nakes", address);
+    const source = (dv?.rule.list as { source: string } | undefined)?.source;
+    return source ? fake.workbook.valuesAt("Referensi", source.split("!")[1]!.replace(/\$/g, "")).map((r) => r[0]) : null;
+  };
+
+  it("offers the template's kode_fasyankes cells the facilities of the scope by name, in three round trips", async () => {
+    const fake = useFakeExcel();
+    await insertTemplate(referenceData);
+    fake.stats.reset();
+    expect(await offerFacilities(scope)).toEqual({ offered: 3 });
+    expect(fake.stats.syncs).toBeLessThanOrEqual(3);
+    expect(listAt(fake, `${col("kode_fasyankes")}2`)).toEqual(["Puskesmas Mukomuko (P1706010101)", "Puskesmas Ipuh (P1706020101)", "1706011"]);
+    expect(listAt(fake, `${col("kode_fasyankes")}2000`)).toHaveLength(3);
+    // The other lists are still where their dropdowns point.
+    expect(listAt(fake, `${col("jenis_kelamin")}2`)).toEqual(["L", "P"]);
+  });
+
+  it("stores the code of the facility picked by name", async () => {
+    const fake = useFakeExcel();
+    await insertTemplate(referenceData);
+    await offerFacilities(scope);
+    const picked = listAt(fake, `${col("kode_fasyankes")}2`)![1];
+    fake.workbook.setValues("Nakes", "A2", [["1706061509930001", null, "Budi"]]);
+    fake.workbook.setValues("Nakes", `${col("kode_fasyankes")}2`, [[picked]]);
+    const roster = await readRoster();
+    expect(roster.nakes!.rows[0]![nakesColumns.findIndex((c) => c.key === "kode_fasyankes")]).toBe("P1706020101");
+  });
+
+  it("replaces its earlier list instead of adding another", async () => {
+    const fake = useFakeExcel();
+    await insertTemplate(referenceData);
+    await offerFacilities(scope);
+    await offerFacilities(scope.slice(0, 1));
+    expect(listAt(fake, `${col("kode_fasyankes")}2`)).toEqual(["Puskesmas Mukomuko (P1706010101)"]);
+    const titles = fake.workbook.valuesAt("Referensi", "A1:Z1")[0]!.filter((v) => v === "Fasyankes");
+    expect(titles).toHaveLength(1);
+  });
+
+  it("offers nothing without a template table", async () => {
+    const fake = useFakeExcel({ sheets: { Nakes: [["NIK", "Kode Fasyankes"]] } });
+    expect(await offerFacilities(scope)).toEqual({ offered: 0 });
+    expect(fake.workbook.dataValidationAt("Nakes", "B2")).toBeNull();
   });
 });

@@ -24,9 +24,12 @@ describe("arguments of the functions", () => {
     expect(parseDate(45658)).toBe("2025-01-01");
     expect(parseDate("2026-11-01")).toBe("2026-11-01");
     expect(parseDate("1/11/2026")).toBe("2026-11-01");
+    expect(parseDate("1 November 2026")).toBe("2026-11-01");
+    expect(parseDate(" 01-11-2026 ")).toBe("2026-11-01");
     expect(parseDate(null)).toBeUndefined();
     expect(parseDate("")).toBeUndefined();
-    for (const bad of ["31/02/2026", "kemarin", 1.5, 0]) expect(rejects(() => parseDate(bad)), String(bad)).toBe(true);
+    // 2026 alone is a year typed into a date cell, not 18 July 1905 (as the roster's date reader says too).
+    for (const bad of ["31/02/2026", "kemarin", 1.5, 0, 2026, "01/11/26"]) expect(rejects(() => parseDate(bad)), String(bad)).toBe(true);
   });
 
   it("accepts levels in Indonesian or English and refuses one coarser than the region", () => {

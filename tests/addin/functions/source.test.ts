@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { CoverageQuery } from "../../../shared/api/coverage";
 import { ApiError } from "../../../addin/api/errors";
 import { createCoverageSource } from "../../../addin/functions/source";
@@ -98,5 +98,35 @@ describe("the coverage source of the functions", () => {
     const source = createCoverageSource({ fetchCoverage, windowMs: 5, maxConcurrent: 2 });
     await Promise.all(["11", "12", "13", "14", "15", "16"].map((r) => source.figures(r, undefined)));
     expect(peak).toBe(2);
+  });
+
+  describe("questions without a date", () => {
+    afterEach(() => vi.useRealTimers());
+
+    it("are asked again when the day turns where the region lies (WIB), not where the PC's clock says", async () => {
+      const api = recorder();
+      const source = createCoverageSource({ fetchCoverage: api.fetchCoverage, windowMs: 1 });
+      vi.useFakeTimers({ toFake: ["Date"] });
+      // 16:30 UTC is 23:30 WIB on 29 November; 17:30 UTC is already 30 November there.
+      vi.setSystemTime(new Date("2026-11-29T16:30:00Z"));
+      await source.figures("1706", undefined);
+      vi.setSystemTime(new Date("2026-11-29T16:50:00Z"));
+      await source.figures("1706", undefined);
+      expect(api.queries).toHaveLength(1);
+      vi.setSystemTime(new Date("2026-11-29T17:30:00Z"));
+      await source.figures("1706", undefined);
+      expect(api.queries).toHaveLength(2);
+    });
+
+    it("turn at the region's own midnight: WIT (Papua, UTC+9) two hours before WIB", async () => {
+      const api = recorder();
+      const source = createCoverageSource({ fetchCoverage: api.fetchCoverage, windowMs: 1 });
+      vi.useFakeTimers({ toFake: ["Date"] });
+      vi.setSystemTime(new Date("2026-11-29T14:30:00Z"));
+      await Promise.all([source.figures("91", undefined), source.figures("17", undefined)]);
+      vi.setSystemTime(new Date("2026-11-29T15:30:00Z"));
+      await Promise.all([source.figures("91", undefined), source.figures("17", undefined)]);
+      expect(api.queries.map((q) => q.region)).toEqual(["91", "17", "91"]);
+    });
   });
 });

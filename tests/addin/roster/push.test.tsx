@@ -24,6 +24,12 @@ function twoRowWorkbook() {
   return workbook;
 }
 
+/** Ticks the removal statement (the diff removes people) and presses Kirim sekarang. */
+function confirmSend(dialog: HTMLElement) {
+  fireEvent.click(within(dialog).getByRole("checkbox"));
+  fireEvent.click(within(dialog).getByRole("button", { name: "Kirim sekarang" }));
+}
+
 async function openConfirm() {
   fireEvent.click(screen.getByRole("button", { name: "Kirim" }));
   return screen.findByRole("alertdialog");
@@ -55,7 +61,7 @@ describe("Kirim", () => {
     renderPane({ workbook: twoRowWorkbook(), api, connected: true });
 
     const dialog = await openConfirm();
-    fireEvent.click(within(dialog).getByRole("button", { name: "Kirim sekarang" }));
+    confirmSend(dialog);
     expect(await screen.findByText("Roster terkirim")).toBeTruthy();
     expect(screen.getByText(/ID unggahan upl_42\. Tersimpan 22 baris nakes dan 5 baris pelatihan\./)).toBeTruthy();
 
@@ -72,7 +78,7 @@ describe("Kirim", () => {
 
     const dialog = await openConfirm();
     expect(stores).toBe(0);
-    fireEvent.click(within(dialog).getByRole("button", { name: "Kirim sekarang" }));
+    confirmSend(dialog);
     expect(await screen.findByText("Roster terkirim")).toBeTruthy();
     expect(stores).toBe(1);
   });
@@ -89,7 +95,7 @@ describe("Kirim", () => {
     renderPane({ workbook: twoRowWorkbook(), api, connected: true });
 
     const dialog = await openConfirm();
-    fireEvent.click(within(dialog).getByRole("button", { name: "Kirim sekarang" }));
+    confirmSend(dialog);
     expect(await screen.findByText(/Koneksi terputus, mencoba lagi \(2 dari 5\)/)).toBeTruthy();
     expect(screen.getByRole("progressbar")).toBeTruthy();
     release();
@@ -109,7 +115,7 @@ describe("Kirim", () => {
       );
     renderPane({ workbook: twoRowWorkbook(), api, connected: true });
 
-    fireEvent.click(within(await openConfirm()).getByRole("button", { name: "Kirim sekarang" }));
+    confirmSend(await openConfirm());
     expect(await screen.findByText("Pengiriman belum berhasil")).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Kirim lagi" }));
     expect(await screen.findByText("Roster terkirim")).toBeTruthy();
@@ -124,7 +130,7 @@ describe("Kirim", () => {
       .on("POST /v1/rosters", apiError(412, "precondition_failed", "base berubah"));
     renderPane({ workbook: twoRowWorkbook(), api, connected: true });
 
-    fireEvent.click(within(await openConfirm()).getByRole("button", { name: "Kirim sekarang" }));
+    confirmSend(await openConfirm());
     expect(await screen.findByText("Roster berubah sejak Anda memvalidasi")).toBeTruthy();
     expect(screen.getByText(/Ada unggahan lain untuk fasyankes yang sama yang masuk setelah validasi Anda/)).toBeTruthy();
     expect(api.sent("POST /v1/rosters")).toHaveLength(1);
@@ -148,7 +154,7 @@ describe("Kirim", () => {
       .on("POST /v1/rosters", apiError(422, "validation_failed", "Roster berisi kesalahan", [unknownFacility]));
     renderPane({ workbook, api, connected: true });
 
-    fireEvent.click(within(await openConfirm()).getByRole("button", { name: "Kirim sekarang" }));
+    confirmSend(await openConfirm());
     expect(await screen.findByText("Server menolak roster")).toBeTruthy();
     expect(screen.getByText(unknownFacility.message)).toBeTruthy();
     await waitFor(() => expect(workbook.marked.map((c) => c.address)).toEqual(["H3"]));
@@ -171,7 +177,7 @@ describe("Kirim", () => {
     const workbook = twoRowWorkbook();
     renderPane({ workbook });
     fireEvent.click(screen.getByRole("button", { name: "Kirim" }));
-    expect(await screen.findByText("Untuk mengirim, isi alamat API dan token di Pengaturan.")).toBeTruthy();
+    expect(await screen.findByText("Untuk mengirim, isi alamat server dan token di Pengaturan.")).toBeTruthy();
     expect(workbook.calls).toEqual([]);
   });
 });

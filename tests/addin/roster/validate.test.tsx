@@ -37,7 +37,7 @@ function dryRun(issues: Issue[], extra: Partial<ValidateResponse> = {}): Validat
   };
 }
 
-const list = () => screen.getByRole("region", { name: "Daftar masalah" });
+const list = () => screen.findByRole("region", { name: "Hasil validasi" });
 
 describe("Validasi", () => {
   it("shows a progress bar with the phase while the roster is read, and frees the buttons after", async () => {
@@ -65,7 +65,7 @@ describe("Validasi", () => {
     fireEvent.click(screen.getByRole("button", { name: "Validasi" }));
     const [entry] = await screen.findAllByText((_, el) => el?.tagName === "SPAN" && el.textContent === "Nakes!A3 · NIK");
     expect(screen.getByText("Pemeriksaan lokal")).toBeTruthy();
-    expect(screen.getByText(/Isi alamat API dan token di Pengaturan/)).toBeTruthy();
+    expect(screen.getByText(/Isi alamat server dan token di Pengaturan/)).toBeTruthy();
     expect(within(screen.getByTestId("counts")).getByText(/^[1-9]\d* Kesalahan$/)).toBeTruthy();
 
     expect(workbook.calls.slice(0, 3)).toEqual(["readRoster", "markIssues", "writeResults"]);
@@ -85,8 +85,8 @@ describe("Validasi", () => {
 
     fireEvent.click(screen.getByRole("button", { name: "Validasi" }));
     expect(await screen.findByText("SIP sudah tidak berlaku sejak 30 September 2026")).toBeTruthy();
-    expect(screen.getByText("Diperiksa server")).toBeTruthy();
-    expect(screen.getByText("Nakes!K3 · Masa Berlaku SIP")).toBeTruthy();
+    expect(await screen.findByText("Diperiksa server")).toBeTruthy();
+    expect(await screen.findByText("Nakes!K3 · Masa Berlaku SIP")).toBeTruthy();
     expect(within(screen.getByTestId("counts")).getByText("1 Kesalahan")).toBeTruthy();
     expect(within(screen.getByTestId("counts")).getByText("1 Info")).toBeTruthy();
     expect(screen.getByRole("table", { name: "Perubahan per fasyankes" }).textContent).toContain("P1706010101");
@@ -161,6 +161,6 @@ describe("Validasi", () => {
 
     workbook.userSelects("Nakes", "B2");
     await waitFor(() => expect(screen.queryByTestId("selection-note")).toBeNull());
-    expect(list()).toBeTruthy();
+    expect(await list()).toBeTruthy();
   });
 });

@@ -1,3 +1,4 @@
+import { gunzipSync } from "node:zlib";
 import type { WorkbookActions } from "../../../addin/actions/types";
 import type { IssueCell, ProgressFn, RosterOnSheet, SelectedIssues, SheetOutputTable } from "../../../addin/excel/types";
 import type { Reference } from "../../../shared/reference";
@@ -128,7 +129,19 @@ export interface RecordedRequest {
   method: string;
   url: URL;
   headers: Record<string, string>;
+  /** The JSON body, decompressed when it came gzip-encoded. */
   body: unknown;
+  /** Bytes that crossed the wire (after compression). */
+  bytes: number;
+}
+
+/** A request body as the server reads it: gunzipped when `Content-Encoding: gzip`, then JSON. */
+async function readBody(body: unknown, headers: Record<string, string>): Promise<{ json: unknown; bytes: number }> {
+  if (body === undefined || body === null) return { json: undefined, bytes: 0 };
+  if (typeof body === "string") return { json: JSON.parse(body), bytes: new TextEncoder().encode(body).byteLength };
+  const raw = new Uint8Array(await new Response(body as BodyInit).arrayBuffer());
+  const text = headers["content-encoding"] === "gzip" ? gunzipSync(raw).toString("utf8") : new TextDecoder().decode(raw);
+  return { json: JSON.parse(text), bytes: raw.byteLength };
 }
 
 type Answer = Response | Error | ((req: RecordedRequest) => Response | Error | Promise<Response | Error>);
@@ -151,12 +164,8 @@ export class FakeApi {
     const headers: Record<string, string> = {};
     new Headers(init?.headers).forEach((v, k) => (headers[k.toLowerCase()] = v));
     const method = (init?.method ?? "GET").toUpperCase();
-    const req: RecordedRequest = {
-      method,
-      url,
-      headers,
-      body: typeof init?.body === "string" ? JSON.parse(init.body) : undefined,
-    };
+    const { json: body, bytes } = await readBody(init?.body, headers);
+    const req: RecordedRequest = { method, url, headers, body, bytes };
     this.requests.push(req);
     const queue = this.routes.get(`${method} ${url.pathname}`);
     if (!queue || queue.length === 0) return json(404, { error: { code: "not_found", message: "no route", request_id: "r0" } });

@@ -1,4 +1,4 @@
-import { cleanup, render } from "@testing-library/react";
+import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { afterEach } from "vitest";
 import { App } from "../../../addin/app/App";
 import { SETTINGS_KEY } from "../../../addin/settings/store";
@@ -23,14 +23,23 @@ export interface PaneOptions {
   connected?: boolean;
   lang?: Lang;
   onRosterStored?: () => void;
+  /**
+   * A pane without saved settings opens on Pengaturan (first run); tests of the other tabs start on
+   * Roster as the user would after one click. `firstRun: true` leaves the pane where it opened.
+   */
+  firstRun?: boolean;
+  officeTheme?: { bodyBackgroundColor?: string };
 }
+
+// One object for every render: a new one each time would rebuild the API client on every render.
+const CLIENT_OPTIONS = { hooks: { sleep: async () => {}, random: () => 0.5 } };
 
 /** The whole pane over a fake workbook and a fake API; retries wait no real time. */
 export function renderPane(options: PaneOptions = {}) {
   const workbook = options.workbook ?? new FakeWorkbook();
   const api = options.api ?? new FakeApi();
   const storage = options.storage ?? new MemoryStorage();
-  if (options.connected) storage.setItem(SETTINGS_KEY, JSON.stringify({ apiUrl: "http://api.test", token: "tok_uploader" }));
+  if (options.connected) storage.setItem(SETTINGS_KEY, JSON.stringify({ apiUrl: "https://api.test", token: "tok_uploader" }));
   const view = render(
     <App
       actions={workbook}
@@ -38,8 +47,10 @@ export function renderPane(options: PaneOptions = {}) {
       storage={storage}
       lang={options.lang}
       onRosterStored={options.onRosterStored}
-      clientOptions={{ hooks: { sleep: async () => {}, random: () => 0.5 } }}
+      officeTheme={options.officeTheme}
+      clientOptions={CLIENT_OPTIONS}
     />,
   );
+  if (!options.firstRun && !options.connected) fireEvent.click(screen.getByRole("tab", { name: /^(Roster)$/ }));
   return { ...view, workbook, api, storage };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { demoFacilities, demoFacilitiesTable } from "../../../shared/demo/facilities";
 import { demoPopulation, demoPopulationTable } from "../../../shared/demo/population";
 import { fasyankesRecordSchema, pendudukRecordSchema } from "../../../shared/schema/records";
-import { validateFacilities, validatePopulation } from "../../../shared/validate/masters";
+import { facilityCodesOf, validateFacilities, validatePopulation } from "../../../shared/validate/masters";
 
 const columns = ["kode", "nama", "jenis", "kode_wilayah", "kecamatan", "kategori", "rawat_inap", "poned", "aktif"];
 const pkm = ["P1706010101", "Puskesmas Kota Mukomuko", "PUSKESMAS", "1706", "170601", "PERKOTAAN", "Y", "Y", "Y"];
@@ -68,6 +68,110 @@ describe("validateFacilities", () => {
   it("refuses facilities outside the admin's scope", () => {
     expect(codes(validateFacilities({ columns, rows: [pkm] }, { scope: "36" }))).toEqual(["kode_fasyankes.out_of_scope"]);
     expect(codes(validateFacilities({ columns, rows: [pkm] }, { scope: "17" }))).toEqual([]);
+  });
+
+  describe("facility codes by kind (SPEC §3.3)", () => {
+    const klinik = (kode: unknown, wilayah = "1706", kecamatan: unknown = "170601") => [kode, "Klinik Pratama Sehat", "KLINIK", wilayah, kecamatan, null, "N", "N", "Y"];
+    const lab = (kode: unknown) => [kode, "Labkesda Mukomuko", "LABKES", "1706", null, null, "N", "N", "Y"];
+
+    it("accepts clinic and laboratory codes of K or L, the regency and 3 to 6 digits", () => {
+      const r = facilities(klinik("K1706001"), klinik("k1706123456"), lab("L1706001"));
+      expect(r.issues).toEqual([]);
+      expect(r.records.map((x) => [x.kode, x.jenis, x.kode_wilayah])).toEqual([["K1706001", "KLINIK", "1706"], ["K1706123456", "KLINIK", "1706"], ["L1706001", "LABKES", "1706"]]);
+    });
+
+    it("refuses a code with the shape of another kind, saying the shape its kind takes", () => {
+      for (const [row, shape] of [
+        [klinik("P3601010101"), "K diikuti kode kabupaten/kota 4 digit"],
+        [lab("1706015"), "L diikuti kode kabupaten/kota 4 digit"],
+        [["K1706001", "Puskesmas X", "PUSKESMAS", "1706", "170601", "PEDESAAN", "N", "N", "Y"], "P diikuti 10 digit"],
+        [["L1706001", "RSUD X", "RUMAH_SAKIT", "1706", null, null, "Y", "N", "Y"], "7 digit"],
+      ] as const) {
+        const r = facilities([...row]);
+        expect(r.issues.map((i) => i.code)).toContain("fasyankes.kode_format");
+        const issue = r.issues.find((i) => i.code === "fasyankes.kode_format")!;
+        expect(issue.message).toContain(shape);
+        expect(issue.message).toContain("ditentukan oleh bentuk kodenya");
+        expect(r.records).toEqual([]);
+      }
+    });
+
+    it("refuses a facility code that equals a region code, in any kind or none", () => {
+      for (const kode of ["1706", "17", "170601", 1706]) {
+        expect(codes(facilities(klinik(kode))), String(kode)).toEqual(["fasyankes.kode_format"]);
+      }
+      expect(codes(facilities([1706, "Klinik", "Posyandu", "1706", null, null, "N", "N", "Y"]))).toEqual(["fasyankes.invalid", "fasyankes.kode_format"]);
+    });
+
+    it("refuses clinic codes of too few or too many digits, and says so in English too", () => {
+      expect(codes(facilities(klinik("K170601")))).toEqual(["fasyankes.kode_format"]);
+      expect(codes(facilities(klinik("K17060012345")))).toEqual(["fasyankes.kode_format"]);
+      const en = validateFacilities({ columns, rows: [klinik("K17")] as never }, { lang: "en" });
+      expect(en.issues[0]!.message).toContain("K followed by the 4-digit regency code and 3–6 digits");
+    });
+
+    it("takes a clinic's regency from its code: another regency is wilayah_mismatch", () => {
+      expect(codes(facilities(klinik("K3601001", "1706")))).toEqual(["fasyankes.wilayah_mismatch"]);
+    });
+  });
+
+  describe("facility names stay text (no formulas)", () => {
+    const named = (nama: unknown) => facilities(["P1706010101", nama, "PUSKESMAS", "1706", "170601", "PERKOTAAN", "Y", "Y", "Y"]);
+
+    it("refuses a name that would be a formula in a sheet", () => {
+      for (const nama of ['=HYPERLINK("http://x.example","Puskesmas")', "+628123", "-Puskesmas", "@SUM(A1)", "\t=1+1", " =1+1"]) {
+        const r = named(nama);
+        expect(r.issues.map((i) => [i.code, i.column]), nama).toEqual([["fasyankes.invalid", "nama"]]);
+        expect(r.records).toEqual([]);
+      }
+      expect(named("=1+1").issues[0]!.message).toContain("diawali huruf atau angka");
+    });
+
+    it("refuses control characters inside a name", () => {
+      expect(codes(named("Puskesmas\u0007 Kota"))).toEqual(["fasyankes.invalid"]);
+    });
+
+    it("accepts real names: titles, digits, marks and punctuation after the first letter", () => {
+      for (const nama of ["RSUD dr. M. Yunus", "Puskesmas 1 Ulu", "2 Ilir", "Klinik Pratama \"Sehat\" (Cabang)", "Puskesmas Ciputat Timur - Tangsel", "Émile"]) {
+        expect(codes(named(nama)), nama).toEqual([]);
+      }
+    });
+  });
+
+  describe("scope on the stored row and the new row (SPEC §7 Access)", () => {
+    const banten = { kode: "P3601010101", jenis: "PUSKESMAS" as const, kode_wilayah: "3601", kecamatan: "360101", aktif: true };
+
+    it("refuses turning a Banten puskesmas into a Mukomuko clinic for a Mukomuko admin", () => {
+      const r = validateFacilities(
+        { columns, rows: [["P3601010101", "Puskesmas Sumur", "KLINIK", "1706", "170601", null, "N", "N", "Y"]] },
+        { scope: "1706", stored: new Map([[banten.kode, banten]]) },
+      );
+      expect(codes(r)).toEqual(expect.arrayContaining(["fasyankes.kode_format", "kode_fasyankes.out_of_scope"]));
+      expect(r.records).toEqual([]);
+    });
+
+    it("refuses a change whose new row is in scope when the stored row is not", () => {
+      // A row stored before codes were checked by kind: its code says Mukomuko, its row Banten.
+      const legacy = { ...banten, kode: "P1706010101" };
+      const r = validateFacilities({ columns, rows: [pkm] }, { scope: "1706", stored: new Map([[legacy.kode, legacy]]) });
+      expect(codes(r)).toEqual(["kode_fasyankes.out_of_scope"]);
+      expect(validateFacilities({ columns, rows: [pkm] }, { scope: "36", stored: new Map([[legacy.kode, legacy]]) }).ok).toBe(false);
+    });
+
+    it("refuses a Banten admin's clinic placed in Mukomuko, and a code equal to a region", () => {
+      const k = ["K1706001", "Klinik", "KLINIK", "1706", null, null, "N", "N", "Y"];
+      expect(codes(validateFacilities({ columns, rows: [k] }, { scope: "36" }))).toEqual(["kode_fasyankes.out_of_scope"]);
+      expect(codes(validateFacilities({ columns, rows: [["1706", "Klinik", "KLINIK", "3601", null, null, "N", "N", "Y"]] }, { scope: "36" }))).toEqual(["fasyankes.kode_format"]);
+    });
+
+    it("lets a facility-scoped admin change its own facility only", () => {
+      expect(codes(validateFacilities({ columns, rows: [pkm] }, { scope: "P1706010101" }))).toEqual([]);
+      expect(codes(validateFacilities({ columns, rows: [["P1706010102", ...pkm.slice(1)]] }, { scope: "P1706010101" }))).toEqual(["kode_fasyankes.out_of_scope"]);
+    });
+
+    it("lists the codes a table names, as the validator reads them", () => {
+      expect(facilityCodesOf({ columns: ["Kode Puskesmas", "Nama"], rows: [["p1706010101", "x"], [1706015, "y"], [null, "z"], ["P1706010101", "again"]] })).toEqual(["P1706010101", "1706015"]);
+    });
   });
 
   it("reports a missing required column once", () => {

@@ -16,8 +16,8 @@ describe("the NIP rules", () => {
     expect(issuesOf(check([{ ...pnsNurse, nip: "19900705201503200" }]), "nip.format")).toMatchObject([{ severity: "error", column: "nip" }]);
   });
 
-  it("report nip.format for a NIP in a number cell, whose last digits are gone", () => {
-    expect(codesOf(check([{ ...pnsNurse, nip: 199007052015032000 }]))).toEqual(["nip.format"]);
+  it("report nip.precision_lost for a NIP in a number cell, whose last digits are gone", () => {
+    expect(codesOf(check([{ ...pnsNurse, nip: 199007052015032000 }]))).toEqual(["nip.precision_lost"]);
   });
 
   it("report nip.format even for staff that need no NIP", () => {

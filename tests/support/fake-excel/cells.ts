@@ -5,7 +5,7 @@
  *  - a string starting with =, +, -, or @ becomes a formula (unless the rest is a plain number:
  *    "-5" is the number -5, "+6281234" the number 6281234), except in a cell formatted as text "@";
  *  - in a non-text cell, a string that reads as a number becomes a number ("0812" → 812),
- *    "TRUE"/"FALSE" a boolean, and an ISO date "2026-11-01" a date serial;
+ *    "TRUE"/"FALSE" a boolean, and an ISO date "2026-11-01" a date serial (of the workbook's date system);
  *  - a leading apostrophe keeps the rest as text (the apostrophe is not part of the value);
  *  - every number keeps only 15 significant digits (Excel's double precision for display and storage);
  *  - setting `formulas` on a cell formatted as text stores the formula text as plain text.
@@ -59,25 +59,34 @@ export function parseNumber(s: string): number | null {
   return NUMBER.test(t) ? Number(t) : null;
 }
 
-/** Days since 1899-12-30 (Excel's 1900 date system, including its phantom 29 Feb 1900 offset). */
-export function isoToSerial(iso: string): number | null {
+/**
+ * Excel's two date systems: a workbook saved in the 1904 system (old Mac Excel's default, kept by
+ * workbooks that passed through it) counts days from 1904-01-01, so its serials are 1,462 smaller
+ * than the 1900 system's for the same day.
+ */
+export type DateSystem = 1900 | 1904;
+export const DAYS_1900_TO_1904 = 1462;
+
+/** Days since 1899-12-30 (Excel's 1900 date system, including its phantom 29 Feb 1900 offset); 1,462 fewer in the 1904 system. */
+export function isoToSerial(iso: string, system: DateSystem = 1900): number | null {
   const m = ISO_DATE.exec(iso);
   if (!m) return null;
   const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
   const d = new Date(t);
   if (d.getUTCMonth() !== Number(m[2]) - 1 || d.getUTCDate() !== Number(m[3])) return null;
-  return Math.round((t - Date.UTC(1899, 11, 30)) / 86_400_000);
+  return Math.round((t - Date.UTC(1899, 11, 30)) / 86_400_000) - (system === 1904 ? DAYS_1900_TO_1904 : 0);
 }
 
-export function serialToIso(serial: number): string {
-  const d = new Date(Date.UTC(1899, 11, 30) + Math.round(serial) * 86_400_000);
+export function serialToIso(serial: number, system: DateSystem = 1900): string {
+  const days = Math.round(serial) + (system === 1904 ? DAYS_1900_TO_1904 : 0);
+  const d = new Date(Date.UTC(1899, 11, 30) + days * 86_400_000);
   return d.toISOString().slice(0, 10);
 }
 
 export const isTextFormat = (nf: string | undefined) => nf === "@";
 
 /** Writes one input of `Range.values` into a cell. Null/undefined leaves the cell as it is. */
-export function writeValue(cell: CellModel, input: unknown): void {
+export function writeValue(cell: CellModel, input: unknown, system: DateSystem = 1900): void {
   if (input === null || input === undefined) return;
   delete cell.f;
   delete cell.prefix;
@@ -110,7 +119,7 @@ export function writeValue(cell: CellModel, input: unknown): void {
       cell.v = input.trim().toLowerCase() === "true";
       return;
     }
-    const serial = isoToSerial(input.trim());
+    const serial = isoToSerial(input.trim(), system);
     if (serial !== null) {
       cell.v = serial;
       if (!cell.nf || cell.nf === "General") cell.nf = "yyyy-mm-dd";
@@ -132,7 +141,7 @@ export function writeValue(cell: CellModel, input: unknown): void {
 }
 
 /** Writes one input of `Range.formulas`: a formula unless the cell is formatted as text. */
-export function writeFormula(cell: CellModel, input: unknown): void {
+export function writeFormula(cell: CellModel, input: unknown, system: DateSystem = 1900): void {
   if (input === null || input === undefined) return;
   if (typeof input === "string" && input.startsWith("=") && !isTextFormat(cell.nf)) {
     delete cell.prefix;
@@ -140,7 +149,7 @@ export function writeFormula(cell: CellModel, input: unknown): void {
     cell.v = "#NAME?";
     return;
   }
-  writeValue(cell, input);
+  writeValue(cell, input, system);
 }
 
 export function readValue(cell: CellModel | undefined): Scalar {
@@ -163,7 +172,7 @@ export function valueType(cell: CellModel | undefined): string {
 }
 
 /** What Excel shows: General squeezes numbers into 11 characters (3601010101900000 → 3.60101E+15). */
-export function displayText(cell: CellModel | undefined): string {
+export function displayText(cell: CellModel | undefined, system: DateSystem = 1900): string {
   if (!cell || cell.v === null) return "";
   const v = cell.v;
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
@@ -171,7 +180,7 @@ export function displayText(cell: CellModel | undefined): string {
   const nf = cell.nf ?? "General";
   if (nf === "@") return String(v);
   if (/y/.test(nf) && /d/.test(nf)) {
-    const iso = serialToIso(v);
+    const iso = serialToIso(v, system);
     const [y, m, d] = iso.split("-");
     return nf.replace(/yyyy/, y!).replace(/mm/, m!).replace(/dd/, d!);
   }

@@ -13,6 +13,7 @@
  */
 import { memo, Host, RequestContextCore, Stats, defaultOptions, ClientObject, defineProps, compareVersions, type FakeOptions } from "./context";
 import { errors, ErrorCodes, FakeRichApiError } from "./errors";
+import { isoToSerial, type DateSystem } from "./cells";
 import { WorkbookModel } from "./model";
 import { FakeRange } from "./range";
 import { FakeTableCollection, FakeWorksheetCollection } from "./sheet";
@@ -20,18 +21,64 @@ import { FakeTableCollection, FakeWorksheetCollection } from "./sheet";
 export type { FakeOptions, SyncRecord } from "./context";
 export { Stats } from "./context";
 export { WorkbookModel, type CellView } from "./model";
+export { DAYS_1900_TO_1904, type DateSystem } from "./cells";
 export { FakeRichApiError, ErrorCodes } from "./errors";
+
+/** The result of a worksheet function evaluated by the host (`Excel.FunctionResult`, ExcelApi 1.2). */
+class FakeFunctionResult extends ClientObject {
+  readonly _entity = "FunctionResult";
+  declare readonly value: unknown;
+  declare readonly error: string | null;
+
+  constructor(
+    context: RequestContextCore,
+    path: string,
+    private readonly evaluate: () => { value: unknown; error: string | null },
+  ) {
+    super(context, path);
+  }
+
+  protected _read(name: string): unknown {
+    this.host.require("1.2", "Functions");
+    const result = this.evaluate();
+    if (name === "value") return result.value;
+    if (name === "error") return result.error;
+    throw errors.invalidArgument(`FunctionResult.${name}`);
+  }
+
+  protected _write(name: string): void {
+    throw errors.invalidArgument(`FunctionResult.${name}`);
+  }
+}
+
+defineProps(FakeFunctionResult, { value: "r", error: "r" });
+
+/** `workbook.functions`: only the functions the add-in evaluates (DATE, which tells the date system). */
+class FakeFunctions {
+  constructor(private readonly context: RequestContextCore) {}
+
+  /** DATE(year, month, day) as the workbook counts: a serial of its date system (SPEC §3.1, 1904 detection). */
+  date(year: number, month: number, day: number): FakeFunctionResult {
+    return new FakeFunctionResult(this.context, `wb.functions.date(${year},${month},${day})`, () => {
+      const iso = `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+      const serial = isoToSerial(iso, this.context.host.model.dateSystem);
+      return serial === null || serial < 0 ? { value: null, error: "#NUM!" } : { value: serial, error: null };
+    });
+  }
+}
 
 class FakeWorkbook extends ClientObject {
   readonly _entity = "Workbook";
   declare readonly name: string;
   readonly worksheets: FakeWorksheetCollection;
   readonly tables: FakeTableCollection;
+  readonly functions: FakeFunctions;
 
   constructor(context: RequestContextCore) {
     super(context, "wb");
     this.worksheets = new FakeWorksheetCollection(context, "wb.worksheets");
     this.tables = new FakeTableCollection(context, "wb.tables", null);
+    this.functions = new FakeFunctions(context);
   }
 
   protected _read(name: string): unknown {
@@ -120,6 +167,8 @@ const enums = {
 export interface FakeExcelInit extends Partial<FakeOptions> {
   /** Sheets to start with, name → rows from A1 (typed in, as a user would). Replaces the default Sheet1. */
   sheets?: Record<string, unknown[][]>;
+  /** The workbook's date system (default 1900); a 1904 workbook holds serials 1,462 smaller, and typed dates become such serials. */
+  dateSystem?: DateSystem;
 }
 
 export interface FakeExcel {
@@ -149,9 +198,10 @@ export interface FakeOffice {
 }
 
 export function createFakeExcel(init: FakeExcelInit = {}): FakeExcel {
-  const { sheets, ...overrides } = init;
+  const { sheets, dateSystem, ...overrides } = init;
   const options: FakeOptions = { ...defaultOptions, ...overrides };
   const workbook = new WorkbookModel();
+  if (dateSystem) workbook.dateSystem = dateSystem;
   if (sheets && Object.keys(sheets).length) {
     const first = workbook.sheets[0]!;
     const names = Object.keys(sheets);

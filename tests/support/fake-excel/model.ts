@@ -4,8 +4,8 @@
  * sheet up and to look at what the add-in left behind; the add-in reaches it only through the
  * office.js proxies of ./proxies.
  */
-import { areaAddress, cols, contains, fullAddress, intersects, parseArea, rows, splitSheet, type Rect } from "./address";
-import { displayText, readFormula, readValue, writeValue, type CellModel, type FontModel, type HyperlinkModel, type Scalar } from "./cells";
+import { areaAddress, cols, contains, fullAddress, intersection, intersects, parseArea, rows, splitSheet, type Rect } from "./address";
+import { displayText, readFormula, readValue, writeValue, type CellModel, type DateSystem, type FontModel, type HyperlinkModel, type Scalar } from "./cells";
 
 export interface DataValidationModel {
   rect: Rect;
@@ -17,6 +17,11 @@ export interface DataValidationModel {
 
 export interface ConditionalFormatModel {
   id: string;
+  /**
+   * One rule added to a RangeAreas (or split by a sort) covers several rectangles: one model per
+   * rectangle, all with the id of the first as their group, seen through office.js as one rule.
+   */
+  group?: string;
   type: string;
   rect: Rect;
   /** Rule per type: custom → { formula }, cellValue → { formula1, formula2?, operator }. */
@@ -62,6 +67,8 @@ export class SheetModel {
   tabColor = "";
   /** Number formats set on whole rows or columns: cells created there later start with them. */
   readonly formatLayers: { rect: Rect; nf: string }[] = [];
+  /** Merged areas (Merge & Center): the value lives in the top-left cell, the others are empty. */
+  readonly merged: Rect[] = [];
 
   constructor(
     readonly id: string,
@@ -160,6 +167,8 @@ export class WorkbookModel {
   activeSheetId: string | null = null;
   selection: { sheetId: string; rect: Rect } | null = null;
   readonly selectionListeners = new Set<SelectionListener>();
+  /** Excel's date system of the workbook (File › Options › "Use 1904 date system"): how date serials count. */
+  dateSystem: DateSystem = 1900;
   private seq = 0;
 
   constructor() {
@@ -240,7 +249,7 @@ export class WorkbookModel {
         if (v === null || v === undefined) return;
         const cell = sheet.touch(at.r0 + i, at.c0 + j);
         if (options.raw) cell.v = v as Scalar;
-        else writeValue(cell, v);
+        else writeValue(cell, v, this.dateSystem);
       }),
     );
   }
@@ -259,6 +268,24 @@ export class WorkbookModel {
     for (let r = rect.r0; r <= rect.r1; r++) for (let c = rect.c0; c <= rect.c1; c++) sheet.touch(r, c).fill = color;
   }
 
+  /**
+   * Merges an area by hand, as Merge & Center does: only the top-left value is kept (Excel warns
+   * that the others are lost). Areas may not overlap an existing merge.
+   */
+  merge(sheetName: string, address: string): void {
+    const sheet = this.requireSheet(sheetName);
+    const rect = this.area(address);
+    if (sheet.merged.some((m) => intersects(m, rect))) throw new Error(`fake Excel: ${address} overlaps a merged area`);
+    sheet.eachExisting(rect, (cell, r, c) => {
+      if (r !== rect.r0 || c !== rect.c0) {
+        cell.v = null;
+        delete cell.f;
+        delete cell.prefix;
+      }
+    });
+    sheet.merged.push(rect);
+  }
+
   addTable(sheetName: string, address: string, name: string): TableModel {
     const sheet = this.requireSheet(sheetName);
     const table: TableModel = { id: this.nextId("tbl"), name, sheetId: sheet.id, rect: this.area(address), style: "TableStyleMedium2", showHeaders: true };
@@ -272,7 +299,7 @@ export class WorkbookModel {
     const cell = sheet.cell(rect.r0, rect.c0);
     return {
       value: cell ? readValue(cell) : "",
-      text: displayText(cell),
+      text: displayText(cell, this.dateSystem),
       formula: cell?.f ?? null,
       numberFormat: cell?.nf ?? "General",
       fill: cell?.fill ?? null,
@@ -307,17 +334,112 @@ export class WorkbookModel {
     return out;
   }
 
-  /** A1 addresses (no sheet) of every filled cell of a sheet, with their colour, row by row. */
+  /**
+   * A1 addresses (no sheet) of every cell of a sheet that shows a fill, with the colour shown, row by
+   * row: the cell's own fill, or the fill of a conditional format that is always on there (a custom
+   * rule whose formula is a constant the fake can evaluate, see `alwaysTrue`), which Excel draws over it.
+   */
   filledCells(sheetName: string): Map<string, string> {
     const sheet = this.requireSheet(sheetName);
-    const out = new Map<string, string>();
-    const keys = [...sheet.cells.keys()].sort((a, b) => a - b);
-    for (const r of keys) {
-      sheet.cells.get(r)!.forEach((cell, c) => {
-        if (cell?.fill) out.set(areaAddress({ r0: r, r1: r, c0: c, c1: c }), cell.fill);
+    const shown = new Map<number, Map<number, string>>();
+    const put = (r: number, c: number, color: string) => {
+      let row = shown.get(r);
+      if (!row) shown.set(r, (row = new Map()));
+      row.set(c, color);
+    };
+    for (const [r, row] of sheet.cells) {
+      row.forEach((cell, c) => {
+        if (cell?.fill) put(r, c, cell.fill);
       });
     }
+    for (const cf of sheet.conditionalFormats) {
+      if (cf.type !== "Custom" || !cf.format.fill || !alwaysTrue(cf.rule.formula)) continue;
+      for (let r = cf.rect.r0; r <= cf.rect.r1; r++) for (let c = cf.rect.c0; c <= cf.rect.c1; c++) put(r, c, cf.format.fill);
+    }
+    const out = new Map<string, string>();
+    for (const r of [...shown.keys()].sort((a, b) => a - b)) {
+      const row = shown.get(r)!;
+      for (const c of [...row.keys()].sort((a, b) => a - b)) out.set(areaAddress({ r0: r, r1: r, c0: c, c1: c }), row.get(c)!);
+    }
     return out;
+  }
+
+  /**
+   * Sorts the rows of an area by one of its columns, as Data › Sort does: whole cells move, with
+   * their values, formats and the conditional formats that cover them (Excel splits a rule's
+   * range when its cells end up apart). Ascending; empty cells last.
+   */
+  sortRows(sheetName: string, address: string, byColumn: string, options: { descending?: boolean } = {}): void {
+    const sheet = this.requireSheet(sheetName);
+    const rect = this.area(address);
+    const key = this.area(`${byColumn}1`).c0;
+    const order = Array.from({ length: rect.r1 - rect.r0 + 1 }, (_, i) => rect.r0 + i);
+    const valueAt = (r: number) => sheet.cell(r, key)?.v ?? null;
+    order.sort((a, b) => {
+      const va = valueAt(a);
+      const vb = valueAt(b);
+      if (va === null || vb === null) return va === null ? (vb === null ? 0 : 1) : -1;
+      const d = typeof va === "number" && typeof vb === "number" ? va - vb : String(va).localeCompare(String(vb));
+      return options.descending ? -d : d;
+    });
+    // order[i] is the old row that lands on row rect.r0 + i.
+    const moved = new Map<number, number>(order.map((from, i) => [from, rect.r0 + i]));
+    this.moveCells(sheet, rect, (r) => moved.get(r) ?? r);
+  }
+
+  /**
+   * Inserts `count` empty rows above 1-based row `before`, as Insert › Sheet Rows does: everything
+   * below moves down; a table, a conditional format or a merged area the new rows fall inside grows.
+   */
+  insertRows(sheetName: string, before: number, count = 1): void {
+    const sheet = this.requireSheet(sheetName);
+    const at = before - 1;
+    const rowsBelow = [...sheet.cells.keys()].filter((r) => r >= at).sort((a, b) => b - a);
+    for (const r of rowsBelow) {
+      sheet.cells.set(r + count, sheet.cells.get(r)!);
+      sheet.cells.delete(r);
+    }
+    const shift = (rect: Rect): Rect => (rect.r0 >= at ? { ...rect, r0: rect.r0 + count, r1: rect.r1 + count } : rect.r1 >= at ? { ...rect, r1: rect.r1 + count } : rect);
+    for (const cf of sheet.conditionalFormats) cf.rect = shift(cf.rect);
+    for (const dv of sheet.dataValidations) dv.rect = shift(dv.rect);
+    sheet.merged.forEach((m, i) => (sheet.merged[i] = shift(m)));
+    for (const t of this.tables) if (t.sheetId === sheet.id) t.rect = shift(t.rect);
+  }
+
+  /** Moves the cells of `rect` to new rows (a permutation of its rows), conditional formats with them. */
+  private moveCells(sheet: SheetModel, rect: Rect, to: (r: number) => number): void {
+    const taken = new Map<number, (CellModel | undefined)[]>();
+    for (let r = rect.r0; r <= rect.r1; r++) {
+      const row = sheet.cells.get(r) ?? [];
+      taken.set(r, row.slice(rect.c0, rect.c1 + 1));
+      for (let c = rect.c0; c <= rect.c1; c++) row[c] = undefined;
+    }
+    for (const [from, cells] of taken) {
+      const r = to(from);
+      let row = sheet.cells.get(r);
+      if (!row) sheet.cells.set(r, (row = []));
+      cells.forEach((cell, i) => (row[rect.c0 + i] = cell));
+    }
+    for (const [r, row] of [...sheet.cells]) if (row.every((x) => x === undefined)) sheet.cells.delete(r);
+    // A conditional format's cells inside the area move too; its range is split into the runs they form.
+    const next: ConditionalFormatModel[] = [];
+    for (const cf of sheet.conditionalFormats) {
+      const inside = intersection(cf.rect, rect);
+      if (!inside) {
+        next.push(cf);
+        continue;
+      }
+      const cells: { r: number; c: number }[] = [];
+      for (let r = cf.rect.r0; r <= cf.rect.r1; r++) {
+        for (let c = cf.rect.c0; c <= cf.rect.c1; c++) {
+          const moves = r >= inside.r0 && r <= inside.r1 && c >= inside.c0 && c <= inside.c1;
+          cells.push({ r: moves ? to(r) : r, c });
+        }
+      }
+      // Still one rule, now over several ranges.
+      runs(cells).forEach((run, i) => next.push({ ...cf, id: i === 0 ? cf.id : this.nextId("cf"), group: cf.group ?? cf.id, rect: run }));
+    }
+    sheet.conditionalFormats.splice(0, sheet.conditionalFormats.length, ...next);
   }
 
   usedAddress(sheetName: string, valuesOnly = true): string | null {
@@ -379,6 +501,40 @@ export class WorkbookModel {
     if (!rect) throw new Error(`fake Excel: bad address ${address}`);
     return rect;
   }
+}
+
+/**
+ * The custom rule formulas the fake can evaluate: constants that hold on every cell (`=TRUE`,
+ * `=ISTEXT("…")`). Any other formula is taken as false: the fake has no calculation engine.
+ */
+export function alwaysTrue(formula: unknown): boolean {
+  return typeof formula === "string" && /^=\s*(TRUE|ISTEXT\("[^"]*"\))\s*$/i.test(formula);
+}
+
+/** Cells → rectangles: consecutive rows of one column become one. */
+function runs(cells: readonly { r: number; c: number }[]): Rect[] {
+  const byColumn = new Map<number, number[]>();
+  for (const { r, c } of cells) {
+    let list = byColumn.get(c);
+    if (!list) byColumn.set(c, (list = []));
+    list.push(r);
+  }
+  const out: Rect[] = [];
+  for (const [c, list] of byColumn) {
+    list.sort((a, b) => a - b);
+    let start = list[0]!;
+    let prev = start;
+    for (const r of list.slice(1)) {
+      if (r === prev + 1) {
+        prev = r;
+        continue;
+      }
+      out.push({ r0: start, r1: prev, c0: c, c1: c });
+      start = prev = r;
+    }
+    out.push({ r0: start, r1: prev, c0: c, c1: c });
+  }
+  return out;
 }
 
 export { rows as rectRows, cols as rectCols, intersects };

@@ -213,7 +213,7 @@ export class FakeRange extends ClientObject {
       case "values":
         return matrix(sheet, rect, readValue);
       case "text":
-        return matrix(sheet, rect, displayText);
+        return matrix(sheet, rect, (c) => displayText(c, this.host.model.dateSystem));
       case "formulas":
         return matrix(sheet, rect, readFormula);
       case "numberFormat":
@@ -260,8 +260,8 @@ export class FakeRange extends ClientObject {
         if (v === null || v === undefined) continue;
         const cell = sheet.touch(r, c);
         try {
-          if (name === "values") writeValue(cell, v);
-          else if (name === "formulas") writeFormula(cell, v);
+          if (name === "values") writeValue(cell, v, this.host.model.dateSystem);
+          else if (name === "formulas") writeFormula(cell, v, this.host.model.dateSystem);
           else if (name === "numberFormat") {
             if (typeof v !== "string") throw new TypeError("number format must be a string");
             if (v === "" || v === "General") delete cell.nf;
@@ -382,6 +382,25 @@ export class FakeRange extends ClientObject {
       const used = sheet.usedRect(valuesOnly);
       return used ? intersection(rect, used) : null;
     })._orNull();
+  }
+
+  /**
+   * ExcelApi 1.13: the merged areas that meet this range, as one RangeAreas; a null object when
+   * there are none. Excel refuses more than 512 of them.
+   */
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    return new FakeRangeAreas(
+      this.context,
+      `${this._path}.getMergedAreasOrNullObject()`,
+      memo(() => {
+        this.host.require("1.13", "Range.getMergedAreasOrNullObject");
+        const { sheet, rect } = this._resolve();
+        const rects = sheet.merged.filter((m) => intersects(m, rect));
+        if (!rects.length) throw errors.itemNotFound("Range.getMergedAreasOrNullObject");
+        if (rects.length > 512) throw errors.invalidOperation("Range.getMergedAreasOrNullObject", "more than 512 merged areas");
+        return { sheet, rects };
+      }),
+    )._orNull();
   }
 
   clear(applyTo: string = "All"): void {
@@ -519,7 +538,7 @@ export class FakeRangeAreas extends ClientObject {
   }
 }
 
-defineProps(FakeRangeAreas, { address: "r", addressLocal: "r", areaCount: "r", cellCount: "r" }, ["format"]);
+defineProps(FakeRangeAreas, { address: "r", addressLocal: "r", areaCount: "r", cellCount: "r" }, ["format", "areas"]);
 
 /** Parses a getRanges address list: "A1:B2, D4" or "A1:B2; D4". */
 export function parseAreas(sheet: SheetModel, address: string, maxLength: number): Rect[] {
@@ -782,7 +801,8 @@ export class FakeConditionalFormatCollection extends ClientObject {
       this.host.require("1.6", "ConditionalFormatCollection.add");
       if (!CF_TYPES.includes(type)) throw errors.invalidArgument("ConditionalFormatCollection.add", `type ${type}`);
       const { sheet, rects } = this._target();
-      created = rects.map((rect) => ({ id: this.host.model.nextId("cf"), type, rect, rule: {}, format: {} }));
+      const group = this.host.model.nextId("cf");
+      created = rects.map((rect, i) => ({ id: i === 0 ? group : this.host.model.nextId("cf"), group, type, rect, rule: {}, format: {} }));
       sheet.conditionalFormats.push(...created);
     });
     return new FakeConditionalFormat(this.context, `${this._path}.add(${JSON.stringify(type)})`, () => {
@@ -803,15 +823,20 @@ export class FakeConditionalFormatCollection extends ClientObject {
   getCount() {
     return this.context._result({ o: this._path, m: "getCount" }, () => {
       this.host.require("1.6", "ConditionalFormatCollection.getCount");
-      return this.inRange().length;
+      return new Set(this.inRange().map((m) => m.group ?? m.id)).size;
     });
   }
 
   override _snapshot(paths: string[][]): Snapshot {
     this.host.require("1.6", "ConditionalFormatCollection");
     const rest = paths.map((p) => (p[0] === "items" ? p.slice(1) : p)).filter((p) => p.length);
-    const models = this.inRange();
-    const proxies = models.map((m) => new FakeConditionalFormat(this.context, `${this._path}[${m.id}]`, () => [m]));
+    // A rule is every rectangle of its group, also those outside this range.
+    const { sheet } = this._target();
+    const groups = [...new Set(this.inRange().map((m) => m.group ?? m.id))];
+    const proxies = groups.map((g) => {
+      const models = sheet.conditionalFormats.filter((m) => (m.group ?? m.id) === g);
+      return new FakeConditionalFormat(this.context, `${this._path}[${g}]`, () => models);
+    });
     const snaps = proxies.map((p) => p._snapshot(rest.length ? rest : [["type"]]));
     return {
       json: snaps.map((s) => s.json),

@@ -553,7 +553,7 @@ export class FakeTableRowCollection extends ClientObject {
       const rowsToAdd = values ?? [[]];
       rowsToAdd.forEach((row, i) => {
         if (row.length && row.length !== cols(t.rect)) throw errors.invalidArgument("TableRowCollection.add", "row width");
-        row.forEach((v, j) => writeValue(sheet.touch(t.rect.r1 + 1 + i, t.rect.c0 + j), v));
+        row.forEach((v, j) => writeValue(sheet.touch(t.rect.r1 + 1 + i, t.rect.c0 + j), v, this.host.model.dateSystem));
       });
       t.rect = { ...t.rect, r1: t.rect.r1 + rowsToAdd.length };
     });

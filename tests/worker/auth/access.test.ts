@@ -58,7 +58,8 @@ const endpoints: Endpoint[] = [
   {
     name: "GET /v1/uploads/{id}",
     request: async () => ({ method: "GET", path: `/v1/uploads/${uploadId}` }),
-    expected: (role, scope) => (rank(role) < 2 || !holds(scope) ? 403 : 200),
+    // An upload with nothing in the caller's scope is as unknown as one that does not exist.
+    expected: (role, scope) => (rank(role) < 2 ? 403 : !holds(scope) ? 404 : 200),
   },
   {
     name: "PUT /v1/facilities",

@@ -93,7 +93,7 @@ describe("the OpenAPI document", () => {
       paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>>;
     };
     const params = doc.paths["/v1/coverage"]?.["get"]?.parameters?.map((p) => `${p.in}:${p.name}`);
-    expect(params?.sort()).toEqual(["query:as_of", "query:jenis_tenaga", "query:level", "query:region"]);
+    expect(params?.sort()).toEqual(["query:as_of", "query:jenis_tenaga", "query:level", "query:region", "query:table"]);
     expect(Object.keys(doc.paths["/v1/standards"] ?? {}).sort()).toEqual(["get", "put"]);
   });
 });

@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { StandardsResponse } from "../../../shared/api/coverage";
+import type { Issue } from "../../../shared/schema/issue";
 import { PMK75_2014 } from "../../../shared/reference/standar-puskesmas";
 import { FACILITIES, POPULATION, rosterRows } from "../../shared/coverage/fixture";
-import { call, tokenFor } from "../support";
+import { call, roster, tokenFor } from "../support";
 import { coverage, putFacilities, putPopulation, seedRegions, uploadAt } from "./api";
 
 /**
@@ -82,11 +83,15 @@ describe("PUT /v1/standards", () => {
   it("refuses a bad table with 422 naming each row and column, and changes nothing", async () => {
     const res = await put(admin, { standar: table([["PERKOTAAN", "Y", "DOKTER", 2], ["KOTA", "Y", "DOKTER", 1], ["PEDESAAN", "N", "TUKANG", -1]]) }, "en");
     expect(res.status).toBe(422);
-    const { error } = (await res.json()) as { error: { code: string; message: string } };
+    const { error } = (await res.json()) as { error: { code: string; message: string; issues: Issue[] } };
     expect(error.code).toBe("validation_failed");
-    expect(error.message).toContain("row 2, kategori");
-    expect(error.message).toContain("row 3, jenis");
-    expect(error.message).toContain("row 3, minimum");
+    expect(error.issues.map((i) => [i.code, i.table, i.row, i.column, i.severity])).toEqual([
+      ["standar.invalid", "standar", 1, "kategori", "error"],
+      ["standar.invalid", "standar", 2, "jenis", "error"],
+      ["standar.invalid", "standar", 2, "minimum", "error"],
+    ]);
+    expect(error.issues[0]!.message).toContain("unknown category");
+    expect(error.message).toBe("The standard table has 3 error(s); nothing was changed.");
     const now = (await (await call("GET", "/v1/standards", { token: analyst })).json()) as StandardsResponse;
     expect(now.standar).toHaveLength(66);
   });
@@ -95,5 +100,64 @@ describe("PUT /v1/standards", () => {
     expect((await put(admin, { set: "TIDAK_ADA", aktif: true })).status).toBe(404);
     expect((await put(admin, { set: "PMK75_2014" })).status).toBe(400);
     expect((await put(admin, { set: "pmk 75", aktif: true })).status).toBe(400);
+  });
+});
+
+/** Issue 10, item 4: standards are per province, with a national default. */
+describe("standards per province", () => {
+  const bantenPkm = { kode: "P3601010101", nama: "Puskesmas Sumur", jenis: "PUSKESMAS" as const, kode_wilayah: "3601", kecamatan: "360101", kategori: "TERPENCIL" as const, rawat_inap: true, poned: true };
+  const fifty = () => pmk75Rows().map(([k, ri, j]) => [k!, ri!, j!, 50]);
+
+  it("keeps a Banten admin's minimum of 50 everywhere out of Mukomuko's coverage, and in Banten's", async () => {
+    const bantenAdmin = await tokenFor("admin", "36");
+    const bantenAnalyst = await tokenFor("analyst", "36");
+    const national = await tokenFor("analyst", "ID");
+    expect((await putFacilities(bantenAdmin, [bantenPkm])).status).toBe(200);
+    const bantenRoster = roster(12, { facilities: [{ row: 0, ...bantenPkm, aktif: true }], seed: 3601, pelatihan: false });
+    const up = await call("POST", "/v1/rosters", { token: bantenAdmin, json: bantenRoster });
+    expect(up.status, await up.clone().text()).toBe(201);
+
+    const mukomuko = async () => (await coverage(analyst, "region=1706")).figures["kekurangan"];
+    const banten = async () => (await coverage(bantenAnalyst, "region=3601")).figures["kekurangan"];
+    // Today: the Banten roster was committed now (coverage at a date sees what was committed by then).
+    const [mBefore, bBefore] = [await mukomuko(), await banten()];
+    expect(mBefore).toBeGreaterThan(0);
+
+    const res = await put(bantenAdmin, { set: "PMK75_2014", standar: table(fifty()) });
+    expect(res.status, await res.clone().text()).toBe(200);
+    const body = (await res.json()) as StandardsResponse;
+    expect(body.aktif).toBe("PMK75_2014");
+    expect(body.sets.find((s) => s.aktif)?.provinsi).toBe("36");
+    expect(body.standar.every((r) => r.minimum === 50)).toBe(true);
+
+    expect(await mukomuko()).toBe(mBefore);
+    const bAfter = await banten();
+    expect(bAfter).toBeGreaterThan(bBefore as number);
+    // The country sums each province under its own set.
+    const all = await coverage(national, "level=province");
+    expect(all.figures["kekurangan"]).toBe((await coverage(analyst, "region=17")).figures["kekurangan"]! + bAfter!);
+  });
+
+  it("shows each province its effective set, and a national token the default", async () => {
+    const bengkulu = (await (await call("GET", "/v1/standards", { token: analyst })).json()) as StandardsResponse;
+    expect(bengkulu.standar.some((r) => r.minimum === 50)).toBe(false);
+    const banten = (await (await call("GET", "/v1/standards", { token: await tokenFor("uploader", "P3601010101") })).json()) as StandardsResponse;
+    expect(banten.standar.every((r) => r.minimum === 50)).toBe(true);
+    const national = (await (await call("GET", "/v1/standards", { token: await tokenFor("analyst", "ID") })).json()) as StandardsResponse;
+    expect(national.aktif).toBe("PMK75_2014");
+    expect(national.sets.every((s) => s.provinsi === "ID")).toBe(true);
+    expect(national.standar).toHaveLength(PMK75_2014.rules.length);
+    expect(national.standar.filter((r) => r.minimum === 50)).toEqual([]);
+  });
+
+  it("lets a national admin change the default, which a province with its own set does not follow", async () => {
+    const nationalAdmin = await tokenFor("admin", "ID");
+    const created = await put(nationalAdmin, { set: "NASIONAL_UJI", standar: table(pmk75Rows().map(([k, ri, j, m]) => [k!, ri!, j!, Number(m) + 1])), aktif: true });
+    expect(created.status, await created.clone().text()).toBe(200);
+    expect(((await created.json()) as StandardsResponse).aktif).toBe("NASIONAL_UJI");
+    const banten = (await (await call("GET", "/v1/standards", { token: await tokenFor("analyst", "36") })).json()) as StandardsResponse;
+    expect(banten.standar.every((r) => r.minimum === 50)).toBe(true);
+    // Bengkulu revised PMK75_2014 above and so uses its own; switching back to the national default is not needed here.
+    expect((await put(nationalAdmin, { set: "PMK75_2014", aktif: true })).status).toBe(200);
   });
 });

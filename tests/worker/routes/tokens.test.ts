@@ -35,6 +35,21 @@ describe("POST /v1/tokens", () => {
   });
 });
 
+describe("POST /v1/tokens for a facility scope (issue 10)", () => {
+  it("accepts a hospital's 7-digit code as a facility scope, not as a region", async () => {
+    const res = await call("POST", "/v1/tokens", { token: admin, json: { role: "uploader", scope: "1706015", name: "RSUD Mukomuko" } });
+    expect(res.status, await res.clone().text()).toBe(201);
+  });
+
+  it("judges a facility scope by the stored facility: a Banten facility is outside a Bengkulu admin's scope", async () => {
+    for (const scope of ["P3601010101", "3601012"]) {
+      const res = await call("POST", "/v1/tokens", { token: admin, json: { role: "uploader", scope, name: "x" } });
+      expect(res.status, scope).toBe(403);
+    }
+    expect((await call("POST", "/v1/tokens", { token: admin, json: { role: "uploader", scope: "P1706019876", name: "not stored" } })).status).toBe(422);
+  });
+});
+
 describe("GET /v1/tokens and DELETE /v1/tokens/{id}", () => {
   it("lists tokens of the admin's scope without secrets or hashes", async () => {
     const { id } = await json(await call("POST", "/v1/tokens", { token: admin, json: { role: "analyst", scope: "1706", name: "listed" } }));

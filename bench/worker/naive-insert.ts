@@ -1,27 +1,22 @@
 import { Hono } from "hono";
-import { requireRole } from "../auth/guard";
-import { configOf } from "../config";
-import type { AppEnv } from "../env";
-import { writeDb } from "../db/session";
-import { ApiError, langOf } from "../http/errors";
-import { checkRoster } from "../rosters/check";
-import { readRosterBody, rosterRequestOf } from "../rosters/request";
-import { NAKES_FIELDS } from "../store/nakes";
+import { requireRole } from "../../worker/auth/guard";
+import { configOf } from "../../worker/config";
+import type { AppEnv } from "../../worker/env";
+import { writeDb } from "../../worker/db/session";
+import { langOf } from "../../worker/http/errors";
+import { checkRoster } from "../../worker/rosters/check";
+import { readRosterBody, rosterRequestOf } from "../../worker/rosters/request";
+import { NAKES_FIELDS } from "../../worker/store/nakes";
 
 /**
  * The naive storage path the upload benchmark (bench/upload.ts) measures the real one against: the
- * same parse and validation, then one INSERT statement per row, each awaited. Mounted only when the
- * BENCH_ROUTES var is "1"; never in the OpenAPI document. Rows go under a throwaway upload id that
- * no pointer names, so no reader ever sees them.
+ * same parse and validation, then one INSERT statement per row, each awaited. Never part of the
+ * deployed Worker (issue 10 item 9): only bench/worker/index.ts mounts it. Rows go under a throwaway
+ * upload id that no pointer names, so no reader ever sees them.
  */
-export const benchRoutes = new Hono<AppEnv>();
+export const naiveInsertRoutes = new Hono<AppEnv>();
 
-benchRoutes.use("*", async (c, next) => {
-  if (!configOf(c.env).benchRoutes) throw new ApiError(404, "not_found", { id: "Alamat tidak ditemukan.", en: "Not found." });
-  await next();
-});
-
-benchRoutes.post("/naive-insert", requireRole("admin"), async (c) => {
+naiveInsertRoutes.post("/naive-insert", requireRole("admin"), async (c) => {
   const started = Date.now();
   const req = rosterRequestOf(await readRosterBody(c));
   const checked = await checkRoster(writeDb(c), req, c.get("token"), { lang: langOf(c), maxRows: configOf(c.env).maxRows });

@@ -1,0 +1,228 @@
+/**
+ * npm run bench:pane — the task pane on an officer's network (issue 13 item 9, SPEC §8).
+ *
+ * 1. Bytes: the JavaScript the built pane (dist/addin) loads before its first screen — the entry
+ *    script and its modulepreloads from taskpane.html — gzip-compressed, with brotli beside it (as
+ *    Cloudflare's edge serves). office.js comes from Microsoft's CDN and is left out.
+ * 2. Time, in Chromium with DevTools' Slow 3G (2 s latency, 50 KB/s each way) and the CPU slowed 4×:
+ *    the pane served as in production (brotli, hashed files immutable, the page itself revalidated),
+ *    office.js routed to the fake host (tests/support/fake-excel); first open until Validasi is usable
+ *    (the roster checker loaded: <html data-pane-ready="validasi">); a later open of the same pane
+ *    (its service worker and cache warm); and beside it the floor, a bare Fluent UI page (FluentProvider
+ *    and a Button, same React and Fluent versions) built and served the same way.
+ * 3. Kirim of a 50,000-row roster through the pane's real API client (staging, gzip): bytes sent.
+ *
+ * Prints, each on its own line: `first-load JS: N KB gzip`, `first open: N s (floor N s)`,
+ * `cached open: N s`, `kirim 50000 rows: N MB sent`.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
+import { extname, join, normalize } from "node:path";
+import { fileURLToPath } from "node:url";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { build } from "vite";
+import { createApiClient } from "../addin/api/client";
+import { generateRoster, mukomukoFacilities } from "../shared/demo";
+import { addinBuildIsStale, buildAddin } from "../scripts/serve-addin";
+import { fakeOfficeScript, launchChromium } from "../tests/support/browser";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const paneDir = join(root, "dist", "addin");
+/** DevTools' "Slow 3G" preset: 500 kbit/s × 0.8 each way, 400 ms × 5 latency. */
+const SLOW_3G = { offline: false, latency: 2_000, downloadThroughput: 50_000, uploadThroughput: 50_000 };
+const CPU_SLOWDOWN = 4;
+const ROWS = 50_000;
+
+const kb = (n: number) => (n / 1024).toFixed(1);
+
+/** The scripts the page loads before its first screen: the module entry and its modulepreloads. */
+function firstLoadScripts(html: string): string[] {
+  const out: string[] = [];
+  for (const m of html.matchAll(/<script[^>]+type="module"[^>]+src="\.\/([^"]+)"/g)) out.push(m[1]!);
+  for (const m of html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="\.\/([^"]+)"/g)) out.push(m[1]!);
+  return out;
+}
+
+function firstLoadBytes(dir: string, page = "taskpane.html"): { gzip: number; brotli: number; files: number } {
+  const files = firstLoadScripts(readFileSync(join(dir, page), "utf8"));
+  let gzip = 0;
+  let brotli = 0;
+  for (const f of files) {
+    const body = readFileSync(join(dir, f));
+    gzip += gzipSync(body, { level: 9 }).byteLength;
+    brotli += brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).byteLength;
+  }
+  return { gzip, brotli, files: files.length };
+}
+
+const MIME: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".png": "image/png",
+};
+
+/**
+ * A static server as production serves the pane: brotli for text, `immutable` for hashed assets,
+ * the page and the service worker revalidated (no-cache).
+ */
+async function serveStatic(dir: string): Promise<{ origin: string; server: Server }> {
+  const compressed = new Map<string, Buffer>();
+  const server = createServer((req, res) => {
+    void (async () => {
+      const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
+      const file = join(dir, path === "/" ? "taskpane.html" : path);
+      let body: Buffer;
+      try {
+        body = await readFile(file);
+      } catch {
+        res.writeHead(404).end();
+        return;
+      }
+      const type = MIME[extname(file)] ?? "application/octet-stream";
+      const headers: Record<string, string> = {
+        "Content-Type": type,
+        "Cache-Control": path.startsWith("/assets/") && !/icon-/.test(path) ? "public, max-age=31536000, immutable" : "no-cache",
+      };
+      if (type.startsWith("text/") || type === "application/json") {
+        let br = compressed.get(file);
+        if (!br) compressed.set(file, (br = brotliCompressSync(body)));
+        body = br;
+        headers["Content-Encoding"] = "br";
+      }
+      res.writeHead(200, headers).end(body);
+    })();
+  });
+  await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
+  const { port } = server.address() as { port: number };
+  return { origin: `http://127.0.0.1:${port}`, server };
+}
+
+/** The floor: a bare Fluent UI page, built with the project's Vite, React and Fluent. */
+async function buildFloor(): Promise<string> {
+  const src = join(root, "node_modules", ".cache", "bench-pane-floor");
+  const out = join(src, "dist");
+  mkdirSync(src, { recursive: true });
+  writeFileSync(
+    join(src, "index.html"),
+    `<!doctype html><html><head><meta charset="UTF-8"><title>floor</title></head><body><div id="root"></div><script type="module" src="./main.tsx"></script></body></html>`,
+  );
+  writeFileSync(
+    join(src, "main.tsx"),
+    `import { createRoot } from "react-dom/client";
+import { Button, FluentProvider, webLightTheme } from "@fluentui/react-components";
+createRoot(document.getElementById("root")!).render(
+  <FluentProvider theme={webLightTheme}><Button appearance="primary" ref={(b) => { if (b) document.documentElement.setAttribute("data-pane-ready", "validasi"); }}>Validasi</Button></FluentProvider>,
+);`,
+  );
+  const react = (await import("@vitejs/plugin-react")).default;
+  await build({ root: src, base: "./", logLevel: "silent", plugins: [react()], build: { outDir: out, emptyOutDir: true, target: "es2022", rollupOptions: { input: join(src, "index.html") } } });
+  return out;
+}
+
+/** Seconds from navigation until Validasi is usable, on Slow 3G with the CPU slowed. */
+async function timeOpen(page: import("playwright-core").Page, url: string): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.emulateNetworkConditions", SLOW_3G);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_SLOWDOWN });
+  const started = Date.now();
+  await page.goto(url, { waitUntil: "commit" });
+  await page.waitForSelector("html[data-pane-ready='validasi']", { timeout: 120_000, state: "attached" });
+  return (Date.now() - started) / 1000;
+}
+
+async function browserTimes(paneOrigin: string, floorOrigin: string): Promise<{ first: number; floor: number; cached: number }> {
+  const browser = await launchChromium();
+  try {
+    const fake = await fakeOfficeScript();
+    const context = await browser.newContext({ viewport: { width: 350, height: 700 } });
+    await context.route("https://appsforoffice.microsoft.com/**", (route) => route.fulfill({ contentType: "application/javascript", body: fake }));
+    // A returning officer: settings saved, so the pane opens on Roster.
+    await context.addInitScript(() => localStorage.setItem("nakes-roster:settings", JSON.stringify({ apiUrl: location.origin, token: "tok_bench" })));
+
+    const first = await context.newPage();
+    const firstOpen = await timeOpen(first, `${paneOrigin}/taskpane.html`);
+    // Let the service worker take over and fill its cache at full speed before the later open.
+    const cdp = await context.newCDPSession(first);
+    await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    await first.evaluate(() => navigator.serviceWorker?.ready.then(() => undefined));
+    await first.close();
+
+    const later = await context.newPage();
+    const cachedOpen = await timeOpen(later, `${paneOrigin}/taskpane.html`);
+    await context.close();
+
+    const floorContext = await browser.newContext({ viewport: { width: 350, height: 700 } });
+    const floorPage = await floorContext.newPage();
+    const floor = await timeOpen(floorPage, `${floorOrigin}/index.html`);
+    await floorContext.close();
+    return { first: firstOpen, floor, cached: cachedOpen };
+  } finally {
+    await browser.close();
+  }
+}
+
+/** Bytes a Kirim of `rows` rows puts on the wire through the pane's API client (dry run staged, then commit). */
+async function kirimBytes(rows: number): Promise<{ sent: number; json: number }> {
+  const request = generateRoster({ rows, seed: 13, asOf: "2026-11-01", facilities: mukomukoFacilities, pelatihan: false });
+  let sent = 0;
+  const answer = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
+  const client = createApiClient({
+    apiUrl: "https://roster.bench",
+    token: "tok_bench",
+    lang: "id",
+    fetch: async (input, init) => {
+      const body = init?.body;
+      sent += body === undefined || body === null ? 0 : typeof body === "string" ? Buffer.byteLength(body) : (body as Uint8Array).byteLength;
+      const path = new URL(String(input)).pathname;
+      if (path === "/v1/rosters/validate") {
+        return answer({ ok: true, counts: { error: 0, warning: 0, info: 0 }, issues: [], diff: [], base: "b", staged: { id: "stg-bench", expires_at: "2026-11-02T00:00:00Z" } });
+      }
+      return answer({ upload_id: "upl_bench", stored: { nakes: rows, pelatihan: 0 }, counts: { error: 0, warning: 0, info: 0 }, issues: [], diff: [] }, 201);
+    },
+  });
+  const dry = await client.validate(request, { stage: true });
+  await client.push(request, { base: dry.base, idempotencyKey: "k", stagedId: dry.staged?.id ?? null });
+  return { sent, json: Buffer.byteLength(JSON.stringify(request)) };
+}
+
+async function main() {
+  if (addinBuildIsStale()) await buildAddin();
+  const bytes = firstLoadBytes(paneDir);
+  console.log(`first-load JS: ${kb(bytes.gzip)} KB gzip`);
+  console.log(`  (${kb(bytes.brotli)} KB brotli, ${bytes.files} files; office.js from Microsoft's CDN not counted)`);
+
+  const kirim = await kirimBytes(ROWS);
+
+  let times: { first: number; floor: number; cached: number } | null = null;
+  let why = "";
+  try {
+    const floorDir = await buildFloor();
+    const floorBytes = firstLoadBytes(floorDir, "index.html");
+    const pane = await serveStatic(paneDir);
+    const floor = await serveStatic(floorDir);
+    try {
+      times = await browserTimes(pane.origin, floor.origin);
+    } finally {
+      pane.server.close();
+      floor.server.close();
+    }
+    console.log(`  (floor page: ${kb(floorBytes.gzip)} KB gzip)`);
+  } catch (e) {
+    why = e instanceof Error ? e.message.split("\n")[0]! : String(e);
+  }
+  if (times) {
+    console.log(`first open: ${times.first.toFixed(1)} s (floor ${times.floor.toFixed(1)} s)`);
+    console.log(`cached open: ${times.cached.toFixed(1)} s`);
+  } else {
+    console.log(`first open: not measured (floor not measured): ${why}`);
+    console.log(`cached open: not measured`);
+  }
+  console.log(`kirim ${ROWS} rows: ${(kirim.sent / 1024 / 1024).toFixed(2)} MB sent`);
+  console.log(`  (the roster's JSON is ${(kirim.json / 1024 / 1024).toFixed(2)} MB; sent once, gzip, then committed by id)`);
+}
+
+await main();
+process.exit(0);

@@ -1,0 +1,67 @@
+/**
+ * The pieces of `npm run deploy` that read or write text (wrangler's output, wrangler.jsonc), kept pure
+ * so tests/scripts/deploy.test.ts can hold them to wrangler 4.164's real formats without an account.
+ */
+
+/** The database id of a config that has not been deployed yet (wrangler.jsonc as committed). */
+export const PLACEHOLDER_DATABASE_ID = "00000000-0000-0000-0000-000000000000";
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+
+/**
+ * The new database's id from `wrangler d1 create` output: wrangler prints a config snippet with
+ * `"database_id": "<uuid>"` (JSON) or `database_id = "<uuid>"` (TOML). Throws when none is there.
+ */
+export function createdDatabaseId(output: string): string {
+  const m = new RegExp(`database_id["']?\\s*[:=]\\s*["'](${UUID.source})["']`, "i").exec(output);
+  if (!m) throw new Error(`wrangler d1 create printed no database_id:\n${output.trim().split("\n").slice(-10).join("\n")}`);
+  return m[1]!;
+}
+
+/**
+ * wrangler.jsonc's text with the placeholder id of the D1 binding replaced, comments and layout kept
+ * (wrangler's own --update-config rewrites the binding and would drop migrations_dir). Throws unless the
+ * placeholder occurs exactly once.
+ */
+export function withDatabaseId(configText: string, id: string): string {
+  if (!new RegExp(`^${UUID.source}$`, "i").test(id)) throw new Error(`Not a database id: ${id}`);
+  const pattern = /("database_id"\s*:\s*")00000000-0000-0000-0000-000000000000(")/g;
+  const found = configText.match(pattern)?.length ?? 0;
+  if (found !== 1) throw new Error(`Expected one placeholder database_id in wrangler.jsonc, found ${found}`);
+  return configText.replace(pattern, `$1${id}$2`);
+}
+
+/**
+ * The Worker's public URL from `wrangler deploy` output: the first https URL listed after "Deployed …
+ * triggers" (workers.dev, or a custom domain / route when configured). Null when none is printed.
+ */
+export function deployedUrl(output: string): string | null {
+  const start = output.search(/Deployed \S+ triggers/);
+  if (start < 0) return null;
+  // wrangler lists one target per indented line: https://….workers.dev, or a custom domain / route
+  // without a scheme ("roster.dinkes.go.id (custom domain)"), or "schedule: <cron>".
+  for (const line of output.slice(start).split("\n").slice(1)) {
+    if (!/^\s/.test(line)) break;
+    const target = line.trim().split(/\s+/)[0] ?? "";
+    if (/^https:\/\//.test(target)) return new URL(target).origin;
+    if (/^[a-z0-9.-]+\.[a-z]{2,}(\/\S*)?$/i.test(target)) return new URL(`https://${target.replace(/\*.*$/, "")}`).origin;
+  }
+  return null;
+}
+
+/** What the dinkes does next, printed at the end of a deploy (Indonesian first, English second). */
+export function afterDeployText(origin: string): string {
+  return [
+    "",
+    "Selesai / done.",
+    `  Panel (task pane):  ${origin}/taskpane.html`,
+    `  Manifest:           ${origin}/manifest.xml`,
+    `  API:                ${origin}/v1   (dokumentasi / docs: ${origin}/docs)`,
+    "",
+    "Token admin pertama / the first admin token (shown once; keep it safe):",
+    '  npm run token -- create --role admin --scope <kode provinsi, mis. 17> --name "Admin Dinkes" --remote',
+    "",
+    "Lalu di Excel / then in Excel: Sisipkan › Add-in › Unggah add-in saya (Upload My Add-in) › manifest di atas,",
+    `atau unduh dulu / or download it first:  npm run manifest -- --url ${origin} --out manifest-produksi.xml`,
+  ].join("\n");
+}

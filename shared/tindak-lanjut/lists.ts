@@ -1,0 +1,298 @@
+import type { ListKind, ListResponse, ListRow, PelatihanRow, PenugasanRow, PonedRow, SipRow, StrRow } from "../api/tindak-lanjut";
+import { addMonths } from "../coverage/dates";
+import { rulesFor, standardJenisOf, type StandardRule } from "../coverage/standard";
+import { PENUGASAN_ENDING_MONTHS } from "../coverage/windows";
+import { addDays, addYears, dayNumber, fromIso, toIso, yearOf } from "../normalize/calendar";
+import type { JenisFasyankes, JenisTenaga, KategoriPuskesmas, KodePelatihan } from "../reference/codes";
+import { SIP_EXPIRING_DAYS } from "../reference/licences";
+import { professionByCode } from "../reference/professions";
+import type { Lang } from "../schema/issue";
+import type { NakesRecord } from "../schema/records";
+import { PONED_TEAM, TERM_STATUSES, TRAINING_NEEDS } from "./rules";
+import { listText } from "./texts";
+
+/**
+ * The action lists of SPEC §9 from the facts of the current rosters: pure, so the Worker, the tests
+ * and any future reader build them the same way. Dates go through shared/normalize/calendar, the
+ * calendar of validation, so a person flagged `sip.expiring` or `penugasan.ended` on upload is on the
+ * list for the same as_of.
+ */
+
+/** The facility-master attributes the lists read (SPEC §3.3). */
+export interface ListFacility {
+  kode: string;
+  nama: string;
+  jenis: JenisFasyankes;
+  kategori: KategoriPuskesmas | null;
+  rawat_inap: boolean;
+  poned: boolean;
+}
+
+/** The columns of a stored person the lists read. */
+export type ListPerson = Pick<
+  NakesRecord,
+  "kode_fasyankes" | "nik" | "nama" | "jenis_tenaga" | "status_kepegawaian" | "no_str" | "str_berlaku_sampai" | "no_sip" | "sip_berlaku_sampai" | "tmt_penugasan"
+>;
+
+/**
+ * What a list is built from. The Worker may hand over only the persons a list can hold (its SQL
+ * pre-filters); the rules here decide exactly.
+ * - `facilities`: by code, every facility a person is at;
+ * - `trainings`: the training codes each person holds at a facility, keyed by `trainingKey`;
+ * - `staff`: persons per facility and standard jenis (key `staffKey`) — the `penugasan` gap;
+ * - `rules`: the active staffing standard (SPEC §4.3).
+ */
+export interface ListFacts {
+  facilities: ReadonlyMap<string, ListFacility>;
+  persons: readonly ListPerson[];
+  trainings?: ReadonlyMap<string, ReadonlySet<KodePelatihan>>;
+  staff?: ReadonlyMap<string, number>;
+  rules?: readonly StandardRule[];
+}
+
+export const trainingKey = (kode: string, nik: string): string => `${kode}|${nik}`;
+export const staffKey = (kode: string, jenis: string): string => `${kode}|${jenis}`;
+
+/** The date thresholds of the lists for one as_of (ISO dates). */
+export interface ListWindows {
+  asOf: string;
+  /** as_of + SIP_EXPIRING_DAYS: a SIP ending on or before it is on the `sip` list (SPEC §5 sip.expiring). */
+  sipUntil: string;
+  /** as_of + 6 months: a term ending on or before it is on the `penugasan` list (SPEC §6, §9). */
+  termUntil: string;
+  /** End of as_of's year: the training lists are a year's plan. */
+  yearEnd: string;
+}
+
+export function listWindows(asOf: string): ListWindows {
+  const p = fromIso(asOf);
+  if (p === 0) throw new RangeError(`not an ISO date: ${asOf}`);
+  return {
+    asOf,
+    sipUntil: toIso(addDays(p, SIP_EXPIRING_DAYS)),
+    termUntil: addMonths(asOf, PENUGASAN_ENDING_MONTHS),
+    yearEnd: `${yearOf(p)}-12-31`,
+  };
+}
+
+/** The end of a person's term (TMT + the status's term years; 29 February → 28 February), or null. */
+export function termEnd(p: Pick<ListPerson, "status_kepegawaian" | "tmt_penugasan">): string | null {
+  const years = TERM_STATUSES.get(p.status_kepegawaian);
+  if (years === undefined || p.tmt_penugasan === null) return null;
+  const tmt = fromIso(p.tmt_penugasan);
+  return tmt === 0 ? null : toIso(addYears(tmt, years));
+}
+
+const daysBetween = (from: string, to: string) => dayNumber(fromIso(to)) - dayNumber(fromIso(from));
+
+function base(f: ListFacility | undefined, p: ListPerson, tindakan: string, batas: string) {
+  return {
+    kode_fasyankes: p.kode_fasyankes,
+    nama_fasyankes: f?.nama ?? p.kode_fasyankes,
+    nik: p.nik,
+    nama: p.nama,
+    jenis_tenaga: p.jenis_tenaga,
+    tindakan,
+    batas,
+  };
+}
+
+/** `sip`: SIP ended (before as_of) or ending within 90 days (SPEC §5 sip.expired / sip.expiring). */
+export function sipList(facts: ListFacts, w: ListWindows, lang: Lang): SipRow[] {
+  const rows: SipRow[] = [];
+  for (const p of facts.persons) {
+    const end = p.sip_berlaku_sampai;
+    if (end === null || end > w.sipUntil) continue;
+    const days = daysBetween(w.asOf, end);
+    const ended = end < w.asOf;
+    const tindakan = ended ? listText.sipEnded(end, lang) : listText.sipExpiring(end, days, lang);
+    rows.push({
+      ...base(facts.facilities.get(p.kode_fasyankes), p, tindakan, end),
+      no_sip: p.no_sip,
+      sip_berlaku_sampai: end,
+      sisa_hari: days,
+      keadaan: ended ? "berakhir" : "segera_berakhir",
+    });
+  }
+  return rows;
+}
+
+/** `str`: a profession that needs an STR has none, or the STR is dated (to be updated to lifetime). */
+export function strList(facts: ListFacts, w: ListWindows, lang: Lang): StrRow[] {
+  const rows: StrRow[] = [];
+  for (const p of facts.persons) {
+    const missing = p.no_str === null && professionByCode.get(p.jenis_tenaga)?.needs_str === true;
+    const dated = p.str_berlaku_sampai;
+    if (!missing && dated === null) continue;
+    // A missing STR is due now; a dated one by its date, and now once that has passed.
+    const batas = missing || dated === null || dated < w.asOf ? w.asOf : dated;
+    rows.push({
+      ...base(facts.facilities.get(p.kode_fasyankes), p, missing ? listText.strMissing(lang) : listText.strDated(dated!, lang), batas),
+      no_str: p.no_str,
+      str_berlaku_sampai: dated,
+      keadaan: missing ? "tidak_ada" : "bertanggal",
+    });
+  }
+  return rows;
+}
+
+/**
+ * `penugasan`: persons of a status with a term whose term has ended or ends within 6 months, with the
+ * gap their facility will have in their profession once they, and those of it leaving no later, are
+ * gone (the standard applies to puskesmas: SPEC §4.3).
+ */
+export function penugasanList(facts: ListFacts, w: ListWindows, lang: Lang): PenugasanRow[] {
+  const leaving = facts.persons.flatMap((p) => {
+    const end = termEnd(p);
+    return end !== null && end <= w.termUntil ? [{ p, end }] : [];
+  });
+  // End dates of those leaving, per facility and standard jenis.
+  const ends = new Map<string, string[]>();
+  for (const { p, end } of leaving) {
+    const k = staffKey(p.kode_fasyankes, standardJenisOf(p.jenis_tenaga));
+    const list = ends.get(k);
+    if (list) list.push(end);
+    else ends.set(k, [end]);
+  }
+  return leaving.map(({ p, end }) => {
+    const f = facts.facilities.get(p.kode_fasyankes);
+    const ended = end < w.asOf;
+    const sj = standardJenisOf(p.jenis_tenaga);
+    let gap: number | null = null;
+    const minimum = f?.jenis === "PUSKESMAS" ? rulesFor(facts.rules ?? [], f.kategori, f.rawat_inap).find((r) => r.jenis === sj)?.minimum : undefined;
+    if (minimum !== undefined) {
+      const have = facts.staff?.get(staffKey(p.kode_fasyankes, sj)) ?? 0;
+      const gone = (ends.get(staffKey(p.kode_fasyankes, sj)) ?? []).filter((e) => e <= end).length;
+      gap = Math.max(0, minimum - (have - gone));
+    }
+    return {
+      ...base(f, p, ended ? listText.termEnded(p.status_kepegawaian, end, lang) : listText.termEnding(p.status_kepegawaian, end, lang), end),
+      status_kepegawaian: p.status_kepegawaian,
+      tmt_penugasan: p.tmt_penugasan!,
+      akhir_masa: end,
+      sisa_hari: daysBetween(w.asOf, end),
+      keadaan: ended ? ("berakhir" as const) : ("segera_berakhir" as const),
+      kekurangan_setelah_pergi: gap,
+    };
+  });
+}
+
+/**
+ * `poned`: PONED puskesmas whose team lacks a PONED-trained dokter, bidan or perawat (SPEC §6 PONED
+ * readiness): one row per untrained person of a missing profession (who could be trained), or one
+ * row without a person where the puskesmas has nobody of it.
+ */
+export function ponedList(facts: ListFacts, w: ListWindows, lang: Lang): PonedRow[] {
+  const byFacility = new Map<string, ListPerson[]>();
+  for (const p of facts.persons) {
+    const list = byFacility.get(p.kode_fasyankes);
+    if (list) list.push(p);
+    else byFacility.set(p.kode_fasyankes, [p]);
+  }
+  const trained = (p: ListPerson) => facts.trainings?.get(trainingKey(p.kode_fasyankes, p.nik))?.has("PONED") === true;
+  const rows: PonedRow[] = [];
+  for (const f of facts.facilities.values()) {
+    if (f.jenis !== "PUSKESMAS" || !f.poned) continue;
+    const staff = byFacility.get(f.kode) ?? [];
+    const missing = PONED_TEAM.filter((j) => !staff.some((p) => p.jenis_tenaga === j && trained(p)));
+    for (const j of missing) {
+      const candidates = staff.filter((p) => p.jenis_tenaga === j);
+      if (candidates.length === 0) {
+        rows.push({
+          kode_fasyankes: f.kode,
+          nama_fasyankes: f.nama,
+          nik: null,
+          nama: null,
+          jenis_tenaga: j,
+          tindakan: listText.ponedNobody(j, lang),
+          batas: w.asOf,
+          tim_kurang: missing,
+        });
+      }
+      for (const p of candidates) rows.push({ ...base(f, p, listText.ponedTrain(j, lang), w.asOf), tim_kurang: missing });
+    }
+  }
+  return rows;
+}
+
+/** `pelatihan`: for each training a person needs (rules.ts TRAINING_NEEDS), who has not had it. */
+export function pelatihanList(facts: ListFacts, w: ListWindows, lang: Lang): PelatihanRow[] {
+  const rows: PelatihanRow[] = [];
+  for (const p of facts.persons) {
+    const f = facts.facilities.get(p.kode_fasyankes);
+    if (!f) continue;
+    const held = facts.trainings?.get(trainingKey(p.kode_fasyankes, p.nik));
+    for (const need of TRAINING_NEEDS) {
+      if (!need.needs(p.jenis_tenaga, f.jenis) || held?.has(need.kode)) continue;
+      rows.push({ ...base(f, p, listText.training(need.kode, lang), w.yearEnd), kode_pelatihan: need.kode });
+    }
+  }
+  return rows;
+}
+
+/**
+ * Sorted by urgency: the earliest `batas` first (an ended SIP before one still running), then by
+ * facility, a row without a person after that facility's people, name and NIK; the order is total,
+ * so the same facts give the same list.
+ */
+export function byUrgency<R extends ListRow>(rows: R[]): R[] {
+  const key = (r: ListRow) => [r.batas, r.kode_fasyankes, r.nik === null ? 1 : 0, r.nama ?? "", r.nik ?? "", r.jenis_tenaga, "kode_pelatihan" in r ? r.kode_pelatihan : ""] as const;
+  return rows.sort((a, b) => {
+    const ka = key(a);
+    const kb = key(b);
+    for (let i = 0; i < ka.length; i++) {
+      if (ka[i]! < kb[i]!) return -1;
+      if (ka[i]! > kb[i]!) return 1;
+    }
+    return 0;
+  });
+}
+
+/** One list (SPEC §9) as the API answers it. `asOf` ISO; throws RangeError on a date that is not one. */
+export function buildList<K extends ListKind>(list: K, facts: ListFacts, asOf: string, lang: Lang): ListOf<K> {
+  return build(list, facts, asOf, lang) as ListOf<K>;
+}
+
+/** The answer of one list kind: `ListOf<"sip">` has rows of SipRow. */
+export type ListOf<K extends ListKind> = Extract<ListResponse, { list: K }>;
+
+function build(list: ListKind, facts: ListFacts, asOf: string, lang: Lang): ListResponse {
+  const w = listWindows(asOf);
+  switch (list) {
+    case "sip":
+      return { list, as_of: asOf, rows: byUrgency(sipList(facts, w, lang)) };
+    case "str":
+      return { list, as_of: asOf, rows: byUrgency(strList(facts, w, lang)) };
+    case "penugasan":
+      return { list, as_of: asOf, rows: byUrgency(penugasanList(facts, w, lang)) };
+    case "poned":
+      return { list, as_of: asOf, rows: byUrgency(ponedList(facts, w, lang)) };
+    case "pelatihan":
+      return { list, as_of: asOf, rows: byUrgency(pelatihanList(facts, w, lang)) };
+  }
+}
+
+/** Rows as storage reads them, before they are keyed (the shape of worker/store/tindak-lanjut.ts). */
+export interface ListRows {
+  facilities: readonly ListFacility[];
+  persons: readonly ListPerson[];
+  trainings: readonly { kode_fasyankes: string; nik: string; kode_pelatihan: KodePelatihan }[];
+  staff: readonly { kode_fasyankes: string; jenis_tenaga: JenisTenaga; n: number }[];
+}
+
+/** Keys the rows of storage for the list builders; staff are summed per standard jenis (KEFARMASIAN = APOTEKER + TTK). */
+export function factsOf(rows: ListRows, rules: readonly StandardRule[]): ListFacts {
+  const trainings = new Map<string, Set<KodePelatihan>>();
+  for (const t of rows.trainings) {
+    const k = trainingKey(t.kode_fasyankes, t.nik);
+    const set = trainings.get(k);
+    if (set) set.add(t.kode_pelatihan);
+    else trainings.set(k, new Set([t.kode_pelatihan]));
+  }
+  const staff = new Map<string, number>();
+  for (const s of rows.staff) {
+    const k = staffKey(s.kode_fasyankes, standardJenisOf(s.jenis_tenaga));
+    staff.set(k, (staff.get(k) ?? 0) + s.n);
+  }
+  return { facilities: new Map(rows.facilities.map((f) => [f.kode, f])), persons: rows.persons, trainings, staff, rules };
+}

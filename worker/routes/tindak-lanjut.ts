@@ -1,0 +1,129 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { LIST_COLUMNS, listQuerySchema, listResponseSchema, type ListKind } from "../../shared/api/tindak-lanjut";
+import type { StandardRule } from "../../shared/coverage/standard";
+import { todayIn } from "../../shared/normalize/today";
+import { csvOf } from "../../shared/tindak-lanjut/csv";
+import { buildList, factsOf, listWindows, type ListRows } from "../../shared/tindak-lanjut/lists";
+import { listNeeds } from "../../shared/tindak-lanjut/selection";
+import { isRegionCode } from "../../shared/validate/scope";
+import { requireRole } from "../auth/guard";
+import { inScope, isNational, provinceOfScope, regionInScope } from "../auth/scope";
+import type { TokenInfo } from "../auth/token-info";
+import { configOf } from "../config";
+import { readSessions } from "../coverage/databases";
+import { NATIONAL_STANDARD, readStandards } from "../coverage/standards-store";
+import { readSession } from "../db/session";
+import type { Reader } from "../db/types";
+import type { AppEnv } from "../env";
+import { parseWith } from "../http/body";
+import { ApiError, langOf } from "../http/errors";
+import { routes } from "../openapi/app";
+import { bearer, errors } from "../openapi/responses";
+import { getFacility } from "../store/facilities";
+import { readListFacts } from "../store/tindak-lanjut";
+
+/**
+ * GET /v1/tindak-lanjut (SPEC §9, issue 16): the action lists, people by name, for uploaders and
+ * admins; analysts never (the lists name people). Scope applies to the data: the facilities read are
+ * those of the requested region that lie in the token's scope, so a facility-scoped uploader sees its
+ * facility only whatever region it names; a region wholly outside the scope is 403. Mounted under /v1.
+ */
+export const tindakLanjutRoutes = routes();
+
+const outside = (region: string, scope: string) =>
+  new ApiError(403, "forbidden", {
+    id: `Wilayah ${region} berada di luar cakupan token Anda (${scope}).`,
+    en: `Region ${region} lies outside your token's scope (${scope}).`,
+  });
+
+/**
+ * Whether a request for `region` may read anything: the region lies in the scope, or the scope lies in
+ * the region (then the scope limits the rows: a facility-scoped uploader asking for its regency gets its
+ * facility). A facility whose region its code alone does not tell is looked up in the master.
+ */
+async function checkRegion(db: Reader, token: TokenInfo, region: string): Promise<void> {
+  const scope = token.scope;
+  if (isNational(scope) || region === scope) return;
+  if (isRegionCode(region) && isRegionCode(scope)) {
+    if (regionInScope(region, scope) || regionInScope(scope, region)) return;
+    throw outside(region, scope);
+  }
+  // One side names a facility: it must lie inside the other.
+  const [facility, area] = isRegionCode(region) ? [scope, region] : [region, scope];
+  let ok = inScope(facility, area);
+  if (ok === null) {
+    const fact = await getFacility(db, facility);
+    ok = fact ? inScope(facility, area, fact) : false;
+  }
+  if (ok !== true) throw outside(region, scope);
+}
+
+/** The active staffing standard the lists compare with: the region's province's, or the national default. */
+async function standardOf(db: Reader, place: string | null): Promise<StandardRule[]> {
+  const provinsi = (place && provinceOfScope(place)) || NATIONAL_STANDARD;
+  return (await readStandards(db, provinsi)).standar;
+}
+
+const wantsCsv = (c: Context<AppEnv>) => /\btext\/csv\b/i.test(c.req.header("Accept") ?? "");
+
+tindakLanjutRoutes.openAPIRegistry.registerPath(
+  createRoute({
+    method: "get",
+    path: "/tindak-lanjut",
+    tags: ["Tindak lanjut"],
+    summary: "Action lists: who needs what done, by when (uploader or admin, in scope)",
+    description: [
+      "One list of SPEC §9 for the facilities of `region` (default: the token's scope) that lie in the token's scope, from",
+      "the current rosters, as of `as_of` (default today in the region's province): `sip` (SIP ended, or ending within 90",
+      "days), `str` (STR missing where the profession needs one, or dated), `penugasan` (a status with a term, e.g.",
+      "Penugasan Khusus 5 years, whose term has ended or ends within 6 months, with the gap left behind), `poned` (PONED",
+      "puskesmas whose team lacks a PONED-trained dokter, bidan or perawat, and who could be trained), `pelatihan`",
+      "(PENGELOLAAN_LIMBAH for sanitarians, K3_FASYANKES for puskesmas staff, PPI for clinical staff: who has not had it).",
+      "Rows are sorted by urgency (earliest `batas` first). `Accept: text/csv` gives the same columns as CSV (UTF-8 with",
+      "BOM; text that would read as a formula is prefixed with an apostrophe). Personal data: never for analysts.",
+    ].join(" "),
+    security: bearer,
+    request: { query: listQuerySchema },
+    responses: {
+      200: {
+        description: "The list",
+        content: { "application/json": { schema: listResponseSchema }, "text/csv": { schema: z.string() } },
+      },
+      ...errors(400, 401, 403),
+    },
+  }),
+);
+tindakLanjutRoutes.get("/tindak-lanjut", requireRole("uploader"), async (c) => {
+  const q = parseWith(listQuerySchema, c.req.query(), { id: "Parameter permintaan", en: "The query" });
+  const token = c.get("token");
+  const region = q.region === undefined ? null : q.region.trim().toUpperCase();
+  const place = region ?? (isNational(token.scope) ? null : token.scope);
+  if (region !== null) await checkRegion(readSession(c, region), token, region);
+  const asOf = q.as_of ?? todayIn(place, configOf(c.env).now);
+  const lang = langOf(c);
+  const needs = listNeeds(q.list, listWindows(asOf));
+
+  // Each database of the place (one per province once bound; the whole country for a national token).
+  const dbs = readSessions(c, place);
+  const parts = await Promise.all(
+    dbs.map((db) => readListFacts(db, { region, scope: token.scope, persons: needs.persons, trainings: needs.trainings, staffCounts: needs.staffCounts })),
+  );
+  const rows: ListRows = {
+    facilities: parts.flatMap((p) => p.facilities),
+    persons: parts.flatMap((p) => p.persons),
+    trainings: parts.flatMap((p) => p.trainings),
+    staff: parts.flatMap((p) => p.staff),
+  };
+  const rules = needs.staffCounts ? await standardOf(dbs[0]!, place) : [];
+  const answer = buildList(q.list, factsOf(rows, rules), asOf, lang);
+
+  if (wantsCsv(c)) {
+    const name = `tindak-lanjut-${q.list}-${(place ?? "ID").replace(/[^A-Z0-9]/gi, "")}-${asOf}.csv`;
+    return c.body(csvOf(LIST_COLUMNS[q.list as ListKind], answer.rows), 200, {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${name}"`,
+    });
+  }
+  return c.json(answer, 200);
+});

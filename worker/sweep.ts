@@ -1,0 +1,55 @@
+import type { Bindings } from "./env";
+import { allDatabases } from "./db/region";
+import { prepare } from "./db/limits";
+import type { Writer } from "./db/types";
+import { discardUpload } from "./rosters/commit";
+import { sweepExpiredKeysSql } from "./store/idempotency";
+import { expiredUploads } from "./store/upload-leases";
+
+/** Keys per statement pair, uploads per listing: each step stays far under D1's 30 s per query. */
+const KEYS_PER_STEP = 1000;
+const UPLOADS_PER_STEP = 20;
+/** One run stops after this long and leaves the rest to the next (a Cron Trigger may run 15 min; D1 calls are what cost). */
+const RUN_BUDGET_MS = 60_000;
+
+export interface SweepReport {
+  keys: number;
+  uploads: number;
+}
+
+/**
+ * The scheduled job of SPEC §7 Access and issue 10 item 5, on one database: deletes Idempotency-Keys
+ * past their 24 h expiry with their stored answers, and uncommitted uploads whose lease ended (a
+ * crashed upload's staged rows, a dry run's staging past 24 h) with their rows. Runs from the Cron
+ * Trigger only (worker/index.ts `scheduled`), never inside a user's request.
+ */
+export async function sweepDatabase(db: Writer, now: Date): Promise<SweepReport> {
+  const at = now.toISOString();
+  const deadline = Date.now() + RUN_BUDGET_MS;
+  const report: SweepReport = { keys: 0, uploads: 0 };
+  for (;;) {
+    const [, keys] = await db.batch(sweepExpiredKeysSql(at, KEYS_PER_STEP).map((s) => prepare(db, s)));
+    const n = keys?.meta.changes ?? 0;
+    report.keys += n;
+    if (n < KEYS_PER_STEP || Date.now() > deadline) break;
+  }
+  for (;;) {
+    const ids = await expiredUploads(db, at, UPLOADS_PER_STEP);
+    for (const id of ids) await discardUpload(db, id);
+    report.uploads += ids.length;
+    if (ids.length < UPLOADS_PER_STEP || Date.now() > deadline) break;
+  }
+  return report;
+}
+
+/** The sweep over every database of the deployment (DB and the per-province DB_xx, db/region.ts). */
+export async function sweepAll(env: Bindings, now: Date): Promise<SweepReport> {
+  const total: SweepReport = { keys: 0, uploads: 0 };
+  for (const db of allDatabases(env)) {
+    const r = await sweepDatabase(db, now);
+    total.keys += r.keys;
+    total.uploads += r.uploads;
+  }
+  console.log(JSON.stringify({ level: "info", job: "sweep", at: now.toISOString(), ...total }));
+  return total;
+}
