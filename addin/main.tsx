@@ -25,17 +25,23 @@ async function servedApiUrl(): Promise<string | undefined> {
   }
 }
 
-/** After the first paint: the rest of the pane's code, so Validasi and the other tabs answer at once. */
+/**
+ * After the first paint: the rest of the pane's code, so Validasi and the other tabs answer at once.
+ * <html data-pane-ready> says how far the pane is ("screen": the first screen is up and its buttons
+ * work; "validasi": the roster checker and the workbook code are loaded too): bench/pane.ts reads it.
+ */
 function preloadAfterPaint(actions: { preload: () => Promise<unknown> }) {
-  const later = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => void }).requestIdleCallback;
-  const go = () => {
-    void Promise.all([loadEngine(), actions.preload(), preloadApiClient(), preloadRosterParts(), preloadTabs()])
-      .then(() => document.documentElement.setAttribute("data-pane-ready", "validasi"))
+  const ready = (what: string) => document.documentElement.setAttribute("data-pane-ready", what);
+  requestAnimationFrame(() => {
+    ready("screen");
+    // What Validasi needs first (the checker, the workbook code, the result view), then the rest.
+    void Promise.all([loadEngine(), actions.preload(), preloadRosterParts()])
+      .then(() => ready("validasi"))
+      .then(() => Promise.all([preloadApiClient(), preloadTabs()]))
       .catch(() => {
         // Offline before the code was cached: each part loads again when first needed.
       });
-  };
-  requestAnimationFrame(() => (later ? later(go, { timeout: 500 }) : setTimeout(go, 0)));
+  });
 }
 
 /**

@@ -21,6 +21,7 @@ import { createServer, type Server } from "node:http";
 import { extname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import type { Page } from "playwright-core";
 import { build } from "vite";
 import { createApiClient } from "../addin/api/client";
 import { generateRoster, mukomukoFacilities } from "../shared/demo";
@@ -121,42 +122,71 @@ createRoot(document.getElementById("root")!).render(
   return out;
 }
 
-/** Seconds from navigation until Validasi is usable, on Slow 3G with the CPU slowed. */
-async function timeOpen(page: import("playwright-core").Page, url: string): Promise<number> {
+interface OpenTimes {
+  /** The first screen is up and its buttons answer. */
+  screen: number;
+  /** The roster checker and the workbook code are loaded: Validasi runs without fetching code. */
+  validasi: number;
+}
+
+/**
+ * Seconds from navigation until the first screen and until Validasi is usable, on Slow 3G with the
+ * CPU slowed. office.js is answered from the fake through CDP's Fetch domain for that one URL only:
+ * Playwright's page.route would turn the whole HTTP cache off, and a later open is about that cache.
+ */
+async function timeOpen(page: Page, url: string, fakeOffice: string): Promise<OpenTimes> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Network.enable");
   await cdp.send("Network.emulateNetworkConditions", SLOW_3G);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_SLOWDOWN });
+  await cdp.send("Fetch.enable", { patterns: [{ urlPattern: "https://appsforoffice.microsoft.com/*", requestStage: "Request" }] });
+  cdp.on("Fetch.requestPaused", (e: { requestId: string }) => {
+    void cdp.send("Fetch.fulfillRequest", {
+      requestId: e.requestId,
+      responseCode: 200,
+      responseHeaders: [{ name: "Content-Type", value: "application/javascript" }],
+      body: Buffer.from(fakeOffice).toString("base64"),
+    });
+  });
   const started = Date.now();
   await page.goto(url, { waitUntil: "commit" });
+  await page.waitForSelector("html[data-pane-ready]", { timeout: 120_000, state: "attached" });
+  const screen = (Date.now() - started) / 1000;
   await page.waitForSelector("html[data-pane-ready='validasi']", { timeout: 120_000, state: "attached" });
-  return (Date.now() - started) / 1000;
+  const validasi = (Date.now() - started) / 1000;
+  await cdp.send("Fetch.disable");
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
+  await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  return { screen, validasi };
 }
 
-async function browserTimes(paneOrigin: string, floorOrigin: string): Promise<{ first: number; floor: number; cached: number }> {
+interface Times {
+  first: OpenTimes;
+  cached: OpenTimes;
+  floor: OpenTimes;
+}
+
+async function browserTimes(paneOrigin: string, floorOrigin: string): Promise<Times> {
   const browser = await launchChromium();
   try {
     const fake = await fakeOfficeScript();
     const context = await browser.newContext({ viewport: { width: 350, height: 700 } });
-    await context.route("https://appsforoffice.microsoft.com/**", (route) => route.fulfill({ contentType: "application/javascript", body: fake }));
     // A returning officer: settings saved, so the pane opens on Roster.
     await context.addInitScript(() => localStorage.setItem("nakes-roster:settings", JSON.stringify({ apiUrl: location.origin, token: "tok_bench" })));
 
     const first = await context.newPage();
-    const firstOpen = await timeOpen(first, `${paneOrigin}/taskpane.html`);
-    // Let the service worker take over and fill its cache at full speed before the later open.
-    const cdp = await context.newCDPSession(first);
-    await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
-    await first.evaluate(() => navigator.serviceWorker?.ready.then(() => undefined));
+    const firstOpen = await timeOpen(first, `${paneOrigin}/taskpane.html`, fake);
+    // Let the service worker install and fill its cache before the later open.
+    await first.evaluate(() => Promise.race([navigator.serviceWorker?.ready, new Promise((r) => setTimeout(r, 5_000))]).then(() => undefined));
+    await first.waitForTimeout(1_000);
     await first.close();
 
     const later = await context.newPage();
-    const cachedOpen = await timeOpen(later, `${paneOrigin}/taskpane.html`);
+    const cachedOpen = await timeOpen(later, `${paneOrigin}/taskpane.html`, fake);
     await context.close();
 
     const floorContext = await browser.newContext({ viewport: { width: 350, height: 700 } });
-    const floorPage = await floorContext.newPage();
-    const floor = await timeOpen(floorPage, `${floorOrigin}/index.html`);
+    const floor = await timeOpen(await floorContext.newPage(), `${floorOrigin}/index.html`, fake);
     await floorContext.close();
     return { first: firstOpen, floor, cached: cachedOpen };
   } finally {
@@ -196,7 +226,7 @@ async function main() {
 
   const kirim = await kirimBytes(ROWS);
 
-  let times: { first: number; floor: number; cached: number } | null = null;
+  let times: Times | null = null;
   let why = "";
   try {
     const floorDir = await buildFloor();
@@ -213,9 +243,12 @@ async function main() {
   } catch (e) {
     why = e instanceof Error ? e.message.split("\n")[0]! : String(e);
   }
+  const s = (n: number) => n.toFixed(1);
   if (times) {
-    console.log(`first open: ${times.first.toFixed(1)} s (floor ${times.floor.toFixed(1)} s)`);
-    console.log(`cached open: ${times.cached.toFixed(1)} s`);
+    console.log(`first open: ${s(times.first.validasi)} s (floor ${s(times.floor.validasi)} s)`);
+    console.log(`  (first screen with working buttons: ${s(times.first.screen)} s; Validasi usable: roster checker and workbook code loaded)`);
+    console.log(`cached open: ${s(times.cached.validasi)} s`);
+    console.log(`  (first screen: ${s(times.cached.screen)} s)`);
   } else {
     console.log(`first open: not measured (floor not measured): ${why}`);
     console.log(`cached open: not measured`);

@@ -5,6 +5,7 @@ import { readRoster } from "../excel/read";
 import { writeResults } from "../excel/results";
 import { selectCell, watchSelection } from "../excel/selection";
 import { insertTemplate, offerFacilities } from "../excel/template";
+import { writeActionList, writePlacementPlan } from "../excel/tindak-lanjut";
 import type { WorkbookActions } from "./types";
 
 /** The workbook actions of the running Excel, speaking `lang` in what they write and report. */
@@ -22,5 +23,7 @@ export function createOfficeActions(lang: Lang): WorkbookActions {
     watchSelection,
     writeCoverage: (tables, onProgress) => writeCoverage(tables, onProgress, { lang }),
     offerFacilities: (facilities, onProgress) => offerFacilities(facilities, onProgress, { lang }),
+    writeActionList: (sheet, onProgress) => writeActionList(sheet, onProgress),
+    writePlacementPlan: (sheet, onProgress) => writePlacementPlan(sheet, onProgress),
   };
 }

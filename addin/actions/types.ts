@@ -1,6 +1,7 @@
 import type { Issue, Lang } from "../../shared/schema/issue";
 import type { Reference } from "../../shared/reference";
 import type { FacilityChoice } from "../excel/facility-choice";
+import type { ActionListSheet, PlacementSheet } from "../excel/tindak-lanjut";
 import type { IssueCell, ProgressFn, RosterOnSheet, SelectedIssues, SheetOutputTable } from "../excel/types";
 
 /** Which template sheets were made now, and which were there already (and left alone). */
@@ -31,4 +32,8 @@ export interface WorkbookActions {
    * column, by name; the code is what is read back. Call after insertTemplate; 0 without a template.
    */
   offerFacilities?(facilities: readonly FacilityChoice[], onProgress: ProgressFn): Promise<{ offered: number }>;
+  /** Writes an action list (issue 16) as one table on its own sheet, replacing the earlier pull of that list. */
+  writeActionList?(sheet: ActionListSheet, onProgress: ProgressFn): Promise<{ sheetName: string; rows: number }>;
+  /** Writes a placement plan, its indicators and its bar chart to its sheet, replacing the earlier plan. */
+  writePlacementPlan?(sheet: PlacementSheet, onProgress: ProgressFn): Promise<{ sheetName: string; rows: number }>;
 }

@@ -4,6 +4,7 @@ import { errorBodySchema } from "../../shared/api/errors";
 import { facilityListSchema, type Facility } from "../../shared/api/facilities";
 import { uploadResponseSchema, validateResponseSchema, type UploadResponse, type ValidateResponse } from "../../shared/api/rosters";
 import { uploadListSchema, type UploadList } from "../../shared/api/uploads";
+import { listResponseSchema, placementResponseSchema, type ListQuery, type ListResponse, type PlacementRequest, type PlacementResponse } from "../../shared/api/tindak-lanjut";
 import { referenceSchema, type Reference } from "../../shared/reference";
 import type { Lang } from "../../shared/schema/issue";
 import type { RosterRequest } from "../../shared/schema/roster";
@@ -78,6 +79,10 @@ export interface ApiClient {
   facilities(): Promise<Facility[]>;
   /** GET /v1/uploads, newest first; the server shows only what is in the token's scope. */
   uploads(query: { kode_fasyankes?: string; limit?: number }): Promise<UploadList>;
+  /** GET /v1/tindak-lanjut (SPEC §9): one action list of the token's scope (uploader or admin; 403 for analysts). */
+  tindakLanjut(query: ListQuery): Promise<ListResponse>;
+  /** POST /v1/penempatan (SPEC §9): the placement plan of `jumlah` new staff in a region (aggregates only). */
+  penempatan(body: PlacementRequest): Promise<PlacementResponse>;
 }
 
 const DEFAULT_TIMEOUTS = { read: 20_000, roster: 120_000 };
@@ -246,5 +251,11 @@ export function createApiClient(opts: ClientOptions): ApiClient {
         query: { kode_fasyankes: query.kode_fasyankes, limit: query.limit === undefined ? undefined : String(query.limit) },
         timeoutMs: timeouts.read,
       }),
+    tindakLanjut: (query) =>
+      call(listResponseSchema, "GET", "/v1/tindak-lanjut", {
+        query: { list: query.list, region: query.region, as_of: query.as_of },
+        timeoutMs: timeouts.roster,
+      }),
+    penempatan: (body) => call(placementResponseSchema, "POST", "/v1/penempatan", { body, timeoutMs: timeouts.roster }),
   };
 }

@@ -15,6 +15,8 @@ export function lazyApiClient(opts: ClientOptions): ApiClient {
     coverage: (q) => load().then((c) => c.coverage(q)),
     facilities: () => load().then((c) => c.facilities()),
     uploads: (q) => load().then((c) => c.uploads(q)),
+    tindakLanjut: (q) => load().then((c) => c.tindakLanjut(q)),
+    penempatan: (b) => load().then((c) => c.penempatan(b)),
   };
 }
 

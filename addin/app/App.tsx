@@ -12,10 +12,11 @@ import { currentOfficeTheme, themeFor, type OfficeThemeColors } from "./theme";
 // The first screen is the Roster tab; the other tabs load when first opened (or in the background).
 const CoverageTab = lazy(() => import("../coverage/CoverageTab").then((m) => ({ default: m.CoverageTab })));
 const SettingsTab = lazy(() => import("../settings/SettingsTab"));
+const TindakLanjutTab = lazy(() => import("../tindak-lanjut/TindakLanjutTab").then((m) => ({ default: m.TindakLanjutTab })));
 
 /** Starts loading the other tabs' code (main.tsx calls it after the first paint). */
 export function preloadTabs(): Promise<unknown> {
-  return Promise.all([import("../coverage/CoverageTab"), import("../settings/SettingsTab")]);
+  return Promise.all([import("../coverage/CoverageTab"), import("../settings/SettingsTab"), import("../tindak-lanjut/TindakLanjutTab")]);
 }
 
 const useStyles = makeStyles({
@@ -32,7 +33,7 @@ const useStyles = makeStyles({
   body: { padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM} ${tokens.spacingVerticalXXL}`, minWidth: 0, overflowWrap: "anywhere" },
 });
 
-type TabKey = "roster" | "coverage" | "settings";
+type TabKey = "roster" | "coverage" | "tindak" | "settings";
 
 export interface AppProps extends Omit<ApiProviderProps, "children"> {
   actions: WorkbookActions;
@@ -77,6 +78,9 @@ export function App({ actions, lang, officeTheme, onRosterStored, ...api }: AppP
                   <Tab value="coverage" id="tab-coverage" aria-controls="panel-coverage">
                     {t.tabs.coverage}
                   </Tab>
+                  <Tab value="tindak" id="tab-tindak" aria-controls="panel-tindak">
+                    {t.tindak.tab}
+                  </Tab>
                   <Tab value="settings" id="tab-settings" aria-controls="panel-settings">
                     {t.tabs.settings}
                   </Tab>
@@ -90,6 +94,13 @@ export function App({ actions, lang, officeTheme, onRosterStored, ...api }: AppP
                   {opened.has("coverage") && (
                     <Suspense fallback={loading}>
                       <CoverageTab />
+                    </Suspense>
+                  )}
+                </div>
+                <div {...panel("tindak")}>
+                  {opened.has("tindak") && (
+                    <Suspense fallback={loading}>
+                      <TindakLanjutTab />
                     </Suspense>
                   )}
                 </div>

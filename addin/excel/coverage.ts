@@ -3,9 +3,10 @@ import type { Lang } from "../../shared/schema/issue";
 import { cellAddress, columnLetters } from "./a1";
 import { SyncBatch } from "./budget";
 import { noProgress } from "./host";
-import { writeTextBlock, writeTypedBlock, type ColumnKind } from "./safety";
+import { columnKind, freshSheet, GAP_FILL, HEADER_FILL, MET_FILL, OUTPUT_FORMATS as FORMATS } from "./output-sheet";
+import { writeTextBlock, writeTypedBlock } from "./safety";
 import { excelStrings, SHEETS } from "./strings";
-import type { OutputColumnType, ProgressFn, SheetOutputTable } from "./types";
+import type { ProgressFn, SheetOutputTable } from "./types";
 
 /**
  * Writes coverage pulls (or any output tables) into a sheet, replacing the previous pull in place:
@@ -31,9 +32,6 @@ export interface CoverageWriteOptions {
   lang?: Lang;
 }
 
-const FORMATS: Record<Exclude<OutputColumnType, "text">, string> = { integer: "#,##0", number: "#,##0.00", share: "0.0%" };
-const MET_FILL = "#C6EFCE";
-const GAP_FILL = "#FFC7CE";
 const CHART_NAME = "NakesRosterGrafik";
 const CATEGORY_KEYS = ["jenis", "jenis_tenaga", "profesi"];
 
@@ -49,19 +47,7 @@ export async function writeCoverage(
   const totalRows = list.reduce((n, tb) => n + tb.rows.length, 0);
 
   await Excel.run(async (context) => {
-    const found = context.workbook.worksheets.getItemOrNullObject(sheetName);
-    await context.sync();
-    let sheet: Excel.Worksheet;
-    if (found.isNullObject) {
-      sheet = context.workbook.worksheets.add(sheetName);
-    } else {
-      sheet = found;
-      const charts = sheet.charts.load("items/name");
-      await context.sync();
-      for (const chart of charts.items) chart.delete();
-      sheet.getRange().conditionalFormats.clearAll();
-      sheet.getRange().clear("All");
-    }
+    const { sheet } = await freshSheet(context, sheetName);
 
     const batch = new SyncBatch(context);
     let row = 0;
@@ -69,7 +55,7 @@ export async function writeCoverage(
     let written = 0;
     let chartSpec: { table: SheetOutputTable; category: number; value: number; title?: string } | null = null;
     for (const table of list) {
-      const kinds = table.columns.map((c) => kindOf(c.type));
+      const kinds = table.columns.map((c) => columnKind(c.type));
       const width = Math.max(1, table.columns.length);
       widest = Math.max(widest, width);
       await batch.room(table.title.length + 100);
@@ -82,7 +68,7 @@ export async function writeCoverage(
         writeTextBlock(sheet.getRangeByIndexes(headerRow, 0, 1, labels.length), [labels]);
         const header = sheet.getRangeByIndexes(headerRow, 0, 1, labels.length).format;
         header.font.bold = true;
-        header.fill.color = "#D9E1F2";
+        header.fill.color = HEADER_FILL;
         header.wrapText = true;
       }
       const first = headerRow + 1;
@@ -129,11 +115,6 @@ export async function writeCoverage(
 export function sheetNameFor(title: string): string {
   const clean = title.replace(/[:\\/?*[\]]/g, " ").replace(/\s+/g, " ").trim().replace(/^'+|'+$/g, "");
   return (clean || SHEETS.coverage).slice(0, 31).trim();
-}
-
-/** A column's format from the type the API gave it (a code such as "1706" stays text, a count an integer). */
-function kindOf(type: OutputColumnType): ColumnKind {
-  return type === "text" ? { kind: "text" } : { kind: "number", format: FORMATS[type] };
 }
 
 function conditionalFormats(sheet: Excel.Worksheet, table: SheetOutputTable, firstRow: number, options: CoverageWriteOptions): void {

@@ -1,4 +1,5 @@
 import { coverageLevelSchema, coverageRegionSchema, type CoverageLevel } from "../../shared/api/coverage";
+import { listKindSchema, placementRequestSchema, type ListKind } from "../../shared/api/tindak-lanjut";
 import { deriveFigures, professionsFor } from "../../shared/coverage/figures";
 import { standardJenisOf } from "../../shared/coverage/standard";
 import { levelFitsRegion, levelOfRegion } from "../../shared/coverage/units";
@@ -122,4 +123,49 @@ export function parseIndicator(indikator: unknown, jenis: unknown): string {
     );
   }
   return found;
+}
+
+/** A list of SPEC §9 by its API name, any case ("sip", "STR", "Penugasan", …). */
+export function parseListKind(v: unknown): ListKind {
+  const word = typeof v === "string" ? v.trim().toLowerCase() : "";
+  const kind = listKindSchema.safeParse(word);
+  if (!kind.success) {
+    throw badArgument(
+      `daftar "${String(v ?? "")}" tidak dikenal: sip, str, penugasan, poned atau pelatihan`,
+      `daftar "${String(v ?? "")}" is not a list: sip, str, penugasan, poned or pelatihan`,
+    );
+  }
+  return kind.data;
+}
+
+/** A placement region: a province, regency or kecamatan code (POST /v1/penempatan takes no facility). */
+export function parsePlacementRegion(v: unknown): string {
+  const region = parseRegion(v);
+  if (!placementRequestSchema.shape.region.safeParse(region).success) {
+    throw badArgument(
+      `wilayah "${region}" harus kode wilayah (2, 4 atau 6 digit), bukan fasyankes: rencana penempatan disusun per wilayah`,
+      `wilayah "${region}" must be a region code (2, 4 or 6 digits), not a facility: a placement plan is made per region`,
+    );
+  }
+  return region;
+}
+
+/** The profession of a placement: required, as the staffing standard counts it. */
+export function parsePlacementJenis(v: unknown): JenisStandar {
+  const jenis = parseStandardJenis(v);
+  if (jenis === null) throw badArgument('jenis_tenaga kosong: mis. "DOKTER" atau "BIDAN"', 'jenis_tenaga is empty: e.g. "DOKTER" or "BIDAN"');
+  return jenis;
+}
+
+/** How many new staff: a whole number within the bounds of POST /v1/penempatan (text "10" accepted). */
+export function parseCount(v: unknown): number {
+  const n = typeof v === "number" ? v : typeof v === "string" && v.trim() !== "" ? Number(v.trim()) : Number.NaN;
+  const bounds = placementRequestSchema.shape.jumlah;
+  if (!bounds.safeParse(n).success) {
+    throw badArgument(
+      `jumlah "${String(v ?? "")}" harus bilangan bulat 1 sampai 10.000`,
+      `jumlah "${String(v ?? "")}" must be a whole number from 1 to 10,000`,
+    );
+  }
+  return n;
 }

@@ -13,7 +13,9 @@ const RosterBody = lazy(() => import("./RosterBody"));
 
 /** Starts loading what a check and a send will show, so they appear at once when needed. */
 export function preloadRosterParts(): Promise<unknown> {
-  return import("./RosterBody").then((m) => m.preloadDialogParts());
+  return import("./RosterBody").then((m) => {
+    void m.preloadDialogParts();
+  });
 }
 
 const useStyles = makeStyles({

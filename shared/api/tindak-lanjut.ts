@@ -27,7 +27,7 @@ export type ListQuery = z.infer<typeof listQuerySchema>;
 const baseRow = {
   kode_fasyankes: z.string(),
   nama_fasyankes: z.string(),
-  /** null only on a `poned` row that names a missing profession with nobody to train. */
+  /** null on a row that names a facility, not a person (`poned`: a missing profession with nobody to train; `pelatihan`: a facility-wide need). */
   nik: z.string().nullable(),
   nama: z.string().nullable(),
   jenis_tenaga: jenisTenagaSchema,
@@ -73,6 +73,8 @@ export const ponedRowSchema = z.object({
 
 export const pelatihanRowSchema = z.object({
   ...baseRow,
+  /** null with `nik` and `nama` on a row for a whole facility: a training each facility needs someone to hold (K3_FASYANKES). */
+  jenis_tenaga: jenisTenagaSchema.nullable(),
   kode_pelatihan: kodePelatihanSchema,
 });
 

@@ -8,7 +8,7 @@ import { SIP_EXPIRING_DAYS } from "../reference/licences";
 import { professionByCode } from "../reference/professions";
 import type { Lang } from "../schema/issue";
 import type { NakesRecord } from "../schema/records";
-import { PONED_TEAM, TERM_STATUSES, TRAINING_NEEDS } from "./rules";
+import { PERSON_TRAINING_NEEDS, PONED_TEAM, TERM_STATUSES } from "./rules";
 import { listText } from "./texts";
 
 /**
@@ -48,6 +48,8 @@ export interface ListFacts {
   trainings?: ReadonlyMap<string, ReadonlySet<KodePelatihan>>;
   staff?: ReadonlyMap<string, number>;
   rules?: readonly StandardRule[];
+  /** Facilities where nobody holds a training each of them needs (rules.ts FACILITY_TRAINING_NEEDS). */
+  facilitiesWithout?: readonly { kode_fasyankes: string; kode_pelatihan: KodePelatihan }[];
 }
 
 export const trainingKey = (kode: string, nik: string): string => `${kode}|${nik}`;
@@ -215,17 +217,35 @@ export function ponedList(facts: ListFacts, w: ListWindows, lang: Lang): PonedRo
   return rows;
 }
 
-/** `pelatihan`: for each training a person needs (rules.ts TRAINING_NEEDS), who has not had it. */
+/**
+ * `pelatihan`: for each training a person needs (rules.ts), who has not had it; for each training a
+ * facility needs someone to hold, the facilities where nobody does (one row without a person). Due by
+ * the end of as_of's year: the training plan is yearly.
+ */
 export function pelatihanList(facts: ListFacts, w: ListWindows, lang: Lang): PelatihanRow[] {
   const rows: PelatihanRow[] = [];
   for (const p of facts.persons) {
     const f = facts.facilities.get(p.kode_fasyankes);
     if (!f) continue;
     const held = facts.trainings?.get(trainingKey(p.kode_fasyankes, p.nik));
-    for (const need of TRAINING_NEEDS) {
+    for (const need of PERSON_TRAINING_NEEDS) {
       if (!need.needs(p.jenis_tenaga, f.jenis) || held?.has(need.kode)) continue;
       rows.push({ ...base(f, p, listText.training(need.kode, lang), w.yearEnd), kode_pelatihan: need.kode });
     }
+  }
+  for (const x of facts.facilitiesWithout ?? []) {
+    const f = facts.facilities.get(x.kode_fasyankes);
+    if (!f) continue;
+    rows.push({
+      kode_fasyankes: f.kode,
+      nama_fasyankes: f.nama,
+      nik: null,
+      nama: null,
+      jenis_tenaga: null,
+      tindakan: listText.facilityTraining(x.kode_pelatihan, lang),
+      batas: w.yearEnd,
+      kode_pelatihan: x.kode_pelatihan,
+    });
   }
   return rows;
 }
@@ -236,17 +256,20 @@ export function pelatihanList(facts: ListFacts, w: ListWindows, lang: Lang): Pel
  * so the same facts give the same list.
  */
 export function byUrgency<R extends ListRow>(rows: R[]): R[] {
-  const key = (r: ListRow) => [r.batas, r.kode_fasyankes, r.nik === null ? 1 : 0, r.nama ?? "", r.nik ?? "", r.jenis_tenaga, "kode_pelatihan" in r ? r.kode_pelatihan : ""] as const;
-  return rows.sort((a, b) => {
-    const ka = key(a);
-    const kb = key(b);
-    for (let i = 0; i < ka.length; i++) {
-      if (ka[i]! < kb[i]!) return -1;
-      if (ka[i]! > kb[i]!) return 1;
-    }
-    return 0;
-  });
+  return rows.sort(
+    (a, b) =>
+      cmp(a.batas, b.batas) ||
+      cmp(a.kode_fasyankes, b.kode_fasyankes) ||
+      (a.nik === null ? 1 : 0) - (b.nik === null ? 1 : 0) ||
+      cmp(a.nama ?? "", b.nama ?? "") ||
+      cmp(a.nik ?? "", b.nik ?? "") ||
+      cmp(a.jenis_tenaga ?? "", b.jenis_tenaga ?? "") ||
+      cmp(trainingOf(a), trainingOf(b)),
+  );
 }
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const trainingOf = (r: ListRow): string => ("kode_pelatihan" in r ? r.kode_pelatihan : "");
 
 /** One list (SPEC §9) as the API answers it. `asOf` ISO; throws RangeError on a date that is not one. */
 export function buildList<K extends ListKind>(list: K, facts: ListFacts, asOf: string, lang: Lang): ListOf<K> {
@@ -278,6 +301,7 @@ export interface ListRows {
   persons: readonly ListPerson[];
   trainings: readonly { kode_fasyankes: string; nik: string; kode_pelatihan: KodePelatihan }[];
   staff: readonly { kode_fasyankes: string; jenis_tenaga: JenisTenaga; n: number }[];
+  facilitiesWithout?: readonly { kode_fasyankes: string; kode_pelatihan: KodePelatihan }[];
 }
 
 /** Keys the rows of storage for the list builders; staff are summed per standard jenis (KEFARMASIAN = APOTEKER + TTK). */
@@ -294,5 +318,5 @@ export function factsOf(rows: ListRows, rules: readonly StandardRule[]): ListFac
     const k = staffKey(s.kode_fasyankes, standardJenisOf(s.jenis_tenaga));
     staff.set(k, (staff.get(k) ?? 0) + s.n);
   }
-  return { facilities: new Map(rows.facilities.map((f) => [f.kode, f])), persons: rows.persons, trainings, staff, rules };
+  return { facilities: new Map(rows.facilities.map((f) => [f.kode, f])), persons: rows.persons, trainings, staff, rules, facilitiesWithout: rows.facilitiesWithout ?? [] };
 }

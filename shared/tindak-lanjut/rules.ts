@@ -21,20 +21,23 @@ export const TERM_STATUSES: ReadonlyMap<string, number> = new Map(
 export const PLACEMENT_HORIZON_MONTHS = 12;
 
 /**
- * A training a person needs (SPEC §9 `pelatihan`): PENGELOLAAN_LIMBAH for sanitarians (medical waste,
- * §4.4), K3_FASYANKES for everyone working in a puskesmas (occupational safety in facilities; read as
- * every staff member, so each puskesmas's whole team is safe at work), PPI for clinical staff (the
- * medical, nursing and midwifery groups, who touch patients).
+ * A training the staff need (SPEC §9 `pelatihan`). `person`: every person it applies to needs it
+ * (PENGELOLAAN_LIMBAH for sanitarians, who handle medical waste, §4.4; PPI for clinical staff — the
+ * medical, nursing and midwifery groups, who touch patients). `facility`: each facility of the kinds
+ * given needs at least one trained person (K3_FASYANKES "for each puskesmas": its K3 officer), so the
+ * list names the facility, not every untrained person in it.
  */
-export interface TrainingNeed {
-  kode: KodePelatihan;
-  needs(jenis: JenisTenaga, facility: JenisFasyankes): boolean;
-}
+export type TrainingNeed =
+  | { per: "person"; kode: KodePelatihan; needs(jenis: JenisTenaga, facility: JenisFasyankes): boolean }
+  | { per: "facility"; kode: KodePelatihan; facilities: readonly JenisFasyankes[] };
 
 const CLINICAL_GROUPS = new Set(["medis", "keperawatan", "kebidanan"]);
 
 export const TRAINING_NEEDS: readonly TrainingNeed[] = [
-  { kode: "PENGELOLAAN_LIMBAH", needs: (j) => j === "SANITARIAN" },
-  { kode: "K3_FASYANKES", needs: (_j, f) => f === "PUSKESMAS" },
-  { kode: "PPI", needs: (j) => CLINICAL_GROUPS.has(professionByCode.get(j)?.group ?? "") },
+  { per: "person", kode: "PENGELOLAAN_LIMBAH", needs: (j) => j === "SANITARIAN" },
+  { per: "facility", kode: "K3_FASYANKES", facilities: ["PUSKESMAS"] },
+  { per: "person", kode: "PPI", needs: (j) => CLINICAL_GROUPS.has(professionByCode.get(j)?.group ?? "") },
 ];
+
+export const PERSON_TRAINING_NEEDS = TRAINING_NEEDS.filter((n): n is Extract<TrainingNeed, { per: "person" }> => n.per === "person");
+export const FACILITY_TRAINING_NEEDS = TRAINING_NEEDS.filter((n): n is Extract<TrainingNeed, { per: "facility" }> => n.per === "facility");

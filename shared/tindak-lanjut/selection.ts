@@ -4,7 +4,7 @@ import { facilityKinds } from "../reference/facilities";
 import type { JenisFasyankes, JenisTenaga, KodePelatihan, StatusKepegawaian } from "../reference/codes";
 import { professions } from "../reference/professions";
 import type { ListWindows } from "./lists";
-import { PONED_TEAM, TERM_STATUSES, TRAINING_NEEDS } from "./rules";
+import { FACILITY_TRAINING_NEEDS, PERSON_TRAINING_NEEDS, PONED_TEAM, TERM_STATUSES } from "./rules";
 
 /**
  * Which stored rows each list can hold, derived from the rules of rules.ts and the windows of
@@ -20,8 +20,8 @@ export type PersonFilter =
   | { kind: "term"; statuses: readonly StatusKepegawaian[]; tmtUntil: string }
   /** Staff of `jenis` at PONED puskesmas. */
   | { kind: "poned"; jenis: readonly JenisTenaga[] }
-  /** Staff whose (facility kind, profession) pair is one of `pairs`. */
-  | { kind: "pairs"; pairs: readonly (readonly [JenisFasyankes, JenisTenaga])[] };
+  /** Staff whose "facility kind|profession" is one of `pairs` ("PUSKESMAS|BIDAN"). */
+  | { kind: "pairs"; pairs: readonly string[] };
 
 export interface ListNeeds {
   persons: PersonFilter;
@@ -29,6 +29,8 @@ export interface ListNeeds {
   trainings: readonly KodePelatihan[];
   /** Persons per facility and profession (the `penugasan` gap). */
   staffCounts: boolean;
+  /** Trainings each facility of a kind needs someone to hold: [kode_pelatihan, jenis_fasyankes] pairs. */
+  facilityTrainings: readonly (readonly [KodePelatihan, JenisFasyankes])[];
 }
 
 /** The latest TMT whose term (of any status with one) can end on or before `until`; two days of slack for 29 February. */
@@ -40,22 +42,28 @@ export function latestTmtEndingBy(until: string): string {
 export function listNeeds(list: ListKind, w: ListWindows): ListNeeds {
   switch (list) {
     case "sip":
-      return { persons: { kind: "sip", until: w.sipUntil }, trainings: [], staffCounts: false };
+      return { persons: { kind: "sip", until: w.sipUntil }, trainings: [], staffCounts: false, facilityTrainings: [] };
     case "str":
-      return { persons: { kind: "str", needsStr: professions.filter((p) => p.needs_str).map((p) => p.code) }, trainings: [], staffCounts: false };
+      return { persons: { kind: "str", needsStr: professions.filter((p) => p.needs_str).map((p) => p.code) }, trainings: [], staffCounts: false, facilityTrainings: [] };
     case "penugasan":
       return {
         persons: { kind: "term", statuses: [...TERM_STATUSES.keys()] as StatusKepegawaian[], tmtUntil: latestTmtEndingBy(w.termUntil) },
         trainings: [],
         staffCounts: true,
+        facilityTrainings: [],
       };
     case "poned":
-      return { persons: { kind: "poned", jenis: PONED_TEAM }, trainings: ["PONED"], staffCounts: false };
+      return { persons: { kind: "poned", jenis: PONED_TEAM }, trainings: ["PONED"], staffCounts: false, facilityTrainings: [] };
     case "pelatihan": {
       const pairs = facilityKinds.flatMap((k) =>
-        professions.filter((p) => TRAINING_NEEDS.some((n) => n.needs(p.code, k.code))).map((p) => [k.code, p.code] as const),
+        professions.filter((p) => PERSON_TRAINING_NEEDS.some((n) => n.needs(p.code, k.code))).map((p) => `${k.code}|${p.code}`),
       );
-      return { persons: { kind: "pairs", pairs }, trainings: TRAINING_NEEDS.map((n) => n.kode), staffCounts: false };
+      return {
+        persons: { kind: "pairs", pairs },
+        trainings: PERSON_TRAINING_NEEDS.map((n) => n.kode),
+        staffCounts: false,
+        facilityTrainings: FACILITY_TRAINING_NEEDS.flatMap((n) => n.facilities.map((f) => [n.kode, f] as const)),
+      };
     }
   }
 }

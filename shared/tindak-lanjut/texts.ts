@@ -68,6 +68,10 @@ export const listText = {
     lang === "en"
       ? `No ${professionWord(j, lang)} here to train: place a PONED-trained ${professionWord(j, lang)}`
       : `Tidak ada ${professionWord(j, lang)} untuk dilatih: tempatkan ${professionWord(j, lang)} terlatih PONED`,
+  facilityTraining: (k: KodePelatihan, lang: Lang) =>
+    lang === "en"
+      ? `No one here is trained in ${trainingName(k, lang)}: send at least one person to the training`
+      : `Belum ada tenaga terlatih ${trainingName(k, lang)} di sini: kirim sedikitnya satu orang ke pelatihan`,
   training: (k: KodePelatihan, lang: Lang) =>
     lang === "en" ? `Enrol in training: ${trainingName(k, lang)}` : `Ikutkan pelatihan ${trainingName(k, lang)}`,
 };

@@ -83,9 +83,9 @@ export function validatePelatihan(table: Table, nakesNiks: { has(nik: string): b
     if (!s.error && complete && nik !== null && kode !== null && tahun !== null) {
       const course = TRAINING_INDEX.get(kode)! * 10000 + tahun;
       const list = seen.get(nik);
-      const at = list === undefined ? -1 : list.indexOf(course);
-      if (at >= 0 && at % 2 === 0) {
-        const first = list![at + 1]!;
+      const pos = list === undefined ? -1 : indexOfCourse(list, course);
+      if (pos >= 0) {
+        const first = list![pos + 1]!;
         s.add("pelatihan.duplicate", "kode_pelatihan", { first }, kodeCell, [{ row: first, column: "kode_pelatihan" }]);
         continue;
       }
@@ -96,4 +96,10 @@ export function validatePelatihan(table: Table, nakesNiks: { has(nik: string): b
   }
   skipped.flush();
   return { issues: s.issues, records };
+}
+
+/** Index of `course` among the even places of [course, row, course, row, …], or -1. */
+function indexOfCourse(list: readonly number[], course: number): number {
+  for (let i = 0; i < list.length; i += 2) if (list[i] === course) return i;
+  return -1;
 }

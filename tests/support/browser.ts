@@ -100,7 +100,9 @@ export async function chromiumExecutable(choice: ChromiumChoice = findChromium()
   const lock = join(tmpdir(), "nakes-roster-chromium.lock");
   const { default: sparticuz } = await import("@sparticuz/chromium");
   const deadline = Date.now() + 120_000;
-  while (!existsSync(ready)) {
+  // The mark alone is not enough: a temp-folder cleaner may have removed the unpacked build since.
+  const unpacked = () => existsSync(ready) && existsSync(join(tmpdir(), "chromium"));
+  while (!unpacked()) {
     let mine = false;
     try {
       mkdirSync(lock);
@@ -113,6 +115,7 @@ export async function chromiumExecutable(choice: ChromiumChoice = findChromium()
     if (mine) {
       try {
         // A /tmp/chromium without our mark may be a dead unpack's remains: start it afresh.
+        rmSync(ready, { force: true });
         rmSync(join(tmpdir(), "chromium"), { force: true });
         const path = await sparticuz.executablePath();
         writeFileSync(ready, path);

@@ -79,7 +79,8 @@ tindakLanjutRoutes.openAPIRegistry.registerPath(
       "days), `str` (STR missing where the profession needs one, or dated), `penugasan` (a status with a term, e.g.",
       "Penugasan Khusus 5 years, whose term has ended or ends within 6 months, with the gap left behind), `poned` (PONED",
       "puskesmas whose team lacks a PONED-trained dokter, bidan or perawat, and who could be trained), `pelatihan`",
-      "(PENGELOLAAN_LIMBAH for sanitarians, K3_FASYANKES for puskesmas staff, PPI for clinical staff: who has not had it).",
+      "(who has not had PENGELOLAAN_LIMBAH among sanitarians, PPI among clinical staff; and, as a row without a person, each",
+      "puskesmas where nobody holds K3_FASYANKES).",
       "Rows are sorted by urgency (earliest `batas` first). `Accept: text/csv` gives the same columns as CSV (UTF-8 with",
       "BOM; text that would read as a formula is prefixed with an apostrophe). Personal data: never for analysts.",
     ].join(" "),
@@ -107,13 +108,14 @@ tindakLanjutRoutes.get("/tindak-lanjut", requireRole("uploader"), async (c) => {
   // Each database of the place (one per province once bound; the whole country for a national token).
   const dbs = readSessions(c, place);
   const parts = await Promise.all(
-    dbs.map((db) => readListFacts(db, { region, scope: token.scope, persons: needs.persons, trainings: needs.trainings, staffCounts: needs.staffCounts })),
+    dbs.map((db) => readListFacts(db, { region, scope: token.scope, ...needs })),
   );
   const rows: ListRows = {
     facilities: parts.flatMap((p) => p.facilities),
     persons: parts.flatMap((p) => p.persons),
     trainings: parts.flatMap((p) => p.trainings),
     staff: parts.flatMap((p) => p.staff),
+    facilitiesWithout: parts.flatMap((p) => p.facilitiesWithout),
   };
   const rules = needs.staffCounts ? await standardOf(dbs[0]!, place) : [];
   const answer = buildList(q.list, factsOf(rows, rules), asOf, lang);

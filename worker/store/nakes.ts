@@ -110,3 +110,20 @@ export async function personsOfUpload(db: Reader, uploadId: string): Promise<Per
   }).all<PersonFingerprint>();
   return results;
 }
+
+/**
+ * Whether a NIP of this (uncommitted) upload is now held by another NIK in the current roster of a
+ * facility the upload does not replace: nip.duplicate, an error, arisen since the upload was checked.
+ */
+export async function nipTakenSince(db: Reader, uploadId: string): Promise<boolean> {
+  const row = await prepare(db, {
+    sql: `SELECT 1 AS taken FROM nakes s
+          JOIN nakes n ON n.nip = s.nip AND n.nik <> s.nik
+          ${CURRENT_JOIN}
+          WHERE s.upload_id = ?1 AND s.nip IS NOT NULL
+            AND n.kode_fasyankes NOT IN (SELECT kode_fasyankes FROM nakes WHERE upload_id = ?1)
+          LIMIT 1`,
+    params: [uploadId],
+  }).first<{ taken: number }>();
+  return row !== null;
+}

@@ -1,6 +1,6 @@
 import type { JenisFasyankes, JenisTenaga, KategoriPuskesmas, KodePelatihan, StatusKepegawaian } from "../../shared/reference/codes";
 import type { PersonFilter } from "../../shared/tindak-lanjut/selection";
-import { facilityInScopeSql } from "../auth/scope";
+import { facilityInScopeSql, isNational, provinceOfScope } from "../auth/scope";
 import { prepare } from "../db/limits";
 import type { Reader, Sql, SqlValue } from "../db/types";
 
@@ -22,6 +22,8 @@ export interface ListSelection {
   trainings?: readonly KodePelatihan[];
   /** Also count persons per facility and profession at the facilities of the selected persons. */
   staffCounts?: boolean;
+  /** [kode_pelatihan, jenis_fasyankes]: facilities of that kind (with a current roster) where nobody holds the training. */
+  facilityTrainings?: readonly (readonly [KodePelatihan, JenisFasyankes])[];
 }
 
 export interface StoredListFacility {
@@ -51,6 +53,7 @@ export interface StoredListFacts {
   persons: StoredListPerson[];
   trainings: { kode_fasyankes: string; nik: string; kode_pelatihan: KodePelatihan }[];
   staff: { kode_fasyankes: string; jenis_tenaga: JenisTenaga; n: number }[];
+  facilitiesWithout: { kode_fasyankes: string; kode_pelatihan: KodePelatihan }[];
 }
 
 interface FacilityRow {
@@ -66,37 +69,51 @@ const toFacility = (r: FacilityRow): StoredListFacility => ({ ...r, rawat_inap: 
 
 const PERSON_COLUMNS = "n.kode_fasyankes, n.nik, n.nama, n.jenis_tenaga, n.status_kepegawaian, n.no_str, n.str_berlaku_sampai, n.no_sip, n.sip_berlaku_sampai, n.tmt_penugasan";
 
-/** ?1 region (or the scope again), ?2 scope: active facilities inside both. */
+/**
+ * A cheap first test before the exact scope rule (auth/scope.ts facilityInScopeSql, costly per row, so
+ * a province's lists would spend most of their time on the country's other facilities): the
+ * facility's regency lies in the province of `place`, or the facility is `place` itself. Sound because
+ * the facility master keeps a kecamatan inside its regency (shared/validate/masters.ts) and the scope
+ * rule needs code and row to agree. `provinceBounds` gives the range [lo, hi) of regency codes;
+ * national or unknown: every facility.
+ */
+function provinceBounds(place: string): [string, string] {
+  const p = provinceOfScope(place);
+  return p === null || isNational(p) ? ["", "~"] : [p, `${p}:`];
+}
+const nearby = (f: string, lo: string, hi: string, place: string) => `((${f}.kode_wilayah >= ${lo} AND ${f}.kode_wilayah < ${hi}) OR ${f}.kode = ${place})`;
+
+/** ?1 region (or the scope again), ?2 scope, ?3/?4 the province bounds of ?1: active facilities inside both. */
 function facilitiesCte(poned: boolean): string {
   return `f AS MATERIALIZED (
     SELECT f.kode, f.nama, f.jenis, f.kategori, f.rawat_inap, f.poned FROM fasyankes f
-    WHERE f.aktif = 1 AND ${facilityInScopeSql("f", "?1")} AND ${facilityInScopeSql("f", "?2")}
+    WHERE f.aktif = 1 AND ${nearby("f", "?3", "?4", "?1")} AND ${facilityInScopeSql("f", "?1")} AND ${facilityInScopeSql("f", "?2")}
       ${poned ? "AND f.jenis = 'PUSKESMAS' AND f.poned = 1" : ""})`;
 }
 
 const CURRENT_ROWS = `f JOIN roster_current c ON c.kode_fasyankes = f.kode
   JOIN nakes n ON n.upload_id = c.upload_id AND n.kode_fasyankes = c.kode_fasyankes`;
 
-/** The person condition of a filter, its values bound from ?3 on. */
+/** The person condition of a filter, its values bound from ?5 on. */
 function personWhere(p: PersonFilter): { where: string; params: SqlValue[] } {
   switch (p.kind) {
     case "sip":
-      return { where: "n.sip_berlaku_sampai IS NOT NULL AND n.sip_berlaku_sampai <= ?3", params: [p.until] };
+      return { where: "n.sip_berlaku_sampai IS NOT NULL AND n.sip_berlaku_sampai <= ?5", params: [p.until] };
     case "str":
       return {
-        where: "n.str_berlaku_sampai IS NOT NULL OR (n.no_str IS NULL AND n.jenis_tenaga IN (SELECT value FROM json_each(?3)))",
+        where: "n.str_berlaku_sampai IS NOT NULL OR (n.no_str IS NULL AND n.jenis_tenaga IN (SELECT value FROM json_each(?5)))",
         params: [JSON.stringify(p.needsStr)],
       };
     case "term":
       return {
-        where: "n.status_kepegawaian IN (SELECT value FROM json_each(?3)) AND n.tmt_penugasan IS NOT NULL AND n.tmt_penugasan <= ?4",
+        where: "n.status_kepegawaian IN (SELECT value FROM json_each(?5)) AND n.tmt_penugasan IS NOT NULL AND n.tmt_penugasan <= ?6",
         params: [JSON.stringify(p.statuses), p.tmtUntil],
       };
     case "poned":
-      return { where: "n.jenis_tenaga IN (SELECT value FROM json_each(?3))", params: [JSON.stringify(p.jenis)] };
+      return { where: "n.jenis_tenaga IN (SELECT value FROM json_each(?5))", params: [JSON.stringify(p.jenis)] };
     case "pairs":
       return {
-        where: "EXISTS (SELECT 1 FROM json_each(?3) j WHERE j.value->>0 = f.jenis AND j.value->>1 = n.jenis_tenaga)",
+        where: "f.jenis || '|' || n.jenis_tenaga IN (SELECT value FROM json_each(?5))",
         params: [JSON.stringify(p.pairs)],
       };
   }
@@ -110,39 +127,59 @@ function personWhere(p: PersonFilter): { where: string; params: SqlValue[] } {
 export async function readListFacts(db: Reader, s: ListSelection): Promise<StoredListFacts> {
   const poned = s.persons.kind === "poned";
   const cond = personWhere(s.persons);
-  const params: SqlValue[] = [s.region ?? s.scope, s.scope, ...cond.params];
-  const selected = `sel AS MATERIALIZED (SELECT ${PERSON_COLUMNS}, c.upload_id FROM ${CURRENT_ROWS} WHERE ${cond.where})`;
-  const next = params.length + 1;
+  const place = s.region ?? s.scope;
+  const params: SqlValue[] = [place, s.scope, ...provinceBounds(place), ...cond.params];
+  const selected = `sel AS MATERIALIZED (SELECT ${PERSON_COLUMNS}, c.upload_id FROM ${CURRENT_ROWS} WHERE (${cond.where}))`;
+  const withTrainings = s.trainings !== undefined && s.trainings.length > 0;
+  // The training codes asked for that each person holds, read with the person ("PONED,PPI"): one scan.
+  const held = withTrainings
+    ? `, (SELECT group_concat(DISTINCT p.kode_pelatihan) FROM pelatihan p
+          WHERE p.upload_id = c.upload_id AND p.nik = n.nik AND p.kode_pelatihan IN (SELECT value FROM json_each(?${params.length + 1}))) AS held`
+    : "";
   const statements: Sql[] = [
-    { sql: `WITH ${facilitiesCte(poned)} SELECT * FROM f`, params: params.slice(0, 2) },
-    { sql: `WITH ${facilitiesCte(poned)}, ${selected} SELECT ${PERSON_COLUMNS} FROM sel n`, params },
+    { sql: `WITH ${facilitiesCte(poned)} SELECT * FROM f`, params: params.slice(0, 4) },
+    {
+      sql: `WITH ${facilitiesCte(poned)} SELECT ${PERSON_COLUMNS}${held} FROM ${CURRENT_ROWS} WHERE (${cond.where})`,
+      params: withTrainings ? [...params, JSON.stringify(s.trainings)] : params,
+    },
   ];
-  if (s.trainings && s.trainings.length > 0) {
-    statements.push({
-      sql: `WITH ${facilitiesCte(poned)}, ${selected}
-        SELECT DISTINCT n.kode_fasyankes, n.nik, p.kode_pelatihan FROM sel n
-        JOIN pelatihan p ON p.upload_id = n.upload_id AND p.nik = n.nik
-        WHERE p.kode_pelatihan IN (SELECT value FROM json_each(?${next}))`,
-      params: [...params, JSON.stringify(s.trainings)],
-    });
-  }
   if (s.staffCounts) {
     statements.push({
       sql: `WITH ${facilitiesCte(poned)}, ${selected}
         SELECT n.kode_fasyankes, n.jenis_tenaga, COUNT(DISTINCT n.nik) AS n
-        FROM ${CURRENT_ROWS} WHERE f.kode IN (SELECT kode_fasyankes FROM sel)
+        FROM (SELECT DISTINCT upload_id, kode_fasyankes FROM sel) s
+        JOIN nakes n ON n.upload_id = s.upload_id AND n.kode_fasyankes = s.kode_fasyankes
         GROUP BY n.kode_fasyankes, n.jenis_tenaga`,
       params,
+    });
+  }
+  const withoutTraining = s.facilityTrainings !== undefined && s.facilityTrainings.length > 0;
+  if (withoutTraining) {
+    statements.push({
+      sql: `WITH ${facilitiesCte(false)}
+        SELECT f.kode AS kode_fasyankes, j.value->>0 AS kode_pelatihan
+        FROM f JOIN roster_current c ON c.kode_fasyankes = f.kode JOIN json_each(?5) j ON j.value->>1 = f.jenis
+        WHERE NOT EXISTS (
+          SELECT 1 FROM pelatihan p WHERE p.upload_id = c.upload_id AND p.kode_pelatihan = j.value->>0
+            AND p.nik IN (SELECT n.nik FROM nakes n WHERE n.upload_id = c.upload_id AND n.kode_fasyankes = f.kode))`,
+      params: [...params.slice(0, 4), JSON.stringify(s.facilityTrainings)],
     });
   }
   const results = await db.batch(statements.map((x) => prepare(db, x)));
   const rows = <T>(i: number) => (results[i]?.results ?? []) as T[];
   let i = 2;
+  const persons: StoredListPerson[] = [];
+  const trainings: StoredListFacts["trainings"] = [];
+  for (const { held, ...person } of rows<StoredListPerson & { held?: string | null }>(1)) {
+    persons.push(person);
+    if (held) for (const k of held.split(",")) trainings.push({ kode_fasyankes: person.kode_fasyankes, nik: person.nik, kode_pelatihan: k as KodePelatihan });
+  }
   return {
     facilities: rows<FacilityRow>(0).map(toFacility),
-    persons: rows<StoredListPerson>(1),
-    trainings: s.trainings && s.trainings.length > 0 ? rows<StoredListFacts["trainings"][number]>(i++) : [],
+    persons,
+    trainings,
     staff: s.staffCounts ? rows<StoredListFacts["staff"][number]>(i++) : [],
+    facilitiesWithout: withoutTraining ? rows<StoredListFacts["facilitiesWithout"][number]>(i++) : [],
   };
 }
 
@@ -163,18 +200,19 @@ export async function readPlacementFacts(
 ): Promise<PlacementFacts> {
   const pk = `f AS MATERIALIZED (
     SELECT f.kode, f.nama, f.kategori, f.rawat_inap FROM fasyankes f
-    WHERE f.aktif = 1 AND f.jenis = 'PUSKESMAS' AND ${facilityInScopeSql("f", "?1")})`;
+    WHERE f.aktif = 1 AND f.jenis = 'PUSKESMAS' AND ${nearby("f", "?2", "?3", "?1")} AND ${facilityInScopeSql("f", "?1")})`;
+  const bounds = provinceBounds(region);
   const [facilities, staff, ending] = await db.batch([
-    prepare(db, { sql: `WITH ${pk} SELECT * FROM f ORDER BY f.kode`, params: [region] }),
+    prepare(db, { sql: `WITH ${pk} SELECT * FROM f ORDER BY f.kode`, params: [region, ...bounds] }),
     prepare(db, {
       sql: `WITH ${pk} SELECT n.kode_fasyankes, n.jenis_tenaga, COUNT(DISTINCT n.nik) AS n FROM ${CURRENT_ROWS}
         GROUP BY n.kode_fasyankes, n.jenis_tenaga`,
-      params: [region],
+      params: [region, ...bounds],
     }),
     prepare(db, {
       sql: `WITH ${pk} SELECT n.kode_fasyankes, n.jenis_tenaga, n.status_kepegawaian, n.tmt_penugasan FROM ${CURRENT_ROWS}
-        WHERE n.status_kepegawaian IN (SELECT value FROM json_each(?2)) AND n.tmt_penugasan IS NOT NULL AND n.tmt_penugasan <= ?3`,
-      params: [region, JSON.stringify(terms.statuses), terms.tmtUntil],
+        WHERE n.status_kepegawaian IN (SELECT value FROM json_each(?4)) AND n.tmt_penugasan IS NOT NULL AND n.tmt_penugasan <= ?5`,
+      params: [region, ...bounds, JSON.stringify(terms.statuses), terms.tmtUntil],
     }),
   ]);
   return {

@@ -21,7 +21,7 @@ export const FACILITIES: CoverageFacility[] = [
   { kode: "P1706010202", nama: "Puskesmas Beta", jenis: "PUSKESMAS", kode_wilayah: "1706", kecamatan: "170601", kategori: "TERPENCIL", rawat_inap: false, poned: false },
   // no doctor, very remote; its PK midwife's term ended in October
   { kode: "P1706020201", nama: "Puskesmas Gamma", jenis: "PUSKESMAS", kode_wilayah: "1706", kecamatan: "170602", kategori: "SANGAT_TERPENCIL", rawat_inap: false, poned: false },
-  // two doctors: above the standard
+  // two doctors: above the standard; nobody trained in K3
   { kode: "P1706020202", nama: "Puskesmas Delta", jenis: "PUSKESMAS", kode_wilayah: "1706", kecamatan: "170602", kategori: "PERKOTAAN", rawat_inap: false, poned: false },
   // no roster at all, very remote like Gamma: the tie with Gamma is broken by the code
   { kode: "P1706020203", nama: "Puskesmas Epsilon", jenis: "PUSKESMAS", kode_wilayah: "1706", kecamatan: "170602", kategori: "SANGAT_TERPENCIL", rawat_inap: false, poned: false },
@@ -65,9 +65,9 @@ export const PERSONS: Person[] = [
   { kode: "P1706020201", nama: "Nur Aisyah", sex: "P", birth: "1994-04-20", jenis: "BIDAN", status: "PENUGASAN_KHUSUS", tmt: "2021-10-15", sip: SIP_LATER, trainings: ["K3_FASYANKES", "PPI"] },
   // pelatihan: a nurse without PPI
   { kode: "P1706020201", nama: "Hendra Gunawan", sex: "L", birth: "1989-08-08", jenis: "PERAWAT", status: "KONTRAK_DAERAH", sip: SIP_LATER, trainings: ["K3_FASYANKES"] },
-  { kode: "P1706020202", nama: "dr. Maya Sari", sex: "P", birth: "1986-06-15", jenis: "DOKTER", status: "PNS", sip: SIP_LATER, trainings: ["K3_FASYANKES", "PPI"] },
-  { kode: "P1706020202", nama: "dr. Budi Santoso", sex: "L", birth: "1984-10-05", jenis: "DOKTER", status: "PNS", sip: SIP_LATER, trainings: ["K3_FASYANKES", "PPI"] },
-  { kode: "P1706020202", nama: "Rudi Hartono", sex: "L", birth: "1982-02-02", jenis: "SANITARIAN", status: "PNS", trainings: ["K3_FASYANKES", "PENGELOLAAN_LIMBAH"] },
+  { kode: "P1706020202", nama: "dr. Maya Sari", sex: "P", birth: "1986-06-15", jenis: "DOKTER", status: "PNS", sip: SIP_LATER, trainings: ["PPI"] },
+  { kode: "P1706020202", nama: "dr. Budi Santoso", sex: "L", birth: "1984-10-05", jenis: "DOKTER", status: "PNS", sip: SIP_LATER, trainings: ["PPI"] },
+  { kode: "P1706020202", nama: "Rudi Hartono", sex: "L", birth: "1982-02-02", jenis: "SANITARIAN", status: "PNS", trainings: ["PENGELOLAAN_LIMBAH"] },
   // sip: expiring, but in regency 1701 (outside region 1706)
   { kode: "P1701010201", nama: "dr. Lina Marlina", sex: "P", birth: "1990-01-01", jenis: "DOKTER", status: "KONTRAK_DAERAH", sip: "2026-11-10", trainings: ["K3_FASYANKES", "PPI"] },
 ];

@@ -15,7 +15,11 @@ function rows(edit?: (r: ReturnType<typeof rosterRows>) => void): ListRows {
     const k = `${n.kode_fasyankes}|${n.jenis_tenaga}`;
     staff.set(k, { kode_fasyankes: n.kode_fasyankes, jenis_tenaga: n.jenis_tenaga, n: (staff.get(k)?.n ?? 0) + 1 });
   }
+  // Puskesmas with staff where nobody holds K3_FASYANKES (what storage answers for the facility-wide need).
+  const k3 = new Set(r.pelatihan.filter((p) => p.kode_pelatihan === "K3_FASYANKES").map((p) => kodeOf.get(p.nik)));
+  const withStaff = [...new Set(r.nakes.map((n) => n.kode_fasyankes))];
   return {
+    facilitiesWithout: withStaff.filter((k) => !k3.has(k)).map((k) => ({ kode_fasyankes: k, kode_pelatihan: "K3_FASYANKES" as const })),
     facilities: FACILITIES.map((f) => ({ kode: f.kode, nama: f.nama, jenis: f.jenis, kategori: f.kategori, rawat_inap: f.rawat_inap, poned: f.poned })),
     persons: r.nakes,
     trainings: r.pelatihan.map((p) => ({ kode_fasyankes: kodeOf.get(p.nik)!, nik: p.nik, kode_pelatihan: p.kode_pelatihan })),
@@ -139,19 +143,23 @@ describe("the poned list", () => {
 });
 
 describe("the pelatihan list", () => {
-  it("names the sanitarian without PENGELOLAAN_LIMBAH and the nurse without PPI, and no one else", () => {
+  it("names the sanitarian without PENGELOLAAN_LIMBAH, the nurse without PPI and the puskesmas where nobody has K3", () => {
     const l = list("pelatihan");
-    expect(l.rows.map((r) => [r.nama, r.kode_pelatihan, r.batas])).toEqual([
-      ["Bambang Sutrisno", "PENGELOLAAN_LIMBAH", "2026-12-31"],
-      ["Hendra Gunawan", "PPI", "2026-12-31"],
+    expect(l.rows.map((r) => [r.kode_fasyankes, r.nama, r.kode_pelatihan, r.batas])).toEqual([
+      ["P1706010201", "Bambang Sutrisno", "PENGELOLAAN_LIMBAH", "2026-12-31"],
+      ["P1706020201", "Hendra Gunawan", "PPI", "2026-12-31"],
+      ["P1706020202", null, "K3_FASYANKES", "2026-12-31"],
     ]);
+    expect(l.rows[2]).toMatchObject({ nik: null, jenis_tenaga: null, nama_fasyankes: "Puskesmas Delta" });
+    expect(l.rows[2]!.tindakan).toBe("Belum ada tenaga terlatih Keselamatan dan Kesehatan Kerja (K3) di Fasyankes di sini: kirim sedikitnya satu orang ke pelatihan");
   });
 
-  it("asks K3_FASYANKES of puskesmas staff only", () => {
-    const r = rows((x) => (x.pelatihan = x.pelatihan.filter((p) => p.kode_pelatihan !== "K3_FASYANKES").map((p, row) => ({ ...p, row }))));
-    const k3 = list("pelatihan", r).rows.filter((x) => x.kode_pelatihan === "K3_FASYANKES");
-    expect(k3).toHaveLength(14);
-    const hospital = { ...r, facilities: r.facilities.map((f) => (f.kode === "P1701010201" ? { ...f, jenis: "RUMAH_SAKIT" as const } : f)) };
-    expect(list("pelatihan", hospital).rows.filter((x) => x.kode_pelatihan === "K3_FASYANKES")).toHaveLength(13);
+  it("asks PPI of clinical staff only, and PENGELOLAAN_LIMBAH of sanitarians only", () => {
+    const none = rows((x) => (x.pelatihan = []));
+    const l = list("pelatihan", none);
+    const ppi = l.rows.filter((x) => x.kode_pelatihan === "PPI").map((x) => x.jenis_tenaga);
+    expect(new Set(ppi)).toEqual(new Set(["DOKTER", "BIDAN", "PERAWAT"]));
+    expect(ppi).toHaveLength(12);
+    expect(l.rows.filter((x) => x.kode_pelatihan === "PENGELOLAAN_LIMBAH").map((x) => x.nama)).toEqual(["Bambang Sutrisno", "Rudi Hartono"]);
   });
 });

@@ -19,6 +19,15 @@ beforeAll(async () => {
   await seedDemo();
 });
 
+/**
+ * The simulated limiter counts in windows aligned to the wall-clock minute: a test that counts starts
+ * early in a window, so no boundary falls inside it (a boundary would reset the count).
+ */
+async function freshWindow(): Promise<void> {
+  const into = Date.now() % 60_000;
+  if (into > 40_000) await new Promise((r) => setTimeout(r, 60_000 - into + 50));
+}
+
 /** `n` requests, a few dozen at a time (the runtime's counter is what is measured, not concurrency). */
 async function many(n: number, send: (i: number) => Promise<Response>): Promise<number[]> {
   const statuses: number[] = [];
@@ -38,6 +47,7 @@ describe("the rate limit", () => {
 
   it("refuses a token's requests past the limit with 429 in the error shape, and leaves other tokens alone", async () => {
     const busy = await tokenFor("analyst", "17", "busy analyst");
+    await freshWindow();
     const calm = await tokenFor("analyst", "17", "calm analyst");
     const statuses = await many(LIMIT, () => call("GET", "/v1/reference", { token: busy }));
     expect(statuses.every((s) => s === 200)).toBe(true);
@@ -53,6 +63,7 @@ describe("the rate limit", () => {
 
   it("counts dry runs", async () => {
     const uploader = await tokenFor("uploader", "1706", "probing uploader");
+    await freshWindow();
     await many(LIMIT - 1, () => call("GET", "/v1/reference", { token: uploader }));
     expect((await call("POST", "/v1/rosters/validate", { token: uploader, json: roster(2, { seed: 401 }) })).status).toBe(200);
     expect((await call("POST", "/v1/rosters/validate", { token: uploader, json: roster(2, { seed: 401 }) })).status).toBe(429);
@@ -61,6 +72,7 @@ describe("the rate limit", () => {
   it("limits requests with unknown or missing tokens by client address", async () => {
     const from = (ip: string, i: number) =>
       call("GET", "/v1/reference", { headers: { "CF-Connecting-IP": ip, ...(i % 2 === 0 ? { Authorization: `Bearer nkr_${(crypto.randomUUID() + crypto.randomUUID()).replaceAll("-", "").slice(0, 43)}` } : {}) } });
+    await freshWindow();
     const statuses = await many(LIMIT, (i) => from("203.0.113.7", i));
     expect(statuses.every((s) => s === 401)).toBe(true);
     const res = await from("203.0.113.7", 0);

@@ -33,6 +33,8 @@ const header = fc.option(fc.string({ maxLength: 40 }).filter((s) => /^[\x20-\x7e
 const target = fc.constantFrom(
   ["POST", "/v1/rosters/validate"],
   ["POST", "/v1/rosters"],
+  ["POST", "/v1/rosters/validate?stage=1"],
+  ["POST", "/v1/rosters/commit"],
   ["PUT", "/v1/facilities"],
   ["PUT", "/v1/population"],
   ["POST", "/v1/tokens"],

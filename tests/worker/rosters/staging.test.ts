@@ -123,6 +123,21 @@ describe("POST /v1/rosters/commit", () => {
     expect((await json(res)).error.code).toBe("precondition_failed");
   });
 
+  it("answers 412 when a NIP of the staging was taken by another person elsewhere since", async () => {
+    const [mine, theirs] = await freshFacilities(2);
+    const r = roster(10, { facilities: [mine!], seed: 819 });
+    const nipCol = r.nakes.columns.indexOf("nip");
+    const i = r.nakes.rows.findIndex((row) => row[nipCol] !== null);
+    const dry = await stage(r);
+    const other = roster(3, { facilities: [theirs!], seed: 820 });
+    const j = other.nakes.rows.findIndex((row) => row[nipCol] !== null);
+    expect(j).toBeGreaterThanOrEqual(0);
+    other.nakes.rows[j]![nipCol] = r.nakes.rows[i]![nipCol]!;
+    expect((await call("POST", "/v1/rosters", { token: uploader, json: other })).status).toBe(201);
+    expect((await commit(dry.staged!.id)).status).toBe(412);
+    expect(await count("SELECT COUNT(*) AS n FROM roster_current WHERE kode_fasyankes = ?1", mine!.kode)).toBe(0);
+  });
+
   it("lets only the token that staged it commit it (404 to any other)", async () => {
     const facilities = await freshFacilities(1);
     const dry = await stage(roster(5, { facilities, seed: 816 }));

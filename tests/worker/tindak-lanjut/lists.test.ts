@@ -3,7 +3,7 @@ import { LIST_COLUMNS, type ListKind, type ListResponse, type PlacementResponse 
 import type { ListOf } from "../../../shared/tindak-lanjut/lists";
 import { validateRoster } from "../../../shared/validate";
 import { AS_OF, FACILITIES, nikOfName, rosterRequest, rosterRows, UPLOAD_AS_OF } from "../../shared/tindak-lanjut/fixture";
-import { putFacilities, seedRegions, uploadAt } from "../coverage/api";
+import { coverage, putFacilities, seedRegions, uploadAt } from "../coverage/api";
 import { call, json, tokenFor } from "../support";
 
 /**
@@ -63,6 +63,23 @@ describe("GET /v1/tindak-lanjut", () => {
     expect(all.rows.filter((r) => r.keadaan === "segera_berakhir").map((r) => r.nik).sort()).toEqual(flagged.sort());
   });
 
+  it("counts the same SIPs and terms as coverage does for the region and date", async () => {
+    const analyst = await tokenFor("analyst", "1706");
+    const figures = (await coverage(analyst, `region=1706&as_of=${AS_OF}`)).figures;
+    const sip = await list("sip", uploader, `region=1706&as_of=${AS_OF}`);
+    expect(sip.rows.filter((r) => r.keadaan === "berakhir")).toHaveLength(figures["sip_kedaluwarsa"] as number);
+    expect(sip.rows.filter((r) => r.keadaan === "segera_berakhir")).toHaveLength(figures["sip_segera_habis"] as number);
+    const terms = await list("penugasan", uploader, `region=1706&as_of=${AS_OF}`);
+    expect(terms.rows.filter((r) => r.keadaan === "berakhir")).toHaveLength(figures["penugasan_berakhir"] as number);
+    expect(terms.rows.filter((r) => r.keadaan === "segera_berakhir")).toHaveLength(figures["penugasan_segera_berakhir"] as number);
+  });
+
+  it("takes today in the province's zone as the default as_of", async () => {
+    // 18:30 UTC on 14 June is already 15 June in WIB (Bengkulu).
+    const res = await call("GET", "/v1/tindak-lanjut?list=str&region=1706", { token: uploader, vars: { NOW: "2026-06-14T18:30:00Z" } });
+    expect((await json<ListResponse>(res)).as_of).toBe("2026-06-15");
+  });
+
   it("lists the dated STR", async () => {
     const l = await list("str", uploader, `as_of=${AS_OF}`);
     expect(l.rows.map((r) => [r.nama, r.keadaan, r.batas])).toEqual([["Fitri Handayani", "bertanggal", "2027-05-01"]]);
@@ -85,11 +102,12 @@ describe("GET /v1/tindak-lanjut", () => {
     ]);
   });
 
-  it("lists the sanitarian without PENGELOLAAN_LIMBAH and the nurse without PPI", async () => {
+  it("lists the sanitarian without PENGELOLAAN_LIMBAH, the nurse without PPI and the puskesmas where nobody has K3", async () => {
     const l = await list("pelatihan", uploader, `region=1706&as_of=${AS_OF}`);
-    expect(l.rows.map((r) => [r.nama, r.kode_pelatihan])).toEqual([
-      ["Bambang Sutrisno", "PENGELOLAAN_LIMBAH"],
-      ["Hendra Gunawan", "PPI"],
+    expect(l.rows.map((r) => [r.kode_fasyankes, r.nama, r.kode_pelatihan])).toEqual([
+      ["P1706010201", "Bambang Sutrisno", "PENGELOLAAN_LIMBAH"],
+      ["P1706020201", "Hendra Gunawan", "PPI"],
+      ["P1706020202", null, "K3_FASYANKES"],
     ]);
   });
 
