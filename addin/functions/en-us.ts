@@ -40,5 +40,23 @@ export const EN_US: Record<string, FunctionText> = {
       level: { name: "level", description: 'Rows: "facility", "kecamatan", "regency", "province" or "national"; blank = one level below the region.' },
       tanggal: { name: "date", description: 'Date of the data (a date cell or "2026-11-01"); blank = today.' },
     },
+  },  TINDAKLANJUT: {
+    name: "FOLLOWUP",
+    description: "A region's follow-up list (SIP, STR, assignment, PONED, training), most urgent first; needs an uploader or admin token.",
+    parameters: {
+      wilayah: { name: "region", description: 'Region code (2, 4 or 6 digits) or a facility code, e.g. "1706".' },
+      daftar: { name: "list", description: 'List name: "sip", "str", "penugasan", "poned" or "pelatihan".' },
+      tanggal: { name: "date", description: 'Reference date (a date cell or "2026-11-01"); blank = today.' },
+    },
+  },
+  PENEMPATAN: {
+    name: "PLACEMENT",
+    description: "Placement plan for new staff: which health centres receive them, with the gap before and after.",
+    parameters: {
+      wilayah: { name: "region", description: 'Region code: province (2 digits), regency/city (4) or kecamatan (6), e.g. "1706".' },
+      jenis_tenaga: { name: "profession", description: 'Profession as the standard counts it, e.g. "DOKTER", "BIDAN", "KEFARMASIAN".' },
+      jumlah: { name: "count", description: "Number of new staff (1 to 10,000)." },
+      tanggal: { name: "date", description: 'Reference date (a date cell or "2026-11-01"); blank = today.' },
+    },
   },
 };

@@ -6,6 +6,7 @@
  * register.ts installs.
  */
 import { cakupan, gap, tabel } from "./compute";
+import { penempatan, tindakLanjut } from "./follow-up";
 import { runtime } from "./runtime";
 
 /**
@@ -43,4 +44,29 @@ export function GAP(wilayah: string | number, jenis_tenaga: string, tanggal?: st
  */
 export function TABEL(wilayah: string | number, level?: string, tanggal?: string | number): Promise<unknown[][]> {
   return runtime.run((source, lang) => tabel(source, lang, wilayah, level, tanggal));
+}
+
+/**
+ * Daftar tindak lanjut sebuah wilayah (SIP, STR, penugasan, PONED, pelatihan), paling mendesak lebih dulu; perlu token uploader atau admin.
+ * @customfunction TINDAKLANJUT
+ * @param wilayah Kode wilayah (2, 4 atau 6 digit) atau kode fasyankes, mis. "1706".
+ * @param daftar Nama daftar: "sip", "str", "penugasan", "poned" atau "pelatihan".
+ * @param [tanggal] Tanggal acuan (sel tanggal atau "2026-11-01"); kosong = hari ini.
+ * @returns Baris judul kolom, lalu satu baris per orang atau fasyankes yang perlu ditindaklanjuti.
+ */
+export function TINDAKLANJUT(wilayah: string | number, daftar: string, tanggal?: string | number): Promise<unknown[][]> {
+  return runtime.runFollowUp((source, lang) => tindakLanjut(source, lang, wilayah, daftar, tanggal));
+}
+
+/**
+ * Rencana penempatan tenaga baru: puskesmas mana yang menerima, dengan kekurangan sebelum dan sesudah.
+ * @customfunction PENEMPATAN
+ * @param wilayah Kode wilayah: provinsi (2 digit), kabupaten/kota (4) atau kecamatan (6), mis. "1706".
+ * @param jenis_tenaga Jenis tenaga menurut standar, mis. "DOKTER", "BIDAN", "KEFARMASIAN".
+ * @param jumlah Jumlah tenaga baru (1 sampai 10.000).
+ * @param [tanggal] Tanggal acuan (sel tanggal atau "2026-11-01"); kosong = hari ini.
+ * @returns Baris judul kolom, lalu satu baris per puskesmas penerima, menurut urutan penempatan.
+ */
+export function PENEMPATAN(wilayah: string | number, jenis_tenaga: string, jumlah: number, tanggal?: string | number): Promise<unknown[][]> {
+  return runtime.runFollowUp((source, lang) => penempatan(source, lang, wilayah, jenis_tenaga, jumlah, tanggal));
 }

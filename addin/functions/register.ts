@@ -2,7 +2,8 @@ import type { Lang } from "../../shared/schema/issue";
 import { createApiClient } from "../api/client";
 import { loadSettings, type Settings } from "../settings/store";
 import type { ExcelErrors } from "./errors";
-import { CAKUPAN, GAP, TABEL } from "./functions";
+import { createFollowUpSource, type FollowUpSource } from "./follow-up-source";
+import { CAKUPAN, GAP, PENEMPATAN, TABEL, TINDAKLANJUT } from "./functions";
 import { runtime } from "./runtime";
 import { createCoverageSource, type CoverageSource, type SourceOptions } from "./source";
 
@@ -12,7 +13,7 @@ export interface CustomFunctionsApi extends ExcelErrors {
 }
 
 /** The ids of functions.json, each with its implementation. */
-export const FUNCTIONS = { CAKUPAN, GAP, TABEL } as const;
+export const FUNCTIONS = { CAKUPAN, GAP, TABEL, TINDAKLANJUT, PENEMPATAN } as const;
 
 export interface RegisterOptions {
   customFunctions: CustomFunctionsApi;
@@ -34,21 +35,30 @@ export interface RegisterOptions {
 export function registerFunctions(opts: RegisterOptions): { clearCache: () => void } {
   const settings = opts.settings ?? (() => loadSettings(undefined, opts.defaultApiUrl));
   const timeoutMs = opts.timeoutMs ?? 30_000;
-  let current: { key: string; source: CoverageSource } | null = null;
+  let current: { key: string; source: CoverageSource; followUp: FollowUpSource } | null = null;
 
-  const source = (): CoverageSource => {
+  const sources = () => {
     const s = settings();
     const key = `${s.apiUrl}\n${s.token}`;
     if (current?.key !== key) {
       const client = createApiClient({ ...s, lang: opts.lang(), fetch: opts.fetch, timeouts: { read: timeoutMs, roster: timeoutMs } });
-      current = { key, source: createCoverageSource({ ...opts.source, fetchCoverage: (q) => client.coverage(q) }) };
+      current = {
+        key,
+        source: createCoverageSource({ ...opts.source, fetchCoverage: (q) => client.coverage(q) }),
+        followUp: createFollowUpSource({ deadlineMs: opts.source?.deadlineMs, fetchList: (q) => client.tindakLanjut(q), fetchPlan: (b) => client.penempatan(b) }),
+      };
     }
-    return current.source;
+    return current;
   };
 
-  runtime.install({ source, lang: opts.lang, errors: opts.customFunctions });
+  runtime.install({ source: () => sources().source, followUp: () => sources().followUp, lang: opts.lang, errors: opts.customFunctions });
   for (const [id, fn] of Object.entries(FUNCTIONS)) opts.customFunctions.associate(id, fn);
-  return { clearCache: () => current?.source.clear() };
+  return {
+    clearCache: () => {
+      current?.source.clear();
+      current?.followUp.clear();
+    },
+  };
 }
 
 /** Excel's CustomFunctions global when this page runs as the add-in's shared runtime, else null. */

@@ -84,6 +84,9 @@ export function isPlaceholder(t: string): boolean {
     return c === 45 || c === 46 || c === 48 || c === 0x2013 || c === 0x2014;
   }
   if (n > 9) return false;
+  // Longer placeholders begin with one of "-.nbtk" (any case): most short values ("PNS", "D3", "L") stop here.
+  const f = t.charCodeAt(0) | 32;
+  if (f !== 45 && f !== 46 && f !== 110 && f !== 98 && f !== 116 && f !== 107) return false;
   const words = WORDS[n]!;
   for (let w = 0; w < words.length; w++) if (sameIgnoringCase(t, words[w]!)) return true;
   return false;

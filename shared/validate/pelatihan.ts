@@ -4,6 +4,7 @@ import { cellText } from "../normalize/cell";
 import { readTraining } from "../normalize/codes";
 import { readInteger } from "../normalize/flags";
 import { trainings } from "../reference/trainings";
+import { DigitTable } from "./id-table";
 import { matchHeaders } from "../table/headers";
 import { PERSON, RowClassifier } from "../table/skip-rows";
 import { at, columnIndex } from "./columns";
@@ -42,10 +43,15 @@ export function validatePelatihan(table: Table, nakesNiks: { has(nik: string): b
   const classes = new RowClassifier(rows, headers.keys, ix.nik);
   const skipped = new SkippedRuns(s);
   /**
-   * NIK → its courses so far, each as [course × 10000 + year, first row]: most people have one or
-   * two, so a short list under the NIK costs less than a key string per row.
+   * The courses so far, by NIK: a typed hash of the NIKs (./id-table) gives each NIK a slot; a slot's
+   * first course (course × 10000 + year) and row sit in typed arrays, and only people with more than
+   * one course get a list. No key string is built and no object is made for most rows.
    */
-  const seen = new Map<string, number[]>();
+  const people = new DigitTable(rows.length);
+  const slots = 4 * rows.length + 16; // a DigitTable of n keys has at most 4n (and at least 16) slots
+  const firstCourse = new Int32Array(slots);
+  const firstRow = new Int32Array(slots);
+  const more = new Map<number, number[]>();
 
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r]!;
@@ -82,15 +88,24 @@ export function validatePelatihan(table: Table, nakesNiks: { has(nik: string): b
 
     if (!s.error && complete && nik !== null && kode !== null && tahun !== null) {
       const course = TRAINING_INDEX.get(kode)! * 10000 + tahun;
-      const list = seen.get(nik);
-      const pos = list === undefined ? -1 : indexOfCourse(list, course);
-      if (pos >= 0) {
-        const first = list![pos + 1]!;
+      const slot = people.add(nik, r);
+      let first = -1;
+      if (!people.isRepeated(slot)) {
+        firstCourse[slot] = course;
+        firstRow[slot] = r;
+      } else if (firstCourse[slot] === course) {
+        first = firstRow[slot]!;
+      } else {
+        const list = more.get(slot);
+        const pos = list === undefined ? -1 : indexOfCourse(list, course);
+        if (pos >= 0) first = list![pos + 1]!;
+        else if (list === undefined) more.set(slot, [course, r]);
+        else list.push(course, r);
+      }
+      if (first >= 0) {
         s.add("pelatihan.duplicate", "kode_pelatihan", { first }, kodeCell, [{ row: first, column: "kode_pelatihan" }]);
         continue;
       }
-      if (list === undefined) seen.set(nik, [course, r]);
-      else list.push(course, r);
       records.push({ row: r, nik, kode_pelatihan: kode, tahun, penyelenggara: cellText(at(row, ix.penyelenggara)) });
     }
   }

@@ -106,6 +106,7 @@ tindakLanjutRoutes.get("/tindak-lanjut", requireRole("uploader"), async (c) => {
   const needs = listNeeds(q.list, listWindows(asOf));
 
   // Each database of the place (one per province once bound; the whole country for a national token).
+  const started = Date.now();
   const dbs = readSessions(c, place);
   const parts = await Promise.all(
     dbs.map((db) => readListFacts(db, { region, scope: token.scope, ...needs })),
@@ -118,6 +119,8 @@ tindakLanjutRoutes.get("/tindak-lanjut", requireRole("uploader"), async (c) => {
     facilitiesWithout: parts.flatMap((p) => p.facilitiesWithout),
   };
   const rules = needs.staffCounts ? await standardOf(dbs[0]!, place) : [];
+  // Time spent reading storage (bench:tindak-lanjut prints it; Workers' clock moves only on I/O).
+  c.header("Server-Timing", `read;dur=${Date.now() - started}`);
   const answer = buildList(q.list, factsOf(rows, rules), asOf, lang);
 
   if (wantsCsv(c)) {

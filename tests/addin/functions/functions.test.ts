@@ -35,9 +35,9 @@ async function excelError(p: Promise<unknown>): Promise<ExcelError> {
 afterEach(() => runtime.install(null));
 
 describe("NAKES custom functions", () => {
-  it("associates CAKUPAN, GAP and TABEL, the ids of functions.json", () => {
+  it("associates CAKUPAN, GAP, TABEL, TINDAKLANJUT and PENEMPATAN, the ids of functions.json", () => {
     const { associated } = setUp(fakeApi(demoAnswer));
-    expect([...associated.keys()]).toEqual(["CAKUPAN", "GAP", "TABEL"]);
+    expect([...associated.keys()]).toEqual(["CAKUPAN", "GAP", "TABEL", "TINDAKLANJUT", "PENEMPATAN"]);
   });
 
   it("returns a region's figure, with a profession appended to the indicator", async () => {

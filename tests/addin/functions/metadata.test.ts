@@ -18,10 +18,10 @@ describe("custom functions metadata", () => {
     const id = JSON.parse(expected(EXPECTED_FILES.id)) as Metadata;
     const en = JSON.parse(expected(EXPECTED_FILES.en)) as Metadata;
     expect(id.functions.map((f) => f.id)).toEqual(Object.keys(FUNCTIONS));
-    expect(id.functions.map((f) => f.name)).toEqual(["CAKUPAN", "GAP", "TABEL"]);
-    expect(en.functions.map((f) => f.name)).toEqual(["COVERAGE", "GAP", "TABLE"]);
+    expect(id.functions.map((f) => f.name)).toEqual(["CAKUPAN", "GAP", "TABEL", "TINDAKLANJUT", "PENEMPATAN"]);
+    expect(en.functions.map((f) => f.name)).toEqual(["COVERAGE", "GAP", "TABLE", "FOLLOWUP", "PLACEMENT"]);
     expect(en.functions.map((f) => f.id)).toEqual(id.functions.map((f) => f.id));
-    expect(id.functions.find((f) => f.id === "TABEL")?.result).toEqual({ dimensionality: "matrix" });
+    for (const spilled of ["TABEL", "TINDAKLANJUT", "PENEMPATAN"]) expect(id.functions.find((f) => f.id === spilled)?.result).toEqual({ dimensionality: "matrix" });
     for (const f of id.functions) {
       expect(f.parameters.map((p) => p.name)).toEqual(Object.keys(EN_US[f.id]!.parameters));
       // Excel passes omitted optional arguments as null: the code must take as many as declared.
