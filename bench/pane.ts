@@ -32,7 +32,7 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const paneDir = join(root, "dist", "addin");
 /** DevTools' "Slow 3G" preset: 500 kbit/s × 0.8 each way, 400 ms × 5 latency. */
 const SLOW_3G = { offline: false, latency: 2_000, downloadThroughput: 50_000, uploadThroughput: 50_000 };
-const CPU_SLOWDOWN = 4;
+const CPU_SLOWDOWN = Number(process.env.BENCH_CPU_SLOWDOWN ?? 4);
 const ROWS = 50_000;
 
 const kb = (n: number) => (n / 1024).toFixed(1);
@@ -154,6 +154,13 @@ async function timeOpen(page: Page, url: string, fakeOffice: string): Promise<Op
   const screen = (Date.now() - started) / 1000;
   await page.waitForSelector("html[data-pane-ready='validasi']", { timeout: 120_000, state: "attached" });
   const validasi = (Date.now() - started) / 1000;
+  if (process.env.BENCH_DEBUG) {
+    const slow = await page.evaluate(() =>
+      [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")]
+        .map((e) => `${e.name.replace(/^.*\//, "")} ${Math.round(e.startTime)}+${Math.round(e.duration)}ms ${(e as PerformanceResourceTiming).transferSize}B`),
+    );
+    console.error(slow.join("\n"));
+  }
   await cdp.send("Fetch.disable");
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
   await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });

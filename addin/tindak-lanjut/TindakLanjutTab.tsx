@@ -10,13 +10,16 @@ import { errorText } from "../ui/error-text";
 import { Notice, type NoticeData } from "../ui/Notice";
 import { Progress } from "../ui/Progress";
 import { useTask } from "../ui/useTask";
-import { regionChoices, useScopeFacilities, type RegionChoice } from "./regions";
+import { regionChoices, useFacilityMaster, useTokenScope, type RegionChoice } from "./regions";
 import { listToSheet, planToSheet } from "./to-sheet";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   intro: { color: tokens.colorNeutralForeground2 },
   actions: { display: "flex", gap: tokens.spacingHorizontalS },
+  // Long facility names must not widen the dropdown past the pane.
+  select: { minWidth: 0, maxWidth: "100%" },
+  selectInner: { minWidth: 0, width: "100%", textOverflow: "ellipsis" },
 });
 
 /** Bounds of `jumlah` in POST /v1/penempatan (shared/api/tindak-lanjut.ts placementRequestSchema). */
@@ -35,9 +38,10 @@ export function TindakLanjutTab() {
   const actions = useWorkbookActions();
   const { client, storage } = useApi();
   const { running, run } = useTask();
-  const facilities = useScopeFacilities(client);
+  const facilities = useFacilityMaster(client);
+  const scope = useTokenScope(client);
   const reference = useMemo(() => currentReference(storage).data, [storage]);
-  const choices = useMemo(() => regionChoices(facilities ?? [], reference.kabupaten, t), [facilities, reference, t]);
+  const choices = useMemo(() => regionChoices(facilities ?? [], reference.kabupaten, t, scope), [facilities, reference, t, scope]);
   const professions = reference.sembilan_jenis;
 
   const [list, setList] = useState<ListKind>("sip");
@@ -112,7 +116,7 @@ export function TindakLanjutTab() {
         </Select>
       </Field>
       <Field label={t.tindak.region} hint={t.tindak.regionHint}>
-        <Select value={region} onChange={(_, d) => setRegion(d.value)}>
+        <Select className={styles.select} select={{ className: styles.selectInner }} value={region} onChange={(_, d) => setRegion(d.value)}>
           <option value="">{t.tindak.regionScope}</option>
           {regionOptions(["kabupaten", "kecamatan", "fasyankes"])}
         </Select>
@@ -130,7 +134,7 @@ export function TindakLanjutTab() {
       <Subtitle2 as="h2">{t.tindak.planTitle}</Subtitle2>
       <Caption1 className={styles.intro}>{t.tindak.planIntro}</Caption1>
       <Field label={t.tindak.planRegion} hint={t.tindak.planRegionHint}>
-        <Select value={chosenPlanRegion} onChange={(_, d) => setPlanRegion(d.value)}>
+        <Select className={styles.select} select={{ className: styles.selectInner }} value={chosenPlanRegion} onChange={(_, d) => setPlanRegion(d.value)}>
           {regionOptions(["kabupaten", "kecamatan"])}
         </Select>
       </Field>

@@ -11,14 +11,16 @@
 
 export type CsvValue = string | number | boolean | null | readonly string[];
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** First characters that make a spreadsheet read a cell as a formula: = + - @ tab CR. */
+const FORMULA_START = new Set([61, 43, 45, 64, 9, 13]);
+const NEEDS_QUOTES = /[",\r\n]/;
 
 function cell(v: CsvValue): string {
   if (v === null) return "";
   if (typeof v === "number" || typeof v === "boolean") return String(v);
   let s = typeof v === "string" ? v : v.join(", ");
-  if (FORMULA_START.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  if (FORMULA_START.has(s.charCodeAt(0))) s = `'${s}`;
+  return NEEDS_QUOTES.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /** The CSV text of `rows` (objects) under `columns` (their keys, in order). */
