@@ -1,6 +1,6 @@
 import { Button, Caption1, Divider, Field, Input, Select, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
-import { listKindSchema, type ListKind } from "../../shared/api/tindak-lanjut";
+import { listKindSchema, placementRequestSchema, type ListKind } from "../../shared/api/tindak-lanjut";
 import type { JenisStandar } from "../../shared/reference/codes";
 import { useWorkbookActions } from "../actions/context";
 import { useApi } from "../api/context";
@@ -21,9 +21,6 @@ const useStyles = makeStyles({
   select: { minWidth: 0, maxWidth: "100%" },
   selectInner: { minWidth: 0, width: "100%", textOverflow: "ellipsis" },
 });
-
-/** Bounds of `jumlah` in POST /v1/penempatan (shared/api/tindak-lanjut.ts placementRequestSchema). */
-const MAX_COUNT = 10_000;
 
 /**
  * Tindak lanjut (issue 16 item 3, SPEC §9): pull an action list of a region chosen by name into its own
@@ -55,7 +52,8 @@ export function TindakLanjutTab() {
   const all: RegionChoice[] = [...choices.kabupaten, ...choices.kecamatan, ...choices.fasyankes];
   const labelOf = (kode: string) => (kode === "" ? t.tindak.regionScope : (all.find((c) => c.kode === kode)?.label ?? kode));
   const jumlah = Number(count.trim());
-  const countValid = count.trim() !== "" && Number.isInteger(jumlah) && jumlah >= 1 && jumlah <= MAX_COUNT;
+  // The bounds of POST /v1/penempatan's `jumlah`, from its schema.
+  const countValid = count.trim() !== "" && placementRequestSchema.shape.jumlah.safeParse(jumlah).success;
   const planRegions = [...choices.kabupaten, ...choices.kecamatan];
   const chosenPlanRegion = planRegions.some((c) => c.kode === planRegion) ? planRegion : (planRegions[0]?.kode ?? "");
   const jenisLabel = professions.find((p) => p.jenis === jenis)?.label[lang] ?? jenis;
@@ -148,7 +146,7 @@ export function TindakLanjutTab() {
         </Select>
       </Field>
       <Field label={t.tindak.count} validationState={countValid ? "none" : "error"} validationMessage={countValid ? undefined : t.tindak.badCount}>
-        <Input type="number" min={1} max={MAX_COUNT} step={1} value={count} onChange={(_, d) => setCount(d.value)} />
+        <Input type="number" min={1} step={1} value={count} onChange={(_, d) => setCount(d.value)} />
       </Field>
       <div className={styles.actions}>
         <Button appearance="primary" disabled={running !== null || !countValid} onClick={() => void plan()}>
@@ -163,5 +161,5 @@ export function TindakLanjutTab() {
 
 /** The workbook's writer, or a clear failure where the host has none (an older actions object). */
 function writeWith<A extends unknown[], R>(writer: ((...args: A) => Promise<R>) | undefined): (...args: A) => Promise<R> {
-  return writer ?? (() => Promise.reject(new Error("This workbook cannot write follow-up sheets")));
+  return writer ?? (() => Promise.reject(new Error("Buku kerja ini tidak dapat menulis lembar tindak lanjut / This workbook cannot write follow-up sheets")));
 }
