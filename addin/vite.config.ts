@@ -2,8 +2,8 @@ import react from "@vitejs/plugin-react";
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { defineConfig, type Plugin } from "vite";
-import { customFunctionsMetadata } from "./functions/vite-plugin";
-import { paneServiceWorker } from "./sw-plugin";
+import { customFunctionsMetadata } from "./functions/vite-plugin.ts";
+import { paneServiceWorker } from "./sw-plugin.ts";
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 

@@ -231,7 +231,7 @@ async function kirimBytes(rows: number): Promise<{ sent: number; json: number }>
       sent += body === undefined || body === null ? 0 : typeof body === "string" ? Buffer.byteLength(body) : (body as Uint8Array).byteLength;
       const path = new URL(String(input)).pathname;
       if (path === "/v1/rosters/validate") {
-        return answer({ ok: true, counts: { error: 0, warning: 0, info: 0 }, issues: [], diff: [], base: "b", staged: { id: "stg-bench", expires_at: "2026-11-02T00:00:00Z" } });
+        return answer({ ok: true, counts: { error: 0, warning: 0, info: 0 }, issues: [], diff: [], base: "b", staged: { id: "00000000-0000-4000-8000-000000000013", expires_at: "2026-11-02T00:00:00Z" } });
       }
       return answer({ upload_id: "upl_bench", stored: { nakes: rows, pelatihan: 0 }, counts: { error: 0, warning: 0, info: 0 }, issues: [], diff: [] }, 201);
     },

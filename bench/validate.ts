@@ -5,18 +5,11 @@
  * Both are timed side by side in one process (warm-up, then alternating repetitions, medians), so
  * the ratio holds on a noisy machine where absolute times do not.
  *
- * The validator is timed as the Worker (wrangler) and the add-in (vite) run it: bundled into one
- * module by esbuild (the bundler under tsx, vite and wrangler). Loaded through tsx instead, each
- * module becomes CommonJS whose exports are getters, and every call across modules pays for one: a
- * cost of the dev loader that no deployment has. `--tsx` times that path too, for comparison.
- *
- *   npm run bench:validate [-- --rows 100000 --reps 7 --clean --tsx]
+ *   npm run bench:validate [-- --rows 100000 --reps 7 --clean]
  */
-import { build } from "esbuild";
-import { fileURLToPath } from "node:url";
 import { demoFacilityFacts, generateRoster, mukomukoFacilities } from "../shared/demo";
 import type { RosterRequest } from "../shared/schema/roster";
-import { validateRoster as validateThroughTsx } from "../shared/validate/roster";
+import { validateRoster } from "../shared/validate/roster";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -25,16 +18,7 @@ const arg = (name: string, fallback: number) => {
 const ROWS = arg("rows", 100_000);
 const REPS = arg("reps", 7);
 const messy = !process.argv.includes("--clean");
-const viaTsx = process.argv.includes("--tsx");
 
-/** shared/validate/roster.ts bundled as a deployment bundles it, loaded from memory. */
-async function bundledValidator(): Promise<typeof validateThroughTsx> {
-  const entry = fileURLToPath(new URL("../shared/validate/roster.ts", import.meta.url));
-  const out = await build({ entryPoints: [entry], bundle: true, format: "esm", platform: "neutral", mainFields: ["module", "main"], write: false, logLevel: "error" });
-  const mod = (await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0]!.text).toString("base64")}`)) as { validateRoster: typeof validateThroughTsx };
-  return mod.validateRoster;
-}
-const validateRoster = viaTsx ? validateThroughTsx : await bundledValidator();
 const TARGET = 2;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -73,6 +57,6 @@ const rate = (ms: number) => Math.round((ROWS / ms) * 1000).toLocaleString("en-U
 const r = result as ReturnType<typeof validateRoster> | null;
 console.log(`issues: ${r?.counts.error} errors, ${r?.counts.warning} warnings, ${r?.counts.info} info; ${r?.nakes.length} records (warm-up saw ${sink} issues)`);
 console.log(`JSON.parse       median ${p.toFixed(1)} ms  (${rate(p)} rows/s)`);
-console.log(`validateRoster   median ${v.toFixed(1)} ms  (${rate(v)} rows/s; ${viaTsx ? "through tsx's loader" : "bundled, as deployed"})`);
+console.log(`validateRoster   median ${v.toFixed(1)} ms  (${rate(v)} rows/s)`);
 console.log(`ratio validate / JSON.parse = ${ratio.toFixed(2)} (target ≤ ${TARGET}) ${ratio <= TARGET ? "OK" : "OVER TARGET"}`);
 if (ratio > TARGET) process.exitCode = 1;
