@@ -46,8 +46,13 @@ function firstLoadScripts(html: string): string[] {
   return out;
 }
 
-function firstLoadBytes(dir: string, page = "taskpane.html"): { gzip: number; brotli: number; files: number } {
-  const files = firstLoadScripts(readFileSync(join(dir, page), "utf8"));
+/** Scripts the page loads beside the first screen, which does not wait for them (addin/vite.config.ts: loadValidasiBeside). */
+function besideScripts(html: string): string[] {
+  const list = /for\(const f of (\[[^\]]*\])\)import\(f\)/.exec(html)?.[1];
+  return list ? (JSON.parse(list) as string[]).map((f) => f.replace(/^\.\//, "")) : [];
+}
+
+function scriptBytes(dir: string, files: string[]): { gzip: number; brotli: number; files: number } {
   let gzip = 0;
   let brotli = 0;
   for (const f of files) {
@@ -56,6 +61,10 @@ function firstLoadBytes(dir: string, page = "taskpane.html"): { gzip: number; br
     brotli += brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).byteLength;
   }
   return { gzip, brotli, files: files.length };
+}
+
+function firstLoadBytes(dir: string, page = "taskpane.html") {
+  return scriptBytes(dir, firstLoadScripts(readFileSync(join(dir, page), "utf8")));
 }
 
 const MIME: Record<string, string> = {
@@ -134,14 +143,14 @@ interface OpenTimes {
 }
 
 /**
- * Seconds from navigation until the first screen and until Validasi is usable, on Slow 3G with the
- * CPU slowed. office.js is answered from the fake through CDP's Fetch domain for that one URL only:
+ * Seconds from navigation until the first screen and until Validasi is usable, on Slow 3G (or `network`)
+ * with the CPU slowed. office.js is answered from the fake through CDP's Fetch domain for that one URL only:
  * Playwright's page.route would turn the whole HTTP cache off, and a later open is about that cache.
  */
-async function timeOpen(page: Page, url: string, fakeOffice: string): Promise<OpenTimes> {
+async function timeOpen(page: Page, url: string, fakeOffice: string, network: typeof SLOW_3G = SLOW_3G): Promise<OpenTimes> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Network.enable");
-  await cdp.send("Network.emulateNetworkConditions", SLOW_3G);
+  await cdp.send("Network.emulateNetworkConditions", network);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_SLOWDOWN });
   await cdp.send("Fetch.enable", { patterns: [{ urlPattern: "https://appsforoffice.microsoft.com/*", requestStage: "Request" }] });
   cdp.on("Fetch.requestPaused", (e: { requestId: string }) => {
@@ -185,6 +194,8 @@ async function timeOpen(page: Page, url: string, fakeOffice: string): Promise<Op
 interface Times {
   first: OpenTimes;
   cached: OpenTimes;
+  /** A third open with the network cut: proves a later open needs no network before Validasi works. */
+  offline: OpenTimes | null;
   floor: OpenTimes;
 }
 
@@ -207,12 +218,15 @@ async function browserTimes(paneOrigin: string, floorOrigin: string): Promise<Ti
 
     const later = await context.newPage();
     const cachedOpen = await timeOpen(later, `${paneOrigin}/taskpane.html`, fake);
+    await later.close();
+    const cut = await context.newPage();
+    const offline = await timeOpen(cut, `${paneOrigin}/taskpane.html`, fake, { ...SLOW_3G, offline: true }).catch(() => null);
     await context.close();
 
     const floorContext = await browser.newContext({ viewport: { width: 350, height: 700 } });
     const floor = await timeOpen(await floorContext.newPage(), `${floorOrigin}/index.html`, fake);
     await floorContext.close();
-    return { first: firstOpen, floor, cached: cachedOpen };
+    return { first: firstOpen, floor, cached: cachedOpen, offline };
   } finally {
     await browser.close();
   }
@@ -247,6 +261,8 @@ async function main() {
   const bytes = firstLoadBytes(paneDir);
   console.log(`first-load JS: ${kb(bytes.gzip)} KB gzip`);
   console.log(`  (${kb(bytes.brotli)} KB brotli, ${bytes.files} files; office.js from Microsoft's CDN not counted)`);
+  const beside = scriptBytes(paneDir, besideScripts(readFileSync(join(paneDir, "taskpane.html"), "utf8")));
+  console.log(`  (+ ${kb(beside.gzip)} KB gzip, ${kb(beside.brotli)} KB brotli, ${beside.files} file(s) for Validasi, loaded beside the first screen, which does not wait for them)`);
 
   const kirim = await kirimBytes(ROWS);
 
@@ -274,7 +290,7 @@ async function main() {
     console.log(`cached open: ${s(times.cached.validasi)} s`);
     console.log(
       `  (first screen: ${s(times.cached.screen)} s; the page itself ${times.cached.fromServiceWorker ? "from the service worker" : "from the network"}, ` +
-        `complete at ${s(times.cached.page)} s: Chrome's Slow 3G latency applies to it even from the worker's cache; the scripts come from cache)`,
+        `complete at ${s(times.cached.page)} s; with the network cut: ${times.offline ? `Validasi usable at ${s(times.offline.validasi)} s` : "the pane did not open"})`,
     );
   } else {
     console.log(`first open: not measured (floor not measured): ${why}`);

@@ -94,6 +94,10 @@ export const catalog = {
     (p) => `Judul kolom ${q(p.header)} tidak dikenal; kolom ini diabaikan.`,
     (p) => `The header ${q(p.header)} is not known; the column is ignored.`,
   ),
+  "header.too_many": say<{ limit: number; actual: number }>(
+    (p) => `Tabel ini punya ${p.actual.toLocaleString("id-ID")} kolom; paling banyak ${p.limit} kolom. Hapus kolom yang tidak dipakai; kolom sesudah kolom ke-${p.limit} diabaikan.`,
+    (p) => `This table has ${p.actual.toLocaleString("en-US")} columns; at most ${p.limit} are allowed. Delete the columns not in use; columns after column ${p.limit} are ignored.`,
+  ),
   required: say<ColumnRef & { merged?: boolean }>(
     (p) =>
       p.merged
@@ -218,6 +222,14 @@ export const catalog = {
   "kode_fasyankes.out_of_scope": say<{ value: string; scope: string }>(
     (p) => `Fasyankes ${q(p.value)} berada di luar wilayah token Anda (${p.scope}).`,
     (p) => `Facility ${q(p.value)} lies outside your token's region (${p.scope}).`,
+  ),
+  "str.format": say<Record<string, never>>(
+    () => "Nomor STR tidak boleh diawali =, +, - atau @ (Excel membacanya sebagai rumus); ketik nomornya seperti tertulis di STR.",
+    () => "An STR number must not begin with =, +, - or @ (Excel reads it as a formula); type the number as the STR shows it.",
+  ),
+  "sip.format": say<Record<string, never>>(
+    () => "Nomor SIP tidak boleh diawali =, +, - atau @ (Excel membacanya sebagai rumus); ketik nomornya seperti tertulis di SIP.",
+    () => "A SIP number must not begin with =, +, - or @ (Excel reads it as a formula); type the number as the SIP shows it.",
   ),
   "str.required": say<{ profession: { id: string; en: string } }>(
     (p) => `${p.profession.id} wajib punya No. STR.`,

@@ -9,7 +9,9 @@ import type { Cell } from "../schema/cell";
  *   are removed: a NIK with a zero-width space must not look valid in a message and fail anyway;
  * - NBSP, narrow NBSP and figure spaces become a plain space;
  * - Excel's text trick `="…"` holds the text inside;
- * - the ends are trimmed;
+ * - the ends are trimmed, except that leading whitespace or invisible characters are kept where the
+ *   text after them begins with `=`, `+`, `-` or `@` (SPEC §7: "\t=1+1" must never be trimmed into
+ *   the formula "=1+1"; the rules of each column then refuse it, see `beginsAsFormula`);
  * - a placeholder (`-`, `–`, `—`, `.`, `0` alone, `tidak ada`, `belum ada`, `belum`, `N/A`, `NA`,
  *   `nihil`, `kosong`, any case) means "no value": null, so the rules of an empty
  *   cell apply (str.required, nip.required, …) and coverage counts it as missing.
@@ -38,11 +40,36 @@ export function cleanCell(v: Cell | undefined): Cell {
     if (c < 32 || c === 160 || c === 0xad || (c >= 0x2000 && c <= 0x206f) || c === 0xfeff || c === 0x3000) plain = false;
   }
   if (plain) return n <= 9 && isPlaceholder(v) ? null : v;
+  let source = v;
   let t = v.replace(INVISIBLE, "").replace(SPACES, " ").replace(EDGES, "");
   const wrapped = EXCEL_TEXT.exec(t);
-  if (wrapped) t = wrapped[1]!.replace(EDGES, "");
+  if (wrapped) {
+    source = wrapped[1]!;
+    t = source.replace(EDGES, "");
+  }
   if (t === "" || (t.length <= 9 && isPlaceholder(t))) return null;
+  // Something stood before a formula sign: keep it, so trimming never makes the formula.
+  if (isFormulaSign(t.charCodeAt(0)) && source.charCodeAt(0) !== t.charCodeAt(0)) return source.replace(TRAILING, "");
   return t;
+}
+
+/** `=`, `+`, `-`, `@`: the signs with which Excel (and a CSV opened in it) starts a formula (OWASP CSV injection). */
+function isFormulaSign(c: number): boolean {
+  return c === 61 || c === 43 || c === 45 || c === 64;
+}
+
+/**
+ * Whether a text would become a formula in Excel once the whitespace and invisible characters before
+ * it are gone: its first other character is `=`, `+`, `-` or `@` (SPEC §7, OWASP CSV injection).
+ * Rules of columns where no real value begins so (STR and SIP numbers, names) refuse such text.
+ */
+export function beginsAsFormula(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isFormulaSign(c)) return true;
+    if (!LEADING_SKIP.test(text[i]!)) return false;
+  }
+  return false;
 }
 
 /** Zero-width space, non-joiner, joiner, LRM/RLM, line/paragraph separators, bidi embeddings and isolates, word joiner, BOM, soft hyphen. */
@@ -50,6 +77,9 @@ const INVISIBLE = /[\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u
 /** NBSP, the typographic spaces, narrow NBSP, ideographic space. */
 const SPACES = /[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g;
 const EDGES = /^\s+|\s+$/g;
+const TRAILING = /\s+$/;
+/** One character that cleanCell would trim or remove before a value. */
+const LEADING_SKIP = /^[\s\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]$/;
 /** `="1706…"`: what a CSV written with Excel's "keep as text" trick holds. */
 const EXCEL_TEXT = /^="(.*)"$/s;
 

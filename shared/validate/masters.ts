@@ -63,7 +63,8 @@ function begin(table: Table, kind: TableKind, lang: Lang) {
   const columns = Array.isArray(table?.columns) ? table.columns : [];
   const rows: readonly Cell[][] = Array.isArray(table?.rows) ? table.rows : [];
   const headers = matchHeaders(columns.map(String), kind, lang);
-  s.issues.push(...headers.issues);
+  // Never spread a list into a call: its length is the caller's (issue 10, attack finding 4).
+  for (const issue of headers.issues) s.issues.push(issue);
   const usable = headers.issues.every((i) => i.code !== "header.missing");
   return { s, rows, keys: headers.keys, usable };
 }

@@ -54,7 +54,8 @@ export function validateNakes(table: Table, run: Run): NakesOutcome {
   const columns = Array.isArray(table?.columns) ? table.columns : [];
   const rows: readonly Cell[][] = Array.isArray(table?.rows) ? table.rows : [];
   const headers = matchHeaders(columns.map(String), "nakes", run.lang);
-  s.issues.push(...headers.issues);
+  // Never spread a list into a call: its length is the caller's (issue 10, attack finding 4).
+  for (const issue of headers.issues) s.issues.push(issue);
   const ix = columnIndex<Key>("nakes", headers.keys);
   const headerIssueCount = s.issues.length;
 
