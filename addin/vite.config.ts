@@ -22,9 +22,9 @@ function manifestIcons(): Plugin {
 /**
  * Starts loading what Validasi needs — the "checker" and "result-view" chunks — from taskpane.html,
  * beside the first screen's own files instead of after them: on Slow 3G each request waits a 2 s round
- * trip, and main.tsx would only ask for them once its own code had arrived and run. The checker (zod, shared/, the workbook code) needs nothing of the first screen's chunk, so it
- * runs as soon as it arrives, while that chunk is still on the wire; main.tsx's import() then finds it
- * loaded. The first screen does not wait for either (bench/pane.ts prints their bytes apart from the
+ * trip, and main.tsx would only ask for them once its own code had arrived and run. The checker (zod,
+ * shared/, the workbook code) needs nothing of the first screen's chunk, so it runs as soon as it
+ * arrives; main.tsx's import() then finds it loaded. The first screen does not wait for either (bench/pane.ts prints their bytes apart from the
  * first-load JS).
  */
 function loadValidasiBeside(): Plugin {
@@ -87,7 +87,8 @@ export default defineConfig(({ command }) => ({
         codeSplitting: {
           groups: [
             // Everything the first screen runs (main.tsx's static imports): one file beside the entry.
-            { name: "pane", tags: ["$initial"], test: (id: string) => !/\/addin\/main\.tsx$/.test(id), priority: 3 },
+            // Not the pages' own modules: help.html (no script) would then load the pane's code.
+            { name: "pane", tags: ["$initial"], test: (id: string) => !/\/addin\/main\.tsx$|\.html($|\?)/.test(id), priority: 3 },
             // What Validasi needs after it, in two files that taskpane.html starts loading at once: the
             // checker (runs before the first screen's chunk arrives) and the result view (uses that chunk).
             { name: "checker", test: (id: string) => checkerModule.test(id) && !notForValidasi.test(id), priority: 2 },

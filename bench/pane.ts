@@ -1,14 +1,17 @@
 /**
  * npm run bench:pane — the task pane on an officer's network (issue 13 item 9, SPEC §8).
  *
- * 1. Bytes: the JavaScript the built pane (a production build, as dist/addin) loads before its first screen — the entry
- *    script and its modulepreloads from taskpane.html — gzip-compressed, with brotli beside it (as
- *    Cloudflare's edge serves). office.js comes from Microsoft's CDN and is left out.
+ * 1. Bytes: the JavaScript the built pane (scripts/serve-addin.ts's production build) runs for its first
+ *    screen — the entry script and its modulepreloads from taskpane.html — gzip-compressed, with brotli
+ *    beside it (as Cloudflare's edge serves); and apart, the files taskpane.html loads beside it for
+ *    Validasi (the checker and the result view), which the first screen does not wait for. office.js
+ *    comes from Microsoft's CDN and is left out.
  * 2. Time, in Chromium with DevTools' Slow 3G (2 s latency, 50 KB/s each way) and the CPU slowed 4×:
  *    the pane served as in production (brotli, hashed files immutable, the page itself revalidated),
  *    office.js routed to the fake host (tests/support/fake-excel); first open until Validasi is usable
  *    (the roster checker loaded: <html data-pane-ready="validasi">); a later open of the same pane
- *    (its service worker and cache warm); and beside it the floor, a bare Fluent UI page (FluentProvider
+ *    (its service worker and cache warm), and once more with the network cut (what proves that a later
+ *    open needs no network); and beside it the floor, a bare Fluent UI page (FluentProvider
  *    and a Button, same React and Fluent versions) built and served the same way.
  * 3. Kirim of a 50,000-row roster through the pane's real API client (staging, gzip): bytes sent.
  *

@@ -57,6 +57,20 @@ const oddEn = (o: OddCharacter | undefined) =>
       ? ` Character ${o.position} is a full-width digit (${q(o.char)}, ${codePoint(o.char)}), not an ordinary digit: retype it with ordinary digits.`
       : ` Character ${o.position} (${q(o.char)}, ${codePoint(o.char)}) is not a digit.`;
 
+/** The first character of a facility code that is no ASCII letter or digit (shared/validate/coded.ts). */
+const oddCodeId = (o: OddCharacter | undefined) =>
+  !o
+    ? ""
+    : o.fullWidth
+      ? ` Karakter ke-${o.position} adalah huruf atau angka lebar penuh (${q(o.char)}, ${codePoint(o.char)}): ketik ulang dengan huruf dan angka biasa.`
+      : ` Karakter ke-${o.position} (${q(o.char)}, ${codePoint(o.char)}) bukan huruf atau angka biasa.`;
+const oddCodeEn = (o: OddCharacter | undefined) =>
+  !o
+    ? ""
+    : o.fullWidth
+      ? ` Character ${o.position} is a full-width letter or digit (${q(o.char)}, ${codePoint(o.char)}): retype it with ordinary letters and digits.`
+      : ` Character ${o.position} (${q(o.char)}, ${codePoint(o.char)}) is not an ordinary letter or digit.`;
+
 /** Why rows were skipped as no person (SPEC §3.1 "Rows that are not people"; shared/table/skip-rows.ts). */
 export type SkipReason = "empty" | "number_only" | "formula_error" | "column_numbers" | "totals" | "signature";
 const skipReasonId: Record<SkipReason, string> = {
@@ -215,9 +229,11 @@ export const catalog = {
     (p) => `Status kepegawaian ${q(p.value)} tidak dikenal; pilih salah satu: ${p.accepted.join(", ")}.`,
     (p) => `Employment status ${q(p.value)} is not known; pick one of: ${p.accepted.join(", ")}.`,
   ),
-  "kode_fasyankes.unknown": say<{ value: string }>(
-    (p) => `Kode fasyankes ${q(p.value)} tidak ada di daftar fasyankes.`,
-    (p) => `Facility code ${q(p.value)} is not in the facility master.`,
+  // shape false: the code has the shape of no facility code (found offline too), so say the shapes and
+  // name the character that spoils it (`odd`: the first that is no ASCII letter or digit).
+  "kode_fasyankes.unknown": say<{ value: string; shape?: boolean; odd?: OddCharacter }>(
+    (p) => (p.shape === false ? facilityCodeMessage(p.value, "", "id") + oddCodeId(p.odd) : `Kode fasyankes ${q(p.value)} tidak ada di daftar fasyankes.`),
+    (p) => (p.shape === false ? facilityCodeMessage(p.value, "", "en") + oddCodeEn(p.odd) : `Facility code ${q(p.value)} is not in the facility master.`),
   ),
   "kode_fasyankes.out_of_scope": say<{ value: string; scope: string }>(
     (p) => `Fasyankes ${q(p.value)} berada di luar wilayah token Anda (${p.scope}).`,

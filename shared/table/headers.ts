@@ -3,6 +3,7 @@ import type { Issue, Lang } from "../schema/issue";
 import { makeIssue } from "../validate/issues";
 import { tableColumns, type ColumnDef, type TableKind } from "./columns";
 import { fold } from "./fold";
+import { licenceDateKey } from "./licence-date-header";
 
 export type { TableKind } from "./columns";
 export { MAX_COLUMNS, MAX_HEADER_CHARS };
@@ -43,6 +44,13 @@ function defOfHeader(header: string, table: TableKind): ColumnDef | undefined {
     if (candidate === "") continue;
     const def = map.get(fold(candidate));
     if (def) return def;
+  }
+  if (table === "nakes") {
+    // The STR and SIP validity dates are named by their words in any order (./licence-date-header).
+    for (const candidate of [header, bare, noParens, beforeColon]) {
+      const key = candidate === "" ? null : licenceDateKey(candidate);
+      if (key !== null) return tableColumns.nakes.find((d) => d.key === key);
+    }
   }
   return undefined;
 }

@@ -3,7 +3,7 @@ import type { Counts, Issue, Lang } from "../schema/issue";
 import type { FasyankesRecord, PendudukRecord } from "../schema/records";
 import type { KategoriPuskesmas } from "../reference/codes";
 import { cellDisplay, cellText } from "../normalize/cell";
-import { readCategory, readFacilityKind } from "../normalize/codes";
+import { readCategory, readFacilityCode, readFacilityKind } from "../normalize/codes";
 import { readFlag, readInteger } from "../normalize/flags";
 import { categories, facilityKinds, kindOfCode, regionOfCode } from "../reference/facilities";
 import { kabupatenByKode, isProvinceNumber, provincesWithRegencies } from "../reference/wilayah";
@@ -93,12 +93,6 @@ function flagDuplicates(
       errorRows.add(row);
     }
   }
-}
-
-/** A facility code as a cell holds it: text or a whole number (a hospital code survives as one), upper case; null when empty. */
-function readFacilityCode(v: Cell): string | null {
-  const t = typeof v === "number" && Number.isInteger(v) ? String(v) : cellText(v);
-  return t === null ? null : t.toUpperCase();
 }
 
 /**

@@ -173,8 +173,9 @@ export async function commitStaged(db: Writer, plan: CommitPlan, notBefore: stri
 /** The final batch's statements, in order (see storeUpload). */
 function commitSql(plan: CommitPlan, at: string): Sql[] {
   const sql: Sql[] = [...guardUncommittedSql(plan.id)];
-  if (plan.expected) sql.push(...guardPointersSql(plan.id, [...plan.expected.entries()]));
-  sql.push(...commitVersionsSql(plan.id, at, plan.diff.map((d) => ({ ...d, nakes: plan.nakesPerFacility.get(d.kode_fasyankes) ?? 0 }))));
+  // Loops, not push(...list): a spread of an unbounded list overflows the stack (issue 10, attack finding 4).
+  if (plan.expected) for (const s of guardPointersSql(plan.id, [...plan.expected.entries()])) sql.push(s);
+  for (const s of commitVersionsSql(plan.id, at, plan.diff.map((d) => ({ ...d, nakes: plan.nakesPerFacility.get(d.kode_fasyankes) ?? 0 })))) sql.push(s);
   sql.push(commitUploadSql(plan.id, at));
   if (plan.idempotency) sql.push(finishWithUploadSql(plan.idempotency.tokenId, plan.idempotency.key, plan.id));
   return sql;
