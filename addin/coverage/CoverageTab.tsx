@@ -9,7 +9,7 @@ import { Notice, type NoticeData } from "../ui/Notice";
 import { Progress } from "../ui/Progress";
 import { useTask } from "../ui/useTask";
 import { headlineFigures, type Headline } from "./headline";
-import { regionChoices, type RegionChoice } from "./regions";
+import { coverageRegionChoices as regionChoices, type CoverageRegionChoice as RegionChoice } from "../regions/choices";
 import { coverageToSheets } from "./to-sheet";
 
 const useStyles = makeStyles({

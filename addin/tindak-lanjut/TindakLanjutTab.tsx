@@ -10,7 +10,8 @@ import { errorText } from "../ui/error-text";
 import { Notice, type NoticeData } from "../ui/Notice";
 import { Progress } from "../ui/Progress";
 import { useTask } from "../ui/useTask";
-import { regionChoices, useFacilityMaster, useTokenScope, type RegionChoice } from "./regions";
+import { regionChoices, type RegionChoice } from "../regions/choices";
+import { useFacilityMaster, useTokenScope } from "../regions/hooks";
 import { listToSheet, planToSheet } from "./to-sheet";
 
 const useStyles = makeStyles({

@@ -39,8 +39,10 @@ export function cleanCell(v: Cell | undefined): Cell {
   let high = false;
   for (let i = 0; plain && i < n; i++) {
     const c = v.charCodeAt(i);
+    // Printable ASCII, nearly every character of a roster, is decided by one comparison.
+    if (c >= 32 && c <= 126) continue;
     if (c < 32 || c === 160 || c === 0xad || (c >= 0x2000 && c <= 0x206f) || c === 0xfeff || c === 0x3000) plain = false;
-    else if (c > 126) high = true;
+    else high = true;
   }
   // Other invisible characters are rare: a text with letters beyond ASCII ("André") is checked once.
   if (plain && high && HAS_INVISIBLE_OR_SPACE.test(v)) plain = false;
@@ -72,6 +74,8 @@ export function beginsAsFormula(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (isFormulaSign(c)) return true;
+    // Printable ASCII is neither trimmed nor removed: decided without the character class.
+    if (c > 32 && c < 127) return false;
     if (!LEADING_SKIP.test(text[i]!)) return false;
   }
   return false;

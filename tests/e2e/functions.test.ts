@@ -6,14 +6,12 @@
  * question; the requests the functions send are counted at their fetch.
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { registerFunctions } from "../../addin/functions/register";
 import { runtime } from "../../addin/functions/runtime";
 import type { CoverageResponse } from "../../shared/api/coverage";
 import { mukomukoSample } from "../../shared/demo/samples";
-import { ExcelError, fakeCustomFunctions } from "../addin/functions/fakes";
+import { excelError, excelFunctions, type Fn } from "../addin/functions/fakes";
 import { freePort, startApi, type ApiServer } from "../support/api-server";
 
-type Fn = (...args: unknown[]) => Promise<unknown>;
 interface Functions {
   cakupan: Fn;
   gap: Fn;
@@ -31,9 +29,7 @@ let analyst = "";
 /** The functions as Excel calls them, over a counted fetch, with the given settings. */
 function functions(settings: { apiUrl: string; token: string }, timeoutMs = 30_000): Functions {
   const requests: URLSearchParams[] = [];
-  const cf = fakeCustomFunctions();
-  registerFunctions({
-    customFunctions: cf.api,
+  const { fn } = excelFunctions({
     lang: () => "id",
     settings: () => settings,
     timeoutMs,
@@ -42,17 +38,7 @@ function functions(settings: { apiUrl: string; token: string }, timeoutMs = 30_0
       return fetch(input, init);
     },
   });
-  const fn = (id: string) => cf.associated.get(id) as unknown as Fn;
   return { cakupan: fn("CAKUPAN"), gap: fn("GAP"), tabel: fn("TABEL"), requests };
-}
-
-async function excelError(p: Promise<unknown>): Promise<ExcelError> {
-  const outcome = await p.then(
-    (v) => new Error(`expected an Excel error, got ${JSON.stringify(v)}`),
-    (e: unknown) => e,
-  );
-  if (!(outcome instanceof ExcelError)) throw outcome;
-  return outcome;
 }
 
 async function coverage(query: string): Promise<CoverageResponse> {

@@ -6,8 +6,8 @@
  * pane in English. Every step asserts what the user sees and what D1 holds; screenshots of each
  * step go to test-results/e2e/.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
-import type { Browser, Locator, Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
+import type { Page } from "playwright-core";
 import type { CoverageResponse } from "../../shared/api/coverage";
 import type { UploadResponse, ValidateResponse } from "../../shared/api/rosters";
 import { generateRoster } from "../../shared/demo";
@@ -16,10 +16,9 @@ import { errorSample, SAMPLE_AS_OF } from "../../shared/demo/samples";
 import type { Cell } from "../../shared/schema/cell";
 import type { RosterRequest } from "../../shared/schema/roster";
 import { nakesColumns, pelatihanColumns } from "../../shared/table/columns";
-import { startApi, type ApiServer } from "../support/api-server";
-import { launchChromium, openPane, requireChromium, snap, workbookOf, type OpenPane, type Workbook } from "../support/browser";
+import { openPane, snap, workbookOf, type Workbook } from "../support/browser";
 import { columnName } from "../support/fake-excel/address";
-import { startPane, type PaneServer } from "../support/pane-server";
+import { button, idle, paneSession, press, tab } from "../support/pane-session";
 import { en } from "../../addin/i18n/en";
 import { id as t } from "../../addin/i18n/id";
 import { SHEETS } from "../../addin/excel/strings";
@@ -104,20 +103,6 @@ async function typeRows(wb: Workbook, layout: SheetLayout, table: { columns: str
 
 // ---- the pane ----------------------------------------------------------------------------------
 
-const tab = (page: Page, name: string) => page.getByRole("tab", { name });
-const button = (page: Page, name: string | RegExp) => page.getByRole("button", { name, exact: typeof name === "string" });
-
-/** Waits until the pane has no task running (no progress bar). */
-async function idle(page: Page, timeout = 60_000): Promise<void> {
-  await page.waitForFunction(() => document.querySelector('[role="progressbar"]') === null, undefined, { timeout });
-}
-
-/** Clicks and waits for the task it starts to finish. */
-async function press(page: Page, target: Locator): Promise<void> {
-  await target.click();
-  await idle(page);
-}
-
 /** The "where" line of every listed issue of one severity group (e.g. "Nakes!B5 · NIK"). */
 async function listedIssues(page: Page, group: string): Promise<string[]> {
   const header = page.getByRole("button", { name: new RegExp(`^${group}\\s*\\d`) });
@@ -138,97 +123,58 @@ async function settingsFor(page: Page, apiUrl: string, token: string): Promise<v
 const STORED_WITH_NOTE = "SELECT count(*) AS n FROM nakes JOIN uploads u ON u.id = nakes.upload_id WHERE u.committed_at IS NOT NULL AND nakes.keterangan = ?";
 
 describe("the task pane in Chromium against the real API", () => {
-  let pane: PaneServer | undefined;
-  let api: ApiServer | undefined;
-  let browser: Browser | undefined;
-  let officer: OpenPane;
-  let wb: Workbook;
   let nakes: SheetLayout;
   let pelatihan: SheetLayout;
   const sample = errorSample();
   /** The roster as the sample wrote it before the mistakes went in: what "fixed" means. */
   const clean = generateRoster({ rows: 30, seed: 36, asOf: SAMPLE_AS_OF, facilities: mukomukoFacilities, messy: false });
-
-  /**
-   * Setup trouble (above all a missing Chromium) fails every test with its message, rather than
-   * leaving them "skipped", which a CI summary could read as nothing wrong.
-   */
-  let setupError: unknown = null;
-  const ready = () => {
-    if (setupError) throw setupError;
-  };
-
-  beforeAll(async () => {
-    try {
-      requireChromium();
-      pane = await startPane();
-      api = await startApi({ corsOrigins: [pane.origin] });
-      browser = await launchChromium();
-      officer = await openPane(browser, pane.url, { now: TODAY });
-      wb = workbookOf(officer.page);
-    } catch (e) {
-      setupError = e;
-    }
-  });
-
-  // A failed step leaves a picture of the pane beside the others.
-  beforeEach(({ task, onTestFailed }) => {
-    onTestFailed(async () => {
-      if (setupError) return;
-      await snap(officer.page, `GAGAL-${task.name.slice(0, 40).replace(/[^A-Za-z0-9]+/g, "-")}`).catch(() => undefined);
-    });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await api?.stop();
-    await pane?.close();
-  });
+  const session = paneSession({ api: true, paneOptions: () => ({ now: TODAY }) });
+  const { ready } = session;
 
   const facilityOfRow = (row: number) => {
     const kode = clean.nakes.rows[row]![clean.nakes.columns.indexOf("kode_fasyankes")];
     return mukomukoFacilities.find((f) => f.kode === kode)!;
   };
-  const uploads = async () => (await api!.request<Uploads>("/v1/uploads", { token: api!.tokens.admin })).body.uploads;
+  const uploads = async () => (await session.api.request<Uploads>("/v1/uploads", { token: session.api.tokens.admin })).body.uploads;
 
   test("the officer connects the pane to the API in Pengaturan and the connection test passes", async () => {
     ready();
-    const page = officer.page;
+    const page = session.officer.page;
     // First run: the pane opens on Pengaturan, with a welcome, until a server and token are set.
     expect(await tab(page, t.tabs.settings).getAttribute("aria-selected")).toBe("true");
     await page.getByText(t.settings.firstRunTitle).waitFor();
     await snap(page, "pertama-kali");
-    await settingsFor(page, api!.url, api!.tokens.uploader);
+    await settingsFor(page, session.api.url, session.api.tokens.uploader);
     await page.getByText(t.settings.saved).waitFor();
     await press(page, button(page, t.settings.test));
     await page.getByText(t.settings.testOkTitle, { exact: true }).waitFor();
     await snap(page, "pengaturan-terhubung");
-    expect(await page.evaluate(() => JSON.parse(localStorage.getItem("nakes-roster:settings")!))).toEqual({ apiUrl: api!.url, token: api!.tokens.uploader });
+    expect(await page.evaluate(() => JSON.parse(localStorage.getItem("nakes-roster:settings")!))).toEqual({ apiUrl: session.api.url, token: session.api.tokens.uploader });
   });
 
   test("Sisipkan template adds the Nakes and Pelatihan sheets with the template's headers", async () => {
     ready();
-    const page = officer.page;
+    const page = session.officer.page;
     await tab(page, t.tabs.roster).click();
     await press(page, button(page, t.roster.insertTemplate));
     await page.getByText(t.roster.templateDone(["Nakes", "Pelatihan"], [])).waitFor();
     await snap(page, "template");
-    expect(await wb.sheetNames()).toEqual(expect.arrayContaining(["Nakes", "Pelatihan"]));
-    nakes = await layoutOf(wb, "Nakes", nakesColumns);
-    pelatihan = await layoutOf(wb, "Pelatihan", pelatihanColumns);
+    expect(await session.wb.sheetNames()).toEqual(expect.arrayContaining(["Nakes", "Pelatihan"]));
+    nakes = await layoutOf(session.wb, "Nakes", nakesColumns);
+    pelatihan = await layoutOf(session.wb, "Pelatihan", pelatihanColumns);
     expect([...nakes.columnOf.keys()].sort()).toEqual(nakesColumns.map((c) => c.key).sort());
     expect([...pelatihan.columnOf.keys()].sort()).toEqual(pelatihanColumns.map((c) => c.key).sort());
   });
 
   test("Validasi marks exactly the wrong cells of a roster with mistakes, lists each one, and stores nothing", async () => {
     ready();
-    const page = officer.page;
-    await typeRows(wb, nakes, sample.request.nakes);
-    await typeRows(wb, pelatihan, sample.request.pelatihan!);
+    const page = session.officer.page;
+    await typeRows(session.wb, nakes, sample.request.nakes);
+    await typeRows(session.wb, pelatihan, sample.request.pelatihan!);
     // The NIK typed as a number is one pasted from another workbook, with its General format.
     const asNumber = sample.mistakes.find((m) => m.code === "nik.precision_lost")!;
-    await wb.setNumberFormat("Nakes", cellAddress(nakes, asNumber.row, "nik"), "General");
-    await wb.setValues("Nakes", cellAddress(nakes, asNumber.row, "nik"), [[sample.request.nakes.rows[asNumber.row]![sample.request.nakes.columns.indexOf("nik")]!]]);
+    await session.wb.setNumberFormat("Nakes", cellAddress(nakes, asNumber.row, "nik"), "General");
+    await session.wb.setValues("Nakes", cellAddress(nakes, asNumber.row, "nik"), [[sample.request.nakes.rows[asNumber.row]![sample.request.nakes.columns.indexOf("nik")]!]]);
 
     await press(page, button(page, t.roster.validate));
     await page.getByText(t.roster.serverChecked).waitFor();
@@ -240,7 +186,7 @@ describe("the task pane in Chromium against the real API", () => {
       for (const r of rows) expected.add(`${layout.sheet}!${cellAddress(layout, r, MISTAKE_COLUMN[m.code]!)}`);
     }
     expect(expected.size).toBe(15);
-    expect(new Set(await markedCells(wb, [nakes, pelatihan]))).toEqual(expected);
+    expect(new Set(await markedCells(session.wb, [nakes, pelatihan]))).toEqual(expected);
 
     const listed = await listedIssues(page, t.roster.severity.error);
     expect(new Set(listed.map((w) => w.split(" · ")[0]))).toEqual(expected);
@@ -249,34 +195,34 @@ describe("the task pane in Chromium against the real API", () => {
 
     // Validasi is a dry run: nothing reached D1.
     expect(await uploads()).toEqual([]);
-    expect(api!.query("SELECT count(*) AS n FROM nakes")).toEqual([{ n: 0 }]);
+    expect(session.api.query("SELECT count(*) AS n FROM nakes")).toEqual([{ n: 0 }]);
   });
 
   test("after the officer fixes the cells, Validasi finds nothing and clears every mark", async () => {
     ready();
-    const page = officer.page;
+    const page = session.officer.page;
     const fixedRows = new Set<number>();
     for (const m of sample.mistakes) if (m.table === "nakes") for (const r of m.code === "nik.duplicate" ? [m.row - 1, m.row] : [m.row]) fixedRows.add(r);
     // As the message says: format the NIK cell as Text, then retype it.
-    await wb.setNumberFormat("Nakes", cellAddress(nakes, sample.mistakes.find((m) => m.code === "nik.precision_lost")!.row, "nik"), "@");
+    await session.wb.setNumberFormat("Nakes", cellAddress(nakes, sample.mistakes.find((m) => m.code === "nik.precision_lost")!.row, "nik"), "@");
     for (const r of fixedRows) {
-      await typeRows(wb, nakes, { columns: clean.nakes.columns, rows: [clean.nakes.rows[r]!] }, r);
+      await typeRows(session.wb, nakes, { columns: clean.nakes.columns, rows: [clean.nakes.rows[r]!] }, r);
     }
     // The two wrong training rows were added at the end: the officer deletes them.
     const extra = sample.request.pelatihan!.rows.length - clean.pelatihan!.rows.length;
     const blank = Array.from({ length: extra }, () => pelatihanColumns.map(() => ""));
-    await wb.setValues("Pelatihan", `A${pelatihan.headerRow + 2 + clean.pelatihan!.rows.length}`, blank);
+    await session.wb.setValues("Pelatihan", `A${pelatihan.headerRow + 2 + clean.pelatihan!.rows.length}`, blank);
 
     await press(page, button(page, t.roster.validate));
     await page.getByText(t.roster.allClear).waitFor();
     await page.getByText(t.roster.serverChecked).waitFor();
-    expect(await markedCells(wb, [nakes, pelatihan])).toEqual([]);
+    expect(await markedCells(session.wb, [nakes, pelatihan])).toEqual([]);
     await snap(page, "validasi-bersih");
   });
 
   test("Kirim stores the roster whole: the API returns every person the sheet holds", async () => {
     ready();
-    const page = officer.page;
+    const page = session.officer.page;
     await press(page, button(page, t.roster.push));
     const dialog = page.getByRole("alertdialog");
     await dialog.waitFor();
@@ -297,23 +243,23 @@ describe("the task pane in Chromium against the real API", () => {
 
   test("Tarik cakupan writes the coverage sheets with the API's own numbers", async () => {
     ready();
-    const page = officer.page;
-    const before = new Set(await wb.sheetNames());
+    const page = session.officer.page;
+    const before = new Set(await session.wb.sheetNames());
     await tab(page, t.tabs.coverage).click();
     await page.getByLabel(t.coverage.region).fill("1706");
     await press(page, button(page, t.coverage.pull));
     await page.getByText(t.coverage.done(SHEETS.coverage)).waitFor();
     await snap(page, "cakupan");
 
-    const fromApi = await api!.request<CoverageResponse>("/v1/coverage?region=1706", { token: api!.tokens.uploader });
+    const fromApi = await session.api.request<CoverageResponse>("/v1/coverage?region=1706", { token: session.api.tokens.uploader });
     expect(fromApi.status).toBe(200);
     expect(before.has(SHEETS.coverage)).toBe(false);
-    expect(await wb.sheetNames()).toContain(SHEETS.coverage);
+    expect(await session.wb.sheetNames()).toContain(SHEETS.coverage);
     // The numbers are those of the roster just sent: its 30 persons are the regency's staff.
     expect(fromApi.body.figures["tenaga"]).toBe(clean.nakes.rows.length);
     for (const key of ["wilayah", "profesi", "standar"] as const) {
       const table = fromApi.body.tables[key];
-      const found = await findTable(wb, [SHEETS.coverage], table.columns.map((c) => c.label.id));
+      const found = await findTable(session.wb, [SHEETS.coverage], table.columns.map((c) => c.label.id));
       expect(table.rows.length, `rows of the ${key} table`).toBeGreaterThan(0);
       expect(found, `the ${key} table on the ${SHEETS.coverage} sheet`).not.toBeNull();
       expect(found!.rows.length).toBe(table.rows.length);
@@ -323,12 +269,12 @@ describe("the task pane in Chromium against the real API", () => {
 
   test("a connection dropped during Kirim is retried with the same key and the roster is stored once", async () => {
     ready();
-    const page = officer.page;
+    const page = session.officer.page;
     // A newcomer joins the facility of the sheet's first row.
     const newcomer = generateRoster({ rows: 3, seed: 99, asOf: SAMPLE_AS_OF, facilities: [facilityOfRow(0)], messy: false });
     const sent = withRows(clean, [newcomer.nakes.rows[0]!]);
     await tab(page, t.tabs.roster).click();
-    await typeRows(wb, nakes, { columns: newcomer.nakes.columns, rows: [newcomer.nakes.rows[0]!] }, clean.nakes.rows.length);
+    await typeRows(session.wb, nakes, { columns: newcomer.nakes.columns, rows: [newcomer.nakes.rows[0]!] }, clean.nakes.rows.length);
     await press(page, button(page, t.roster.validate));
     await page.getByText(t.roster.allClear).waitFor();
     const countBefore = (await uploads()).length;
@@ -337,7 +283,7 @@ describe("the task pane in Chromium against the real API", () => {
     // the commit of the upload the dry run staged (or, from a server that does not stage, the full POST).
     let firstAnswer: UploadResponse | null = null;
     const posts: string[] = [];
-    const sends = (url: URL) => url.href === `${api!.url}/v1/rosters` || url.href === `${api!.url}/v1/rosters/commit`;
+    const sends = (url: URL) => url.href === `${session.api.url}/v1/rosters` || url.href === `${session.api.url}/v1/rosters/commit`;
     await page.route(sends, async (route) => {
       const req = route.request();
       if (req.method() !== "POST") return route.fallback();
@@ -365,16 +311,16 @@ describe("the task pane in Chromium against the real API", () => {
     expect(list).toHaveLength(countBefore + 1);
     expect(list.filter((u) => u.id === id)).toHaveLength(1);
     // Nothing half-stored: the only uncommitted uploads are staged dry runs (swept after 24 h).
-    expect(api!.query("SELECT count(*) AS n FROM uploads WHERE committed_at IS NULL AND staged_by IS NULL")).toEqual([{ n: 0 }]);
+    expect(session.api.query("SELECT count(*) AS n FROM uploads WHERE committed_at IS NULL AND staged_by IS NULL")).toEqual([{ n: 0 }]);
     await expectStoredAsSent(id, sent);
   });
 
   test("a second officer's upload landing in between gets the first the conflict message, and only the second is stored", async () => {
     ready();
-    const page = officer.page;
+    const page = session.officer.page;
     const row = 3;
     const kode = facilityOfRow(row).kode;
-    await wb.setValues("Nakes", cellAddress(nakes, row, "keterangan"), [["Cuti melahirkan s.d. Januari"]]);
+    await session.wb.setValues("Nakes", cellAddress(nakes, row, "keterangan"), [["Cuti melahirkan s.d. Januari"]]);
     await press(page, button(page, t.roster.validate));
     await page.getByText(t.roster.allClear).waitFor();
     await press(page, button(page, t.roster.push));
@@ -382,9 +328,9 @@ describe("the task pane in Chromium against the real API", () => {
     await dialog.waitFor();
 
     // Meanwhile a second officer of the regency sends that puskesmas' roster from their own workbook.
-    const other = await api!.createToken("uploader", "1706", "e2e petugas 2");
+    const other = await session.api.createToken("uploader", "1706", "e2e petugas 2");
     const theirs = generateRoster({ rows: 12, seed: 7, asOf: SAMPLE_AS_OF, facilities: [facilityOfRow(row)], messy: false });
-    const landed = await api!.request<UploadResponse>("/v1/rosters", { token: other, body: theirs, headers: { "Idempotency-Key": crypto.randomUUID() } });
+    const landed = await session.api.request<UploadResponse>("/v1/rosters", { token: other, body: theirs, headers: { "Idempotency-Key": crypto.randomUUID() } });
     expect(landed.status).toBe(201);
     const countBefore = (await uploads()).length;
 
@@ -397,9 +343,9 @@ describe("the task pane in Chromium against the real API", () => {
     expect(await page.getByText(t.roster.allClear).count()).toBe(0);
 
     expect(await uploads()).toHaveLength(countBefore);
-    const current = await api!.request<CurrentRoster>(`/v1/rosters/${kode}`, { token: api!.tokens.uploader });
+    const current = await session.api.request<CurrentRoster>(`/v1/rosters/${kode}`, { token: session.api.tokens.uploader });
     expect(current.body.upload_id).toBe(landed.body.upload_id);
-    expect(api!.query(STORED_WITH_NOTE, "Cuti melahirkan s.d. Januari")).toEqual([{ n: 0 }]);
+    expect(session.api.query(STORED_WITH_NOTE, "Cuti melahirkan s.d. Januari")).toEqual([{ n: 0 }]);
 
     // Validasi ulang shows what the other officer changed; sending again then stores this roster.
     await press(page, button(page, t.push.revalidate));
@@ -415,13 +361,13 @@ describe("the task pane in Chromium against the real API", () => {
     await press(page, again.getByRole("button", { name: t.push.confirm }));
     await page.getByText(t.push.successTitle).waitFor();
     expect(await uploads()).toHaveLength(countBefore + 1);
-    expect(api!.query(STORED_WITH_NOTE, "Cuti melahirkan s.d. Januari")).toEqual([{ n: 1 }]);
-    expect(officer.errors).toEqual([]);
+    expect(session.api.query(STORED_WITH_NOTE, "Cuti melahirkan s.d. Januari")).toEqual([{ n: 1 }]);
+    expect(session.officer.errors).toEqual([]);
   });
 
   test("with Office in English the pane and the server's messages are in English", async () => {
     ready();
-    const english = await openPane(browser!, pane!.url, { now: TODAY, displayLanguage: "en-US", settings: { apiUrl: api!.url, token: api!.tokens.uploader } });
+    const english = await openPane(session.browser, session.pane.url, { now: TODAY, displayLanguage: "en-US", settings: { apiUrl: session.api.url, token: session.api.tokens.uploader } });
     try {
       const page = english.page;
       expect(await page.getByRole("tab").allInnerTexts()).toEqual([en.tabs.roster, en.tabs.coverage, en.tindak.tab, en.tabs.settings]);
@@ -436,8 +382,8 @@ describe("the task pane in Chromium against the real API", () => {
       const listed = await listedIssues(page, en.roster.severity.error);
       expect(listed).toEqual([`Nakes!${cellAddress(layout, 1, "jenis_kelamin")} · Jenis Kelamin`]);
       const message = await page.locator("li button span:last-child").first().innerText();
-      const fromApi = await api!.request<ValidateResponse>("/v1/rosters/validate", {
-        token: api!.tokens.uploader,
+      const fromApi = await session.api.request<ValidateResponse>("/v1/rosters/validate", {
+        token: session.api.tokens.uploader,
         body: { as_of: SAMPLE_AS_OF, nakes: { columns: clean.nakes.columns, rows } },
         headers: { "Accept-Language": "en" },
       });
@@ -461,15 +407,15 @@ describe("the task pane in Chromium against the real API", () => {
       byFacility.get(kode)!.add(`${r[col("nik")]}|${r[col("nama")]}`);
     }
     for (const [kode, persons] of byFacility) {
-      const res = await api!.request<CurrentRoster>(`/v1/rosters/${kode}`, { token: api!.tokens.uploader });
+      const res = await session.api.request<CurrentRoster>(`/v1/rosters/${kode}`, { token: session.api.tokens.uploader });
       expect(res.status, `GET /v1/rosters/${kode}`).toBe(200);
       expect(res.body.upload_id).toBe(uploadId);
       const [nik, nama] = [res.body.nakes.columns.indexOf("nik"), res.body.nakes.columns.indexOf("nama")];
       expect(new Set(res.body.nakes.rows.map((r) => `${r[nik]}|${r[nama]}`))).toEqual(persons);
     }
-    const stored = api!.query<{ n: number }>("SELECT count(*) AS n FROM nakes WHERE upload_id = ?", uploadId)[0]!.n;
+    const stored = session.api.query<{ n: number }>("SELECT count(*) AS n FROM nakes WHERE upload_id = ?", uploadId)[0]!.n;
     expect(stored).toBe(req.nakes.rows.length);
-    const training = api!.query<{ n: number }>("SELECT count(*) AS n FROM pelatihan WHERE upload_id = ?", uploadId)[0]!.n;
+    const training = session.api.query<{ n: number }>("SELECT count(*) AS n FROM pelatihan WHERE upload_id = ?", uploadId)[0]!.n;
     expect(training).toBe(req.pelatihan?.rows.length ?? 0);
   }
 });

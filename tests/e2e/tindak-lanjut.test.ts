@@ -10,14 +10,13 @@ import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
 import { afterAll, describe, expect, test } from "vitest";
-import { registerFunctions } from "../../addin/functions/register";
 import { runtime } from "../../addin/functions/runtime";
 import { id as t } from "../../addin/i18n/id";
 import { LIST_SHEETS, PLAN_SHEET } from "../../addin/tindak-lanjut/to-sheet";
 import type { ListResponse, PlacementResponse } from "../../shared/api/tindak-lanjut";
 import { mukomukoSample } from "../../shared/demo/samples";
-import { ExcelError, fakeCustomFunctions } from "../addin/functions/fakes";
-import { openPane, snap, type Workbook } from "../support/browser";
+import { ExcelError, excelFunctions } from "../addin/functions/fakes";
+import { openPane, snap, workbookOf, type Workbook } from "../support/browser";
 import { button, idle, paneSession, tab } from "../support/pane-session";
 
 const docs = fileURLToPath(new URL("../../docs/", import.meta.url));
@@ -265,9 +264,8 @@ describe("Tindak lanjut in the pane and the functions, against the real API", ()
   test("NAKES.TINDAKLANJUT and NAKES.PENEMPATAN spill the API's answers; an analyst's list is a readable #N/A", async () => {
     ready();
     const call = (token: string) => {
-      const cf = fakeCustomFunctions();
-      registerFunctions({ customFunctions: cf.api, lang: () => "id", settings: () => ({ apiUrl: session.api.url, token }), fetch: (i, o) => fetch(i, o) });
-      return (id: string) => cf.associated.get(id) as unknown as (...args: unknown[]) => Promise<unknown[][]>;
+      const { fn } = excelFunctions({ lang: () => "id", settings: () => ({ apiUrl: session.api.url, token }), fetch: (i, o) => fetch(i, o) });
+      return (id: string) => fn(id) as (...args: unknown[]) => Promise<unknown[][]>;
     };
     const uploader = call(session.api.tokens.uploader);
     const sip = (await list("sip")).body;

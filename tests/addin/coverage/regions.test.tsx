@@ -1,23 +1,11 @@
 import { fireEvent, screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { headlineFigures } from "../../../addin/coverage/headline";
-import { regionChoices } from "../../../addin/coverage/regions";
 import type { CoverageResponse } from "../../../shared/api/coverage";
-import type { Facility } from "../../../shared/api/facilities";
+import { puskesmas } from "../regions/fixtures";
 import { FakeApi, FakeWorkbook, json } from "../support/fakes";
 import { renderPane } from "../support/render";
 
-const puskesmas = (kode: string, nama: string): Facility => ({
-  kode,
-  nama,
-  jenis: "PUSKESMAS",
-  kode_wilayah: kode.slice(1, 5),
-  kecamatan: kode.slice(1, 7),
-  kategori: "PERKOTAAN",
-  rawat_inap: false,
-  poned: false,
-  aktif: true,
-});
 const facilities = [puskesmas("P1706020202", "Puskesmas Pondok Suguh"), puskesmas("P1706010101", "Puskesmas Air Dikit")];
 
 const response: CoverageResponse = {
@@ -41,14 +29,6 @@ const response: CoverageResponse = {
 };
 
 describe("Cakupan by name", () => {
-  it("names the regencies and kecamatan of the token's scope, regencies first, by name", () => {
-    expect(regionChoices(facilities).map((c) => [c.kode, c.label])).toEqual([
-      ["1706", "Kabupaten Mukomuko"],
-      ["170601", "Kabupaten Mukomuko · Kec. 170601 (Puskesmas Air Dikit)"],
-      ["170602", "Kabupaten Mukomuko · Kec. 170602 (Puskesmas Pondok Suguh)"],
-    ]);
-  });
-
   it("shows a few headline figures with the API's labels, numbers the one way, shares as percentages", () => {
     expect(headlineFigures(response, "id")).toEqual([
       { key: "nakes", label: "Jumlah tenaga kesehatan", value: "80.085" },

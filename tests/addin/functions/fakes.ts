@@ -1,3 +1,4 @@
+import { registerFunctions, type RegisterOptions } from "../../../addin/functions/register";
 import type { CoverageQuery, CoverageResponse } from "../../../shared/api/coverage";
 
 /** A coverage answer shaped like the API's, with the figures and table rows a test needs. */
@@ -82,3 +83,27 @@ export const fakeCustomFunctions = () => {
     },
   };
 };
+
+/** A custom function as Excel calls it: any arguments, a promise of its cell's value (or spill). */
+export type Fn = (...args: unknown[]) => Promise<unknown>;
+
+/**
+ * registerFunctions over the fake CustomFunctions global: `fn(id)` is the function Excel would call
+ * for `id` (functions.json's ids), `associated` every id registered, `clearCache` registerFunctions' own.
+ */
+export function excelFunctions(opts: Omit<RegisterOptions, "customFunctions">) {
+  const cf = fakeCustomFunctions();
+  const registered = registerFunctions({ customFunctions: cf.api, ...opts });
+  const fn = (id: string) => cf.associated.get(id) as unknown as Fn;
+  return { fn, associated: cf.associated, clearCache: registered.clearCache };
+}
+
+/** The Excel error a call ends in (fails the test when it returns a value instead). */
+export async function excelError(p: Promise<unknown>): Promise<ExcelError> {
+  const outcome = await p.then(
+    (v) => new Error(`expected an Excel error, got ${JSON.stringify(v)}`),
+    (e: unknown) => e,
+  );
+  if (!(outcome instanceof ExcelError)) throw outcome;
+  return outcome;
+}

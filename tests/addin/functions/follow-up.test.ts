@@ -1,13 +1,10 @@
 import { gunzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
-import { registerFunctions } from "../../../addin/functions/register";
 import { runtime } from "../../../addin/functions/runtime";
 import type { ListResponse, PlacementResponse } from "../../../shared/api/tindak-lanjut";
 import type { Lang } from "../../../shared/schema/issue";
 import { plan, sipList } from "../tindak-lanjut/fixtures";
-import { ExcelError, fakeCustomFunctions, json } from "./fakes";
-
-type Fn = (...args: unknown[]) => Promise<unknown>;
+import { excelError, excelFunctions, json } from "./fakes";
 
 interface Sent {
   method: string;
@@ -37,24 +34,8 @@ function followUpApi(answers: { list?: (list: string) => Response; plan?: () => 
 }
 
 function setUp(api: ReturnType<typeof followUpApi>, lang: Lang = "id") {
-  const cf = fakeCustomFunctions();
-  const registered = registerFunctions({
-    customFunctions: cf.api,
-    lang: () => lang,
-    settings: () => ({ apiUrl: "http://api.test", token: "nkr_uploader" }),
-    fetch: api.fetch,
-  });
-  const fn = (id: string) => cf.associated.get(id) as unknown as Fn;
-  return { tindakLanjut: fn("TINDAKLANJUT"), penempatan: fn("PENEMPATAN"), clearCache: registered.clearCache };
-}
-
-async function excelError(p: Promise<unknown>): Promise<ExcelError> {
-  const outcome = await p.then(
-    (v) => new Error(`expected an Excel error, got ${JSON.stringify(v)}`),
-    (e: unknown) => e,
-  );
-  if (!(outcome instanceof ExcelError)) throw outcome;
-  return outcome;
+  const { fn, clearCache } = excelFunctions({ lang: () => lang, settings: () => ({ apiUrl: "http://api.test", token: "nkr_uploader" }), fetch: api.fetch });
+  return { tindakLanjut: fn("TINDAKLANJUT"), penempatan: fn("PENEMPATAN"), clearCache };
 }
 
 afterEach(() => runtime.install(null));

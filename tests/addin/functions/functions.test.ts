@@ -1,35 +1,19 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { codeForStatus } from "../../../addin/api/errors";
-import { registerFunctions } from "../../../addin/functions/register";
 import { runtime } from "../../../addin/functions/runtime";
 import type { Lang } from "../../../shared/schema/issue";
-import { demoAnswer, ExcelError, fakeApi, fakeCustomFunctions, json, type FakeApi } from "./fakes";
-
-type Fn = (...args: unknown[]) => Promise<unknown>;
+import { demoAnswer, excelError, excelFunctions, fakeApi, json, type FakeApi } from "./fakes";
 
 /** The functions as Excel would call them, over a fake API. */
 function setUp(api: FakeApi, opts: { lang?: Lang; token?: string; timeoutMs?: number } = {}) {
-  const cf = fakeCustomFunctions();
-  registerFunctions({
-    customFunctions: cf.api,
+  const { fn, associated } = excelFunctions({
     lang: () => opts.lang ?? "id",
     settings: () => ({ apiUrl: "http://api.test", token: opts.token ?? "nkr_test" }),
     fetch: api.fetch,
     timeoutMs: opts.timeoutMs,
     source: { windowMs: 10 },
   });
-  const fn = (id: string) => cf.associated.get(id) as unknown as Fn;
-  return { cakupan: fn("CAKUPAN"), gap: fn("GAP"), tabel: fn("TABEL"), associated: cf.associated };
-}
-
-/** The Excel error a call ends in (fails the test when it returns a value instead). */
-async function excelError(p: Promise<unknown>): Promise<ExcelError> {
-  const outcome = await p.then(
-    (v) => new Error(`expected an Excel error, got ${JSON.stringify(v)}`),
-    (e: unknown) => e,
-  );
-  if (!(outcome instanceof ExcelError)) throw outcome;
-  return outcome;
+  return { cakupan: fn("CAKUPAN"), gap: fn("GAP"), tabel: fn("TABEL"), associated };
 }
 
 afterEach(() => runtime.install(null));

@@ -1,15 +1,28 @@
 import { describe, expect, it } from "vitest";
+import { coverageRegionChoices, regionChoices } from "../../../addin/regions/choices";
 import { stringsFor } from "../../../addin/i18n";
-import { regionChoices } from "../../../addin/tindak-lanjut/regions";
 import { kabupatenList } from "../../../shared/reference";
-import { facilities } from "./fixtures";
+import { facilities } from "../tindak-lanjut/fixtures";
+import { puskesmas } from "./fixtures";
+
+describe("coverageRegionChoices (Cakupan by name)", () => {
+  const twoPuskesmas = [puskesmas("P1706020202", "Puskesmas Pondok Suguh"), puskesmas("P1706010101", "Puskesmas Air Dikit")];
+
+  it("names the regencies and kecamatan of the token's scope, regencies first, by name", () => {
+    expect(coverageRegionChoices(twoPuskesmas).map((c) => [c.kode, c.label])).toEqual([
+      ["1706", "Kabupaten Mukomuko"],
+      ["170601", "Kabupaten Mukomuko · Kec. 170601 (Puskesmas Air Dikit)"],
+      ["170602", "Kabupaten Mukomuko · Kec. 170602 (Puskesmas Pondok Suguh)"],
+    ]);
+  });
+});
 
 const t = stringsFor("id");
 const lebak = { ...facilities[0]!, kode: "P3602010101", nama: "Puskesmas Malingping", kode_wilayah: "3602", kecamatan: "360201" };
 const all = [...facilities, lebak];
 const codes = (c: ReturnType<typeof regionChoices>) => [...c.kabupaten, ...c.kecamatan, ...c.fasyankes].map((x) => x.kode);
 
-describe("regionChoices", () => {
+describe("regionChoices (Tindak lanjut)", () => {
   it("offers a national token every region of the master, regencies by their names", () => {
     const c = regionChoices(all, kabupatenList, t, null);
     expect(c.kabupaten.map((k) => k.label)).toEqual(["Kabupaten Lebak", "Kabupaten Mukomuko"]);
