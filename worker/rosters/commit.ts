@@ -111,12 +111,12 @@ export async function storeUpload(db: Writer, u: UploadToStore, opts: StoreOptio
   try {
     if (u.persons.length + u.pelatihan.length <= opts.batchRows) {
       const at = commitInstant(u.notBefore);
-      await runCommit(db, [...head, ...chunks, ...commitSql(plan, at)], u.id, at);
+      await runCommit(db, [...head, ...chunks, ...commitSql(plan, at)], plan, at);
       return { committedAt: at };
     }
     await writeStaged(db, head, chunks, lease, opts.batchRows);
     const at = commitInstant(u.notBefore);
-    await runCommit(db, commitSql(plan, at), u.id, at);
+    await runCommit(db, commitSql(plan, at), plan, at);
     return { committedAt: at };
   } catch (e) {
     await discard(db, u.id);
@@ -146,6 +146,8 @@ export async function stageUpload(db: Writer, u: UploadToStore, opts: StoreOptio
 /** What the final batch of a commit needs: the diff per facility, persons per facility, guards. */
 export interface CommitPlan {
   id: string;
+  /** The roster's own date: its versions hold from it (SPEC §6). */
+  asOf: string;
   diff: readonly DiffEntry[];
   nakesPerFacility: ReadonlyMap<string, number>;
   /** Where each facility must still point at commit time, else the commit fails (412). */
@@ -156,7 +158,7 @@ export interface CommitPlan {
 function commitPlan(u: UploadToStore): CommitPlan {
   const perFacility = new Map<string, number>();
   for (const p of u.persons) perFacility.set(p.record.kode_fasyankes, (perFacility.get(p.record.kode_fasyankes) ?? 0) + 1);
-  return { id: u.id, diff: u.diff, nakesPerFacility: perFacility, expected: u.expected, idempotency: u.idempotency };
+  return { id: u.id, asOf: u.asOf, diff: u.diff, nakesPerFacility: perFacility, expected: u.expected, idempotency: u.idempotency };
 }
 
 /**
@@ -166,7 +168,7 @@ function commitPlan(u: UploadToStore): CommitPlan {
  */
 export async function commitStaged(db: Writer, plan: CommitPlan, notBefore: string | null): Promise<{ committedAt: string }> {
   const at = commitInstant(notBefore);
-  await runCommit(db, commitSql(plan, at), plan.id, at);
+  await runCommit(db, commitSql(plan, at), plan, at);
   return { committedAt: at };
 }
 
@@ -174,7 +176,7 @@ export async function commitStaged(db: Writer, plan: CommitPlan, notBefore: stri
 function commitSql(plan: CommitPlan, at: string): Sql[] {
   const sql: Sql[] = [...guardUncommittedSql(plan.id)];
   if (plan.expected) sql.push(...guardPointersSql(plan.id, [...plan.expected.entries()]));
-  sql.push(...commitVersionsSql(plan.id, at, plan.diff.map((d) => ({ ...d, nakes: plan.nakesPerFacility.get(d.kode_fasyankes) ?? 0 }))));
+  sql.push(...commitVersionsSql(plan.id, at, plan.asOf, plan.diff.map((d) => ({ ...d, nakes: plan.nakesPerFacility.get(d.kode_fasyankes) ?? 0 }))));
   sql.push(commitUploadSql(plan.id, at));
   if (plan.idempotency) sql.push(finishWithUploadSql(plan.idempotency.tokenId, plan.idempotency.key, plan.id));
   return sql;
@@ -184,9 +186,9 @@ function commitSql(plan: CommitPlan, at: string): Sql[] {
  * Runs the commit batch: our statements, then coverage's (worker/coverage/refresh.ts), so per-facility
  * counts change in the same transaction that makes the upload current.
  */
-async function runCommit(db: Writer, sql: Sql[], uploadId: string, at: string): Promise<void> {
+async function runCommit(db: Writer, sql: Sql[], plan: CommitPlan, at: string): Promise<void> {
   const statements = sql.map((s) => prepare(db, s));
-  const coverage = coverageRefreshStatements(db as D1Database, { uploadId, at });
+  const coverage = coverageRefreshStatements(db as D1Database, { uploadId: plan.id, at, asOf: plan.asOf });
   const all = [...statements, ...coverage];
   assertBatch(all);
   try {

@@ -90,7 +90,7 @@ rosterRoutes.post("/rosters/validate", requireRole("uploader"), async (c) => {
   const cfg = configOf(c.env);
   const db = readSession(c);
   const body = await readRosterBody(c);
-  const checked = await compareWithStored(db, await validateWithFacts(db, rosterRequestOf(body), token, { lang: langOf(c), maxRows: cfg.maxRows }));
+  const checked = await compareWithStored(db, await validateWithFacts(db, rosterRequestOf(body), token, { lang: langOf(c), maxRows: cfg.maxRows, now: cfg.now }));
   const answer = validateResponse(checked);
   // Never staged with errors (SPEC §7).
   if (stage === "1" && checked.result.ok) {

@@ -73,14 +73,19 @@ export interface PersonFingerprint {
   fp: string;
 }
 
-/** (facility, NIK, fingerprint) of the current rosters of these facilities: what a diff compares with. */
-export function currentFingerprintStatements(db: Reader, kodes: readonly string[]): D1PreparedStatement[] {
+/**
+ * (facility, NIK, fingerprint) of the rosters of these facilities that held at `asOf` (yyyy-mm-dd):
+ * what a diff compares with (SPEC §6: a back-dated upload compares with the roster of its date; at or
+ * after the current roster's date that is the current roster).
+ */
+export function fingerprintsAtStatements(db: Reader, kodes: readonly string[], asOf: string): D1PreparedStatement[] {
   return jsonChunks(kodes.map((k) => [k]), { maxRows: 1000 }).map((chunk) =>
     prepare(db, {
-      sql: `SELECT n.kode_fasyankes, n.nik, n.fp FROM roster_current c
-            JOIN nakes n ON n.upload_id = c.upload_id AND n.kode_fasyankes = c.kode_fasyankes
-            WHERE c.kode_fasyankes IN (SELECT value->>0 FROM json_each(?1))`,
-      params: [chunk.json],
+      sql: `SELECT n.kode_fasyankes, n.nik, n.fp FROM roster_versi v
+            JOIN nakes n ON n.upload_id = v.upload_id AND n.kode_fasyankes = v.kode_fasyankes
+            WHERE v.kode_fasyankes IN (SELECT value->>0 FROM json_each(?1))
+              AND v.valid_from <= ?2 AND (v.valid_to IS NULL OR v.valid_to > ?2)`,
+      params: [chunk.json, asOf],
     }),
   );
 }

@@ -76,11 +76,10 @@ async function uploadTable(token: string, at: string, req: ReturnType<typeof gen
   }
 }
 
-/** The rows of the version of each facility current at the end of `asOf`, by H2's history. */
+/** The rows of the version of each facility that held at `asOf` (its dates are the rosters' own, SPEC §6), by H2's history. */
 async function rowsAt(asOf: string): Promise<{ nakes: NakesRecord[]; pelatihan: PelatihanRecord[] }> {
-  const end = new Date(Date.parse(`${asOf}T00:00:00Z`) + 86_400_000).toISOString();
   const versions = (
-    await env.DB.prepare("SELECT kode_fasyankes, upload_id FROM roster_versi WHERE valid_from < ?1 AND (valid_to IS NULL OR valid_to >= ?1)").bind(end).all<{
+    await env.DB.prepare("SELECT kode_fasyankes, upload_id FROM roster_versi WHERE valid_from <= ?1 AND (valid_to IS NULL OR valid_to > ?1)").bind(asOf).all<{
       kode_fasyankes: string;
       upload_id: string;
     }>()
