@@ -1,5 +1,5 @@
 import type { DiffEntry } from "../../shared/api/rosters";
-import type { Lang } from "../../shared/schema/issue";
+import type { Issue, Lang } from "../../shared/schema/issue";
 import type { RosterRequest } from "../../shared/schema/roster";
 import { makeIssue } from "../../shared/validate/issues";
 import { countIssues } from "../../shared/validate/issues";
@@ -17,7 +17,8 @@ import { currentPointerStatements, type Pointer } from "../store/versions";
 import { baseTag } from "./base";
 import { diffRosters, type PersonAt } from "./diff";
 import { fingerprint, trainingByNik } from "./fingerprint";
-import { identifiersOf } from "./identifiers";
+import { facilityCodeByRow, identifiersOf } from "./identifiers";
+import { multiProvinceIssues } from "./provinces";
 import { storedFacts } from "./stored-facts";
 
 /** Everything the dry run answers and the upload stores, computed the same way for both. */
@@ -107,8 +108,20 @@ export async function validateWithFacts(db: Reader, req: RosterRequest, who: Tok
     ...storedFacts(identities, new Set(kodes), within),
     limits: { maxRows: opts.maxRows },
   };
-  const result = validateRoster(req, ctx);
+  // One upload, one province (SPEC §5): judged on the known facilities in scope, the ones the
+  // upload would store (rows of others are refused already, and tell nothing more here).
+  const inScopeFacilities = new Map(kodes.map((k) => [k, facilities.get(k)!]));
+  const spread = multiProvinceIssues(facilityCodeByRow(req), inScopeFacilities, opts.lang);
+  const result = withIssues(validateRoster(req, ctx), spread);
   return { asOf, result, kodes };
+}
+
+/** The validator's result with the Worker's own findings added (counts and ok follow). */
+function withIssues(result: ValidationResult, extra: readonly Issue[]): ValidationResult {
+  if (extra.length === 0) return result;
+  const issues = [...result.issues, ...extra];
+  const counts = countIssues(issues);
+  return { ...result, issues, counts, ok: counts.error === 0 };
 }
 
 /** The second half of checkRoster: the stored versions of the facilities, the diff and the base. */
