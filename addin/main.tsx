@@ -10,6 +10,10 @@ import { loadSettings } from "./settings/store";
 
 const root = createRoot(document.getElementById("root")!);
 
+// What Validasi needs (the roster checker, the workbook code, the result view) starts loading now,
+// beside the first render rather than after it: on a slow link the round trip is the cost.
+const validasiCode = Promise.all([loadEngine(), import("./actions/office"), preloadRosterParts()]);
+
 /**
  * The API address `npm start`'s server suggests (scripts/serve-addin.ts writes /config.json) while
  * the pane and the API still sit on two origins. Read in the background: no first render waits on it.
@@ -35,7 +39,7 @@ function preloadAfterPaint(actions: { preload: () => Promise<unknown> }) {
   requestAnimationFrame(() => {
     ready("screen");
     // What Validasi needs first (the checker, the workbook code, the result view), then the rest.
-    void Promise.all([loadEngine(), actions.preload(), preloadRosterParts()])
+    void Promise.all([validasiCode, actions.preload()])
       .then(() => ready("validasi"))
       .then(() => Promise.all([preloadApiClient(), preloadTabs()]))
       .catch(() => {

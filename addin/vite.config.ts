@@ -20,10 +20,17 @@ function manifestIcons(): Plugin {
 }
 
 // The pane is static files: office.js comes from Microsoft's CDN (a plain script tag, never bundled).
-export default defineConfig({
+export default defineConfig(({ command, mode }) => ({
   root: here("."),
   base: "./",
   publicDir: false,
+  // A production build is one whatever NODE_ENV the calling process has: vitest sets "test", and a
+  // pane built from a test run (scripts/serve-addin.ts) would otherwise ship React's development build
+  // and no service worker.
+  define:
+    command === "build" && mode === "production"
+      ? { "process.env.NODE_ENV": JSON.stringify("production"), "import.meta.env.PROD": "true", "import.meta.env.DEV": "false" }
+      : {},
   plugins: [react(), manifestIcons(), customFunctionsMetadata(), paneServiceWorker()],
   build: {
     outDir: here("../dist/addin"),
@@ -42,4 +49,4 @@ export default defineConfig({
       },
     },
   },
-});
+}));

@@ -46,7 +46,7 @@ export interface AppProps extends Omit<ApiProviderProps, "children"> {
 }
 
 /**
- * The pane: Roster, Cakupan and Pengaturan tabs over the workbook actions and the API. Until a server
+ * The pane: Roster, Cakupan, Tindak lanjut and Pengaturan tabs over the workbook actions and the API. Until a server
  * and token are set it opens on Pengaturan (first run, issue 13 item 5).
  */
 export function App({ actions, lang, officeTheme, onRosterStored, ...api }: AppProps) {

@@ -1,6 +1,6 @@
 import { Button, Caption1, Divider, Field, Input, Select, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
-import { listKindSchema, type ListKind } from "../../shared/api/tindak-lanjut";
+import { listKindSchema, placementRequestSchema, type ListKind } from "../../shared/api/tindak-lanjut";
 import type { JenisStandar } from "../../shared/reference/codes";
 import { useWorkbookActions } from "../actions/context";
 import { useApi } from "../api/context";
@@ -10,17 +10,17 @@ import { errorText } from "../ui/error-text";
 import { Notice, type NoticeData } from "../ui/Notice";
 import { Progress } from "../ui/Progress";
 import { useTask } from "../ui/useTask";
-import { regionChoices, useScopeFacilities, type RegionChoice } from "./regions";
+import { regionChoices, useFacilityMaster, useTokenScope, type RegionChoice } from "./regions";
 import { listToSheet, planToSheet } from "./to-sheet";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   intro: { color: tokens.colorNeutralForeground2 },
   actions: { display: "flex", gap: tokens.spacingHorizontalS },
+  // Long facility names must not widen the dropdown past the pane.
+  select: { minWidth: 0, maxWidth: "100%" },
+  selectInner: { minWidth: 0, width: "100%", textOverflow: "ellipsis" },
 });
-
-/** Bounds of `jumlah` in POST /v1/penempatan (shared/api/tindak-lanjut.ts placementRequestSchema). */
-const MAX_COUNT = 10_000;
 
 /**
  * Tindak lanjut (issue 16 item 3, SPEC §9): pull an action list of a region chosen by name into its own
@@ -35,9 +35,10 @@ export function TindakLanjutTab() {
   const actions = useWorkbookActions();
   const { client, storage } = useApi();
   const { running, run } = useTask();
-  const facilities = useScopeFacilities(client);
+  const facilities = useFacilityMaster(client);
+  const scope = useTokenScope(client);
   const reference = useMemo(() => currentReference(storage).data, [storage]);
-  const choices = useMemo(() => regionChoices(facilities ?? [], reference.kabupaten, t), [facilities, reference, t]);
+  const choices = useMemo(() => regionChoices(facilities ?? [], reference.kabupaten, t, scope), [facilities, reference, t, scope]);
   const professions = reference.sembilan_jenis;
 
   const [list, setList] = useState<ListKind>("sip");
@@ -51,7 +52,8 @@ export function TindakLanjutTab() {
   const all: RegionChoice[] = [...choices.kabupaten, ...choices.kecamatan, ...choices.fasyankes];
   const labelOf = (kode: string) => (kode === "" ? t.tindak.regionScope : (all.find((c) => c.kode === kode)?.label ?? kode));
   const jumlah = Number(count.trim());
-  const countValid = count.trim() !== "" && Number.isInteger(jumlah) && jumlah >= 1 && jumlah <= MAX_COUNT;
+  // The bounds of POST /v1/penempatan's `jumlah`, from its schema.
+  const countValid = count.trim() !== "" && placementRequestSchema.shape.jumlah.safeParse(jumlah).success;
   const planRegions = [...choices.kabupaten, ...choices.kecamatan];
   const chosenPlanRegion = planRegions.some((c) => c.kode === planRegion) ? planRegion : (planRegions[0]?.kode ?? "");
   const jenisLabel = professions.find((p) => p.jenis === jenis)?.label[lang] ?? jenis;
@@ -112,7 +114,7 @@ export function TindakLanjutTab() {
         </Select>
       </Field>
       <Field label={t.tindak.region} hint={t.tindak.regionHint}>
-        <Select value={region} onChange={(_, d) => setRegion(d.value)}>
+        <Select className={styles.select} select={{ className: styles.selectInner }} value={region} onChange={(_, d) => setRegion(d.value)}>
           <option value="">{t.tindak.regionScope}</option>
           {regionOptions(["kabupaten", "kecamatan", "fasyankes"])}
         </Select>
@@ -130,7 +132,7 @@ export function TindakLanjutTab() {
       <Subtitle2 as="h2">{t.tindak.planTitle}</Subtitle2>
       <Caption1 className={styles.intro}>{t.tindak.planIntro}</Caption1>
       <Field label={t.tindak.planRegion} hint={t.tindak.planRegionHint}>
-        <Select value={chosenPlanRegion} onChange={(_, d) => setPlanRegion(d.value)}>
+        <Select className={styles.select} select={{ className: styles.selectInner }} value={chosenPlanRegion} onChange={(_, d) => setPlanRegion(d.value)}>
           {regionOptions(["kabupaten", "kecamatan"])}
         </Select>
       </Field>
@@ -144,7 +146,7 @@ export function TindakLanjutTab() {
         </Select>
       </Field>
       <Field label={t.tindak.count} validationState={countValid ? "none" : "error"} validationMessage={countValid ? undefined : t.tindak.badCount}>
-        <Input type="number" min={1} max={MAX_COUNT} step={1} value={count} onChange={(_, d) => setCount(d.value)} />
+        <Input type="number" min={1} step={1} value={count} onChange={(_, d) => setCount(d.value)} />
       </Field>
       <div className={styles.actions}>
         <Button appearance="primary" disabled={running !== null || !countValid} onClick={() => void plan()}>
@@ -159,5 +161,5 @@ export function TindakLanjutTab() {
 
 /** The workbook's writer, or a clear failure where the host has none (an older actions object). */
 function writeWith<A extends unknown[], R>(writer: ((...args: A) => Promise<R>) | undefined): (...args: A) => Promise<R> {
-  return writer ?? (() => Promise.reject(new Error("This workbook cannot write follow-up sheets")));
+  return writer ?? (() => Promise.reject(new Error("Buku kerja ini tidak dapat menulis lembar tindak lanjut / This workbook cannot write follow-up sheets")));
 }

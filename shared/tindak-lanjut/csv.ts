@@ -1,29 +1,18 @@
+import { writeCsv, type CsvValue as Field } from "../table/csv-write";
+
 /**
- * The lists as CSV (SPEC §9 `Accept: text/csv`; SPEC §7 Access: every CSV the API produces keeps text
- * as text). A local adapter until production's shared formula-safe writer (shared/table/csv-write.ts,
- * see /work/notes/interfaces.md) lands: then `csvOf` should call it and this file go.
- *
- * Shape: UTF-8 with a BOM (Excel then reads names with their accents), comma-separated, CRLF, a header
- * row of column keys. A text cell that a spreadsheet would read as a formula (it begins with =, +, -,
- * @, a tab or a carriage return) gets a leading apostrophe; numbers are written as numbers; arrays as
- * their items joined by ", "; null as an empty cell. A cell with a comma, quote or line break is quoted.
+ * The lists as CSV (SPEC §9 `Accept: text/csv`), through the project's one formula-safe writer
+ * (shared/table/csv-write.ts, SPEC §7 Access). Only what is particular to the lists lives here: rows are
+ * objects picked by column key, a list-valued cell (e.g. what a PONED team lacks) is its items joined by
+ * ", ", and the file starts with a BOM so Excel opened by double-click reads names with their accents.
  */
 
 export type CsvValue = string | number | boolean | null | readonly string[];
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-function cell(v: CsvValue): string {
-  if (v === null) return "";
-  if (typeof v === "number" || typeof v === "boolean") return String(v);
-  let s = typeof v === "string" ? v : v.join(", ");
-  if (FORMULA_START.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+const field = (v: unknown): Field =>
+  Array.isArray(v) ? v.join(", ") : v === null || v === undefined ? null : (v as Field);
 
 /** The CSV text of `rows` (objects) under `columns` (their keys, in order). */
 export function csvOf(columns: readonly string[], rows: readonly Readonly<Record<string, unknown>>[]): string {
-  const lines = [columns.map((c) => cell(c)).join(",")];
-  for (const r of rows) lines.push(columns.map((c) => cell((r[c] ?? null) as CsvValue)).join(","));
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+  return writeCsv(columns, rows.map((r) => columns.map((c) => field(r[c]))), { bom: true });
 }

@@ -402,7 +402,7 @@ describe("the task pane in Chromium against the real API", () => {
     const english = await openPane(browser!, pane!.url, { now: TODAY, displayLanguage: "en-US", settings: { apiUrl: api!.url, token: api!.tokens.uploader } });
     try {
       const page = english.page;
-      expect(await page.getByRole("tab").allInnerTexts()).toEqual([en.tabs.roster, en.tabs.coverage, en.tabs.settings]);
+      expect(await page.getByRole("tab").allInnerTexts()).toEqual([en.tabs.roster, en.tabs.coverage, en.tindak.tab, en.tabs.settings]);
       await press(page, button(page, en.roster.insertTemplate));
       await page.getByText(en.roster.templateDone(["Nakes", "Pelatihan"], [])).waitFor();
       const layout = await layoutOf(workbookOf(page), "Nakes", nakesColumns);

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { LIST_COLUMNS, listQuerySchema, listResponseSchema, type ListKind } from "../../shared/api/tindak-lanjut";
+import { LIST_COLUMNS, listQuerySchema, listResponseSchema } from "../../shared/api/tindak-lanjut";
 import type { StandardRule } from "../../shared/coverage/standard";
 import { todayIn } from "../../shared/normalize/today";
 import { csvOf } from "../../shared/tindak-lanjut/csv";
@@ -108,9 +108,10 @@ tindakLanjutRoutes.get("/tindak-lanjut", requireRole("uploader"), async (c) => {
   // Each database of the place (one per province once bound; the whole country for a national token).
   const started = Date.now();
   const dbs = readSessions(c, place);
-  const parts = await Promise.all(
-    dbs.map((db) => readListFacts(db, { region, scope: token.scope, ...needs })),
-  );
+  const [parts, rules] = await Promise.all([
+    Promise.all(dbs.map((db) => readListFacts(db, { region, scope: token.scope, ...needs }))),
+    needs.staffCounts ? standardOf(dbs[0]!, place) : Promise.resolve([]),
+  ]);
   const rows: ListRows = {
     facilities: parts.flatMap((p) => p.facilities),
     persons: parts.flatMap((p) => p.persons),
@@ -118,14 +119,13 @@ tindakLanjutRoutes.get("/tindak-lanjut", requireRole("uploader"), async (c) => {
     staff: parts.flatMap((p) => p.staff),
     facilitiesWithout: parts.flatMap((p) => p.facilitiesWithout),
   };
-  const rules = needs.staffCounts ? await standardOf(dbs[0]!, place) : [];
   // Time spent reading storage (bench:tindak-lanjut prints it; Workers' clock moves only on I/O).
   c.header("Server-Timing", `read;dur=${Date.now() - started}`);
   const answer = buildList(q.list, factsOf(rows, rules), asOf, lang);
 
   if (wantsCsv(c)) {
     const name = `tindak-lanjut-${q.list}-${(place ?? "ID").replace(/[^A-Z0-9]/gi, "")}-${asOf}.csv`;
-    return c.body(csvOf(LIST_COLUMNS[q.list as ListKind], answer.rows), 200, {
+    return c.body(csvOf(LIST_COLUMNS[q.list], answer.rows), 200, {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="${name}"`,
     });

@@ -132,15 +132,18 @@ export async function readListFacts(db: Reader, s: ListSelection): Promise<Store
   const selected = `sel AS MATERIALIZED (SELECT ${PERSON_COLUMNS}, c.upload_id FROM ${CURRENT_ROWS} WHERE (${cond.where}))`;
   const withTrainings = s.trainings !== undefined && s.trainings.length > 0;
   // The training codes asked for that each person holds, read with the person ("PONED,PPI"): one scan.
+  // The codes are reference data ([A-Z0-9_], checked), spliced so the correlated subquery has no
+  // json_each to re-read per person.
+  const codes = (s.trainings ?? []).filter((k) => /^[A-Z0-9_]+$/.test(k)).map((k) => `'${k}'`).join(", ");
   const held = withTrainings
     ? `, (SELECT group_concat(DISTINCT p.kode_pelatihan) FROM pelatihan p
-          WHERE p.upload_id = c.upload_id AND p.nik = n.nik AND p.kode_pelatihan IN (SELECT value FROM json_each(?${params.length + 1}))) AS held`
+          WHERE p.upload_id = c.upload_id AND p.nik = n.nik AND p.kode_pelatihan IN (${codes})) AS held`
     : "";
   const statements: Sql[] = [
     { sql: `WITH ${facilitiesCte(poned)} SELECT * FROM f`, params: params.slice(0, 4) },
     {
       sql: `WITH ${facilitiesCte(poned)} SELECT ${PERSON_COLUMNS}${held} FROM ${CURRENT_ROWS} WHERE (${cond.where})`,
-      params: withTrainings ? [...params, JSON.stringify(s.trainings)] : params,
+      params,
     },
   ];
   if (s.staffCounts) {

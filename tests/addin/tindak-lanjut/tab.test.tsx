@@ -1,10 +1,14 @@
-import { fireEvent, screen, within } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { ActionListSheet, PlacementSheet } from "../../../addin/excel/tindak-lanjut";
 import type { ProgressFn } from "../../../addin/excel/types";
 import { apiError, FakeApi, FakeWorkbook, json } from "../support/fakes";
 import { renderPane } from "../support/render";
+import type { CoverageResponse } from "../../../shared/api/coverage";
 import { facilities, plan, sipList } from "./fixtures";
+
+/** A facility of another province, which GET /v1/facilities lists too (it is the whole master). */
+const lebak = { ...facilities[0]!, kode: "P3602010101", nama: "Puskesmas Malingping", kode_wilayah: "3602", kecamatan: "360201" };
 
 /** The pane's workbook with the follow-up writers, recording what they were given. */
 class FollowUpWorkbook extends FakeWorkbook {
@@ -23,12 +27,25 @@ class FollowUpWorkbook extends FakeWorkbook {
   }
 }
 
-async function openTab(api: FakeApi, workbook = new FollowUpWorkbook(), lang?: "id" | "en") {
-  api.on("GET /v1/facilities", json(200, { fasyankes: facilities }));
+/** GET /v1/coverage without a region: the API answers for the token's scope and names it in `query.region`. */
+const coverageOfScope = (region: string | null): CoverageResponse => {
+  const empty = { label: { id: "", en: "" }, columns: [], rows: [] };
+  return {
+    query: { level: "kecamatan", region, as_of: "2026-11-01", jenis_tenaga: null },
+    standard_set: "PMK75_2014",
+    tables: { wilayah: empty, profesi: empty, standar: empty },
+    figures: {},
+  };
+};
+
+async function openTab(api: FakeApi, workbook = new FollowUpWorkbook(), lang?: "id" | "en", scope: string | null = "1706") {
+  api.on("GET /v1/facilities", json(200, { fasyankes: [...facilities, lebak] }));
+  api.on("GET /v1/coverage", json(200, coverageOfScope(scope)));
   renderPane({ api, workbook, connected: true, lang });
   fireEvent.click(screen.getByRole("tab", { name: lang === "en" ? "Follow-up" : "Tindak lanjut" }));
-  // The regions arrive with GET /v1/facilities: wait for the facility names in the dropdown.
-  await screen.findAllByRole("option", { name: "Puskesmas Ipuh (P1706020101)" }, { timeout: 15_000 });
+  // The regions arrive with GET /v1/facilities, narrowed once the scope is known (GET /v1/coverage).
+  await screen.findAllByRole("option", { name: "Puskesmas Lubuk Pinang (P1706010101)" }, { timeout: 15_000 });
+  await waitFor(() => expect(screen.queryAllByRole("option", { name: /Malingping/ })).toEqual([]));
   return workbook;
 }
 
@@ -48,6 +65,13 @@ describe("Tindak lanjut tab", () => {
       ["P1706010101", "Puskesmas Lubuk Pinang (P1706010101)"],
       ["1706011", "RSUD Mukomuko (1706011)"],
     ]);
+  });
+
+  it("offers only what lies in a kecamatan-scoped token's scope", async () => {
+    await openTab(new FakeApi(), new FollowUpWorkbook(), "id", "170601");
+    await waitFor(() => expect(screen.queryAllByRole("option", { name: "Puskesmas Ipuh (P1706020101)" })).toEqual([]));
+    const region = screen.getByLabelText("Wilayah");
+    expect(within(region).getAllByRole("option").map((o) => (o as HTMLOptionElement).value)).toEqual(["", "1706", "170601", "P1706010101", "1706011"]);
   });
 
   it("pulls the chosen list for the region chosen by name and writes it to the list's own sheet", async () => {
