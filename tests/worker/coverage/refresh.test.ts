@@ -76,26 +76,22 @@ async function uploadTable(token: string, at: string, req: ReturnType<typeof gen
   }
 }
 
-/** The rows of the version of each facility that held at `asOf` (its dates are the rosters' own, SPEC §6), by H2's history. */
+/**
+ * The rows of each facility that held at `asOf` (its dates are the rosters' own, SPEC §6), read from
+ * the person versions (migration 0070), each with the courses of the upload that recorded it.
+ */
 async function rowsAt(asOf: string): Promise<{ nakes: NakesRecord[]; pelatihan: PelatihanRecord[] }> {
-  const versions = (
-    await env.DB.prepare("SELECT kode_fasyankes, upload_id FROM roster_versi WHERE valid_from <= ?1 AND (valid_to IS NULL OR valid_to > ?1)").bind(asOf).all<{
-      kode_fasyankes: string;
-      upload_id: string;
-    }>()
+  const rows = (
+    await env.DB.prepare("SELECT * FROM nakes WHERE valid_from <> '' AND valid_from <= ?1 AND (valid_to IS NULL OR valid_to > ?1)").bind(asOf).all<NakesRecord & { upload_id: string }>()
   ).results;
   const nakes: NakesRecord[] = [];
   const pelatihan: PelatihanRecord[] = [];
-  for (const v of versions) {
-    const rows = (await env.DB.prepare("SELECT * FROM nakes WHERE upload_id = ?1 AND kode_fasyankes = ?2").bind(v.upload_id, v.kode_fasyankes).all<NakesRecord>()).results;
-    const courses = (await env.DB.prepare("SELECT * FROM pelatihan WHERE upload_id = ?1").bind(v.upload_id).all<PelatihanRecord>()).results;
-    // A version's trainings are its upload's courses for its persons (an upload is a snapshot of its
-    // facilities and their courses). NIKs are keyed by facility so one person's courses stay with
-    // the version they came with.
-    const own = (nik: string) => `${v.kode_fasyankes}|${nik}`;
-    const niks = new Set(rows.map((r) => r.nik));
-    nakes.push(...rows.map((r) => ({ ...r, nik: own(r.nik) })));
-    pelatihan.push(...courses.filter((p) => niks.has(p.nik)).map((p) => ({ ...p, nik: own(p.nik) })));
+  for (const r of rows) {
+    const courses = (await env.DB.prepare("SELECT * FROM pelatihan WHERE upload_id = ?1 AND nik = ?2").bind(r.upload_id, r.nik).all<PelatihanRecord>()).results;
+    // NIKs are keyed by facility so one person's courses stay with the facility version they came with.
+    const own = `${r.kode_fasyankes}|${r.nik}`;
+    nakes.push({ ...r, nik: own });
+    pelatihan.push(...courses.map((p) => ({ ...p, nik: own })));
   }
   return { nakes, pelatihan };
 }
