@@ -5,8 +5,7 @@ import { makeIssue } from "../../shared/validate/issues";
 import { countIssues } from "../../shared/validate/issues";
 import { validateRoster } from "../../shared/validate/roster";
 import { todayIn } from "../../shared/normalize/today";
-import { addDays, fromIso, toIso } from "../../shared/normalize/calendar";
-import { ApiError } from "../http/errors";
+import { notAfterTomorrow } from "../http/dates";
 import type { ValidationContext, ValidationResult } from "../../shared/validate/types";
 import { inScope, isNational, validatorScope } from "../auth/scope";
 import type { TokenInfo } from "../auth/token-info";
@@ -38,20 +37,6 @@ export interface Checked {
 
 /** Today where the upload's facility is (SPEC §4.5: WIB when none is known); `now` is the NOW var's fixed clock. */
 const today = (kode: string | null, now: number | undefined): string => todayIn(kode, now);
-
-/**
- * SPEC §6: an as_of more than one day after today where the upload's facility lies (§4.5; the day of
- * grace covers a roster dated by an office east of the reader) is refused, 400: no roster describes
- * a state that has not happened.
- */
-function refuseFarFuture(asOf: string, todayThere: string): void {
-  const latest = toIso(addDays(fromIso(todayThere), 1));
-  if (asOf <= latest) return;
-  throw new ApiError(400, "bad_request", {
-    id: `as_of ${asOf} lebih dari satu hari setelah hari ini (${todayThere}); roster hanya untuk tanggal yang sudah terjadi (paling lambat ${latest}).`,
-    en: `as_of ${asOf} is more than one day after today (${todayThere}); a roster is for a date that has happened (${latest} at the latest).`,
-  });
-}
 
 /** Refuses oversized tables before any work: the answer a validator would give, without the cost. */
 function tooLarge(req: RosterRequest, maxRows: number, lang: Lang): ValidationResult | null {
@@ -91,8 +76,7 @@ export async function validateWithFacts(db: Reader, req: RosterRequest, who: Tok
     findIdentities(db, { niks: [...ids.niks, ...ids.pelatihanOnlyNiks], nips: ids.nips, strs: ids.strs }),
   ]);
   const where = [...ids.kodes].find((k) => facilities.has(k)) ?? null;
-  const asOf = req.as_of ?? today(where, opts.now);
-  refuseFarFuture(asOf, today(where, opts.now));
+  const asOf = notAfterTomorrow(req.as_of, today(where, opts.now), "as_of");
   // Where the stored holders lie: the master says, for every facility the scope check needs.
   const unknown = [...new Set(identities.map((s) => s.kode_fasyankes))].filter((k) => !facilities.has(k));
   const holders = isNational(who.scope) || unknown.length === 0 ? facilities : new Map([...facilities, ...(await facilityFacts(db, unknown))]);
