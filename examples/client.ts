@@ -3,7 +3,7 @@
  * from the API's own /openapi.json (openapi-typescript → schema.d.ts), requests go through
  * openapi-fetch, so a call that does not match the API is a compile error, not a 400 at run time.
  *
- *   npm run schema -w examples            # schema.d.ts from a running API (NAKES_API, default localhost:8787)
+ *   npm run schema -w examples            # schema.d.ts from a running API (NAKES_API, default localhost:8787; examples/generate-schema.ts)
  */
 import createClient from "openapi-fetch";
 import type { paths } from "./schema";

@@ -1,74 +1,100 @@
 /**
  * npm run deploy: the API and the task pane to Cloudflare, on one origin (README "Deploy"):
- *   1. builds the pane (dist/addin, the Worker's static assets);
- *   2. creates the D1 database when worker/wrangler.jsonc has none yet, and writes its id there;
- *   3. applies the migrations to it and stores the region codes (no demo data);
- *   4. deploys the Worker;
- *   5. prints the pane's URL, the manifest's URL and how to make the first admin token.
- * Re-runnable: a second run skips step 2, and steps 3–4 change only what changed.
+ *   1. checks the Cloudflare login first (wrangler whoami's text: it exits 0 even when logged out);
+ *   2. builds the pane (dist/addin, the Worker's static assets);
+ *   3. gives this deployment its own add-in id (ADDIN_ID) and creates the D1 database, when
+ *      worker/wrangler.jsonc has none yet, writing both there (commit that change);
+ *   4. applies the migrations to it and stores the region codes (no demo data);
+ *   5. deploys the Worker and prints the pane's URL, the manifest's URL and how to make the first
+ *      admin token.
+ * Re-runnable: a second run skips the new id and database, and steps 4–5 change only what changed.
  *
  *   npm run deploy [-- --location apac]   # D1's location hint for a new database (default apac: Indonesia)
- *   npm run deploy -- --dry-run           # steps 1 and 4 without an account: bundle into dist/worker
+ *   npm run deploy -- --dry-run           # without an account: builds the pane, bundles into dist/worker
+ *                                         # and checks the bundle (size under 3 MB gzip, D1 binding, assets)
  *
- * Needs a Cloudflare login first: `npx wrangler login` (or CLOUDFLARE_API_TOKEN and CLOUDFLARE_ACCOUNT_ID).
+ * Needs a Cloudflare login first: `npx wrangler login` (or CLOUDFLARE_API_TOKEN and CLOUDFLARE_ACCOUNT_ID),
+ * and a workers.dev subdomain on the account (README "Deploy", step 1).
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { randomUUID } from "node:crypto";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { toScript } from "../worker/db/literal";
 import { referenceWilayah } from "../worker/seed/data";
 import { upsertWilayahSql } from "../worker/store/wilayah";
 import { buildAddin } from "./serve-addin";
-import { afterDeployText, createdDatabaseId, deployedUrl, PLACEHOLDER_DATABASE_ID, withDatabaseId } from "./lib/deploy-steps";
+import { afterDeployText, createdDatabaseId, deployedUrl, needsOwnAddinId, PLACEHOLDER_DATABASE_ID, withAddinId, withDatabaseId } from "./lib/deploy-steps";
+import { checkDryRun, dryRunSummary } from "./lib/dry-run";
 import { runScript } from "./lib/local-db";
 import { rawWorkerConfig } from "./lib/worker-config";
 import { applyMigrations, root, runWrangler, wranglerConfig } from "./lib/wrangler";
+import { LOGIN_ADVICE, whoamiLoggedIn } from "./lib/wrangler-output";
 
-const step = (n: number, text: string) => console.log(`\n[${n}/5] ${text}`);
+/** Prints "[n/total] text": the dry run has its own, shorter count. */
+const stepper = (total: number) => (n: number, text: string) => console.log(`\n[${n}/${total}] ${text}`);
 
-async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { location: { type: "string", default: "apac" }, "dry-run": { type: "boolean", default: false } } });
-
+async function dryRun(): Promise<void> {
+  const step = stepper(3);
   step(1, "Membangun panel / building the task pane (dist/addin) …");
   await buildAddin();
+  step(2, "Uji bundel tanpa akun / bundling without an account (wrangler deploy --dry-run) …");
+  const outdir = join(root, "dist", "worker");
+  rmSync(outdir, { recursive: true, force: true });
+  const output = await runWrangler(["deploy", "--dry-run", "--outdir", outdir]);
+  step(3, "Memeriksa bundel / checking the bundle …");
+  const report = checkDryRun(outdir, output);
+  console.log(`  ${dryRunSummary(report)}`);
+  if (report.problems.length > 0) throw new Error(report.problems.join("\n  "));
+  console.log("  Bundel siap di-deploy / the bundle is ready to deploy (D1 binding, assets, size checked). Nothing was uploaded.");
+}
 
-  if (values["dry-run"]) {
-    step(4, "Uji bundel tanpa akun / bundling without an account (wrangler deploy --dry-run) …");
-    await runWrangler(["deploy", "--dry-run", "--outdir", join(root, "dist", "worker")]);
-    return;
-  }
+async function deploy(location: string): Promise<void> {
+  const step = stepper(5);
+  step(1, "Memeriksa login Cloudflare / checking the Cloudflare login (wrangler whoami) …");
+  if (!whoamiLoggedIn(await runWrangler(["whoami"], { quiet: true }))) throw new Error(LOGIN_ADVICE);
 
-  try {
-    await runWrangler(["whoami"], { quiet: true });
-  } catch {
-    throw new Error("Belum masuk ke Cloudflare / not logged in to Cloudflare: run `npx wrangler login` (or set CLOUDFLARE_API_TOKEN), then npm run deploy again.");
-  }
+  step(2, "Membangun panel / building the task pane (dist/addin) …");
+  await buildAddin();
 
-  const db = rawWorkerConfig().d1_databases?.find((d) => d.binding === "DB");
+  const raw = rawWorkerConfig();
+  const db = raw.d1_databases?.find((d) => d.binding === "DB");
   if (!db) throw new Error("worker/wrangler.jsonc has no D1 binding named DB");
+  step(3, "Konfigurasi deployment / this deployment's configuration (worker/wrangler.jsonc) …");
+  if (needsOwnAddinId(raw.vars?.["ADDIN_ID"])) {
+    const id = randomUUID();
+    writeFileSync(wranglerConfig, withAddinId(readFileSync(wranglerConfig, "utf8"), id));
+    console.log(`  ADDIN_ID ${id} → worker/wrangler.jsonc: id add-in milik deployment ini / this deployment's own add-in id (commit this change)`);
+  }
   if (!db.database_id || db.database_id === PLACEHOLDER_DATABASE_ID) {
-    step(2, `Membuat basis data D1 / creating the D1 database "${db.database_name}" (location ${values.location}) …`);
-    const out = await runWrangler(["d1", "create", db.database_name, "--location", values.location!], { quiet: true });
+    console.log(`  Membuat basis data D1 / creating the D1 database "${db.database_name}" (location ${location}) …`);
+    const out = await runWrangler(["d1", "create", db.database_name, "--location", location], { quiet: true });
     const id = createdDatabaseId(out);
     writeFileSync(wranglerConfig, withDatabaseId(readFileSync(wranglerConfig, "utf8"), id));
     console.log(`  database_id ${id} → worker/wrangler.jsonc (commit this change)`);
   } else {
-    step(2, `Basis data sudah ada / database exists: ${db.database_name} (${db.database_id})`);
+    console.log(`  Basis data sudah ada / database exists: ${db.database_name} (${db.database_id})`);
   }
 
-  step(3, "Migrasi dan kode wilayah / migrations and region codes (remote) …");
+  step(4, "Migrasi dan kode wilayah / migrations and region codes (remote) …");
   await applyMigrations({ remote: true }, false);
   await runScript(toScript(upsertWilayahSql(referenceWilayah())), { remote: true });
 
-  step(4, "Men-deploy Worker / deploying the Worker …");
+  step(5, "Men-deploy Worker / deploying the Worker …");
   const out = await runWrangler(["deploy"]);
   const origin = deployedUrl(out);
-
-  step(5, "Langkah berikut / next steps");
   console.log(origin ? afterDeployText(origin) : "wrangler printed no URL: open the Worker in the Cloudflare dashboard; the pane is at <url>/taskpane.html, the manifest at <url>/manifest.xml.");
 }
 
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { location: { type: "string", default: "apac" }, "dry-run": { type: "boolean", default: false } } });
+  if (values["dry-run"]) await dryRun();
+  else await deploy(values.location!);
+}
+
 main().catch((e: unknown) => {
+  // WranglerError's message is already the scripts' advice (no login, no workers.dev subdomain) or
+  // wrangler's last lines without colour codes and without options only wrangler itself takes.
   console.error(`\nDeploy berhenti / stopped: ${e instanceof Error ? e.message : String(e)}`);
   process.exit(1);
 });

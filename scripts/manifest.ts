@@ -2,11 +2,13 @@
  * npm run manifest: the add-in manifest for a deployment, the same XML as its GET /manifest.xml (both
  * from shared/office/manifest.ts), for Microsoft 365 centralized deployment or sideloading.
  *
- *   npm run manifest -- --url https://nakes-roster.dinkes.workers.dev [--out FILE]
- *   npm run manifest -- --url https://localhost:3000 --api http://localhost:8787 --out manifest.xml   # local development
+ *   npm run -s manifest -- --url https://nakes-roster.dinkes.workers.dev [--out FILE]
+ *   npm run -s manifest -- --url https://localhost:3000 --api http://localhost:8787 --out manifest.xml   # local development
  *
- * Version from package.json, ProviderName from PUBLISHER_NAME in worker/wrangler.jsonc (or --publisher).
- * Writes to stdout without --out.
+ * Version from package.json, ProviderName from PUBLISHER_NAME in worker/wrangler.jsonc (or --publisher),
+ * the add-in id from ADDIN_ID there (or --id; a loopback origin always gets the development id).
+ * Without --out the XML alone goes to stdout, every message to stderr; `-s` keeps npm's own
+ * "> nakes-roster@… manifest" banner out of stdout, so `npm run -s manifest -- --url … > file.xml` is XML.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -21,6 +23,8 @@ export interface ManifestRequest {
   /** Other origins the pane calls (the API on another port while developing). */
   api?: string[];
   publisher?: string;
+  /** The add-in id (a GUID) instead of ADDIN_ID in worker/wrangler.jsonc. */
+  id?: string;
 }
 
 export function packageVersion(): string {
@@ -34,6 +38,7 @@ export function manifestFor(req: ManifestRequest): string {
     version: packageVersion(),
     publisher: req.publisher ?? workerConfig().publisherName,
     apiOrigins: req.api ?? [],
+    id: req.id ?? workerConfig().addinId,
   });
 }
 
@@ -45,15 +50,16 @@ function main(argv: string[]): void {
       out: { type: "string" },
       api: { type: "string", multiple: true },
       publisher: { type: "string" },
+      id: { type: "string" },
     },
   });
   if (!values.url) {
-    console.error("Pakai / usage: npm run manifest -- --url https://<alamat-worker> [--out manifest-produksi.xml]");
+    console.error("Pakai / usage: npm run -s manifest -- --url https://<alamat-worker> [--out manifest-produksi.xml] [--id <GUID>]");
     process.exit(2);
   }
   let xml: string;
   try {
-    xml = manifestFor({ url: values.url, api: values.api, publisher: values.publisher });
+    xml = manifestFor({ url: values.url, api: values.api, publisher: values.publisher, id: values.id });
   } catch (e) {
     console.error(`Manifest tidak dibuat / not written: ${e instanceof Error ? e.message : String(e)}`);
     process.exit(2);

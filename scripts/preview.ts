@@ -10,19 +10,25 @@
  * Office loads add-ins over https only, so Excel itself needs the deployed Worker (or `npm start`'s
  * https pane); the preview is for a browser and for the browser tests (tests/e2e/preview.test.ts).
  */
-import { join, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { addinBuildIsStale, buildAddin } from "./serve-addin";
 import { localAdminToken, prepareLocalDatabase } from "./lib/local-db";
+import { persistToArg } from "./lib/banner";
 import { root, startDev, stopChild, type DevServer } from "./lib/wrangler";
 
 /** National, like npm start's: the demo holds Bengkulu and Banten facilities. */
 const ADMIN = { role: "admin", scope: "ID", name: "Admin lokal (npm run preview)" } as const;
 
+/** The preview's own local database, apart from npm start's (.wrangler/state). */
+export const PREVIEW_PERSIST_TO = join(root, ".wrangler", "preview");
+
 export interface Preview {
   /** The one origin: pane, API, manifest. */
   origin: string;
+  /** Its local database directory (wrangler's --persist-to). */
+  persistTo: string;
   paneUrl: string;
   manifestUrl: string;
   adminToken: string;
@@ -33,7 +39,7 @@ export interface Preview {
 /** Builds the pane when stale, prepares the preview's database and starts wrangler dev on it. */
 export async function startPreview(opts: { port: number; persistTo?: string; log?: (line: string) => void } ): Promise<Preview> {
   const say = opts.log ?? (() => {});
-  const persistTo = opts.persistTo ?? join(root, ".wrangler", "preview");
+  const persistTo = opts.persistTo ?? PREVIEW_PERSIST_TO;
   if (addinBuildIsStale()) {
     say("Membangun panel / building the task pane (dist/addin) …");
     await buildAddin();
@@ -46,6 +52,7 @@ export async function startPreview(opts: { port: number; persistTo?: string; log
   const origin = dev.url;
   return {
     origin,
+    persistTo,
     paneUrl: `${origin}/taskpane.html`,
     manifestUrl: `${origin}/manifest.xml`,
     adminToken: admin.token,
@@ -65,14 +72,26 @@ async function main(): Promise<void> {
       `  Manifest:          ${preview.manifestUrl}`,
       `  API:               ${preview.origin}/v1   docs: ${preview.origin}/docs`,
       `  Token admin lokal / local admin token (scope ID):  ${preview.adminToken}`,
+      `  Token lain / more tokens (this database):  npm run token -- create --role uploader --scope 1706 --name "Dinkes Mukomuko"${persistToArg(relative(root, preview.persistTo) || preview.persistTo)}`,
       "Ctrl-C menghentikan / stops it.",
     ].join("\n"),
   );
-  const shutdown = () => void preview.stop().finally(() => process.exit(0));
+  // Ctrl-C also reaches wrangler (same process group) and ends it with 143: that is a stop, not a crash.
+  let stopping = false;
+  const shutdown = () => {
+    if (stopping) return;
+    stopping = true;
+    console.log("\nBerhenti / stopping …");
+    void preview.stop().finally(() => process.exit(0));
+  };
   process.on("SIGINT", shutdown);
   process.on("SIGTERM", shutdown);
-  preview.dev.child.on("exit", (code) => {
-    console.error(`wrangler dev berhenti / exited (${code}).`);
+  preview.dev.child.on("exit", (code, signal) => {
+    if (stopping || signal === "SIGINT" || signal === "SIGTERM" || code === 130 || code === 143) {
+      if (!stopping) console.log("\nwrangler dev dihentikan / stopped.");
+      process.exit(0);
+    }
+    console.error(`wrangler dev berhenti tak terduga / exited unexpectedly (exit ${code}).`);
     process.exit(1);
   });
 }

@@ -17,6 +17,13 @@ import { startBanner } from "./lib/banner";
 
 // National: the demo holds Mukomuko (Bengkulu) and Banten facilities.
 const ADMIN = { role: "admin", scope: "ID", name: "Admin lokal (npm start)" } as const;
+/**
+ * Where npm start serves the pane (scripts/serve-addin.ts): another origin than the API's, so the API
+ * allows it by CORS here, as a var of this wrangler dev only. The deployed Worker serves the pane
+ * itself and allows no other origin (wrangler.jsonc CORS_ORIGINS is empty).
+ */
+const PANE_PORT = 3000;
+const DEV_PANE_ORIGIN = `https://localhost:${PANE_PORT}`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -38,6 +45,7 @@ async function main(): Promise<void> {
   const dev: DevServer = await startDev({
     port,
     persistTo,
+    vars: { CORS_ORIGINS: DEV_PANE_ORIGIN },
     log: (line) => {
       // wrangler's request lines carry paths only; keep errors visible.
       if (/error|✘/i.test(line)) console.error(`[wrangler] ${line}`);
@@ -50,13 +58,13 @@ async function main(): Promise<void> {
   if (!values["no-addin"] && existsSync(serveAddinFile)) {
     try {
       const mod = (await import("./serve-addin")) as { serveAddin?: (o: { port?: number; apiUrl?: string; log?: (l: string) => void }) => Promise<{ url: string; close: () => Promise<void> }> };
-      if (typeof mod.serveAddin === "function") addin = await mod.serveAddin({ port: 3000, apiUrl, log: say });
+      if (typeof mod.serveAddin === "function") addin = await mod.serveAddin({ port: PANE_PORT, apiUrl, log: say });
     } catch (e) {
       console.error(`Panel add-in tidak dapat dijalankan / the add-in pane could not be served: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
 
-  say(startBanner({ apiUrl, token: admin.token, scope: ADMIN.scope, addinUrl: addin?.url ?? null }));
+  say(startBanner({ apiUrl, token: admin.token, scope: ADMIN.scope, addinUrl: addin?.url ?? null, persistTo: values["persist-to"] }));
 
   let stopping = false;
   const shutdown = async () => {

@@ -87,10 +87,12 @@ export function createApp(): OpenAPIHono<AppEnv> {
   });
   // The document completed for programs (servers, operationIds, security, licence): openapi/document.ts.
   app.get("/openapi.json", (c) => c.json(apiDocument(app, publicOrigin(c.req.url))));
-  let page: string | undefined;
+  // Rendered once per origin (its curl lines name the origin it is served from); one kept.
+  let page: { origin: string; html: string } | undefined;
   app.get("/docs", (c) => {
-    page ??= docsPage(apiDocument(app, publicOrigin(c.req.url)));
-    return c.html(page);
+    const origin = publicOrigin(c.req.url);
+    if (page?.origin !== origin) page = { origin, html: docsPage(apiDocument(app, origin)) };
+    return c.html(page.html);
   });
   app.get("/", (c) => c.redirect("/docs"));
 

@@ -1,3 +1,4 @@
+import { ADDIN_ID_PATTERN, DEV_ADDIN_ID } from "../shared/office/manifest";
 import type { Bindings } from "./env";
 
 /** Limits and switches of one deployment, from wrangler vars with the defaults the README states. */
@@ -11,15 +12,19 @@ export interface Config {
   now: number | undefined;
   /** The add-in manifest's ProviderName. */
   publisherName: string;
+  /** The deployment's add-in id (the manifest's <Id> outside loopback): ADDIN_ID, a GUID. */
+  addinId: string;
 }
 
 export const DEFAULTS = {
-  corsOrigins: ["https://localhost:3000"],
+  // None: the pane is served by the Worker itself (one origin). `npm start` allows its https://localhost:3000 pane with --var.
+  corsOrigins: [] as string[],
   rateLimitPerMinute: 600,
   maxBodyBytes: 50 * 1024 * 1024,
   maxRows: 200_000,
   batchRows: 50_000,
   publisherName: "Nakes Roster",
+  addinId: DEV_ADDIN_ID,
 } as const;
 
 /**
@@ -46,13 +51,14 @@ function positive(v: unknown, fallback: number, allowZero = false): number {
 export function configOf(env: Bindings): Config {
   const origins = typeof env.CORS_ORIGINS === "string" ? env.CORS_ORIGINS.split(",").map((o) => o.trim()).filter(Boolean) : [];
   return {
-    corsOrigins: origins.length > 0 ? origins : [...DEFAULTS.corsOrigins],
+    corsOrigins: origins,
     rateLimitPerMinute: positive(env.RATE_LIMIT_PER_MINUTE, DEFAULTS.rateLimitPerMinute, true),
     maxBodyBytes: positive(env.MAX_BODY_BYTES, DEFAULTS.maxBodyBytes),
     maxRows: positive(env.MAX_ROWS, DEFAULTS.maxRows),
     batchRows: positive(env.BATCH_ROWS, DEFAULTS.batchRows),
     now: instantOf(env.NOW),
     publisherName: typeof env.PUBLISHER_NAME === "string" && env.PUBLISHER_NAME.trim() !== "" ? env.PUBLISHER_NAME.trim() : DEFAULTS.publisherName,
+    addinId: typeof env.ADDIN_ID === "string" && ADDIN_ID_PATTERN.test(env.ADDIN_ID.trim()) ? env.ADDIN_ID.trim().toLowerCase() : DEFAULTS.addinId,
   };
 }
 

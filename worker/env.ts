@@ -18,7 +18,10 @@ export interface Bindings {
    * `wrangler dev --var NOW:2026-11-29T18:30:00Z`. Absent in the deployed configuration: the real clock.
    */
   NOW?: string;
-  /** Comma-separated origins allowed by CORS (the add-in's). */
+  /**
+   * Comma-separated origins allowed by CORS besides the Worker's own; empty in production (the pane is
+   * served by the Worker). `npm start` sets https://localhost:3000 for its separately served pane.
+   */
   CORS_ORIGINS?: string;
   /** The Workers Rate Limiting binding (`ratelimits` in wrangler.jsonc): auth/rate-limit.ts. */
   RATE_LIMITER?: RateLimiter;
@@ -32,6 +35,8 @@ export interface Bindings {
   BATCH_ROWS?: string;
   /** Who publishes the add-in: the manifest's ProviderName (GET /manifest.xml), e.g. the dinkes's name. */
   PUBLISHER_NAME?: string;
+  /** The deployment's add-in id (a GUID; the manifest's <Id>), written by `npm run deploy` on its first run. */
+  ADDIN_ID?: string;
   [binding: string]: unknown;
 }
 

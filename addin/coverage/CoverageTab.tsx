@@ -1,5 +1,5 @@
 import { Button, Caption1, Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { coverageLevelSchema, coverageRegionSchema, type CoverageLevel } from "../../shared/api/coverage";
 import { useWorkbookActions } from "../actions/context";
 import { useApi } from "../api/context";
@@ -8,12 +8,17 @@ import { errorText } from "../ui/error-text";
 import { Notice, type NoticeData } from "../ui/Notice";
 import { Progress } from "../ui/Progress";
 import { useTask } from "../ui/useTask";
+import { headlineFigures, type Headline } from "./headline";
+import { regionChoices, type RegionChoice } from "./regions";
 import { coverageToSheets } from "./to-sheet";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   intro: { color: tokens.colorNeutralForeground2 },
-  actions: { display: "flex", gap: tokens.spacingHorizontalS },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  figures: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) auto", gap: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalM}`, margin: 0 },
+  figureLabel: { color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
+  figureValue: { margin: 0, textAlign: "right", fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: "tabular-nums" },
 });
 
 /** Tarik cakupan: GET /v1/coverage, then one sheet per table, replaced in place on the next pull. */
@@ -28,12 +33,30 @@ export function CoverageTab() {
   const [level, setLevel] = useState<CoverageLevel | "">("");
   const [asOf, setAsOf] = useState("");
   const [notice, setNotice] = useState<NoticeData | null>(null);
+  const [choices, setChoices] = useState<RegionChoice[]>([]);
+  const [pulled, setPulled] = useState<{ sheetName: string; headline: Headline[] } | null>(null);
+
+  // The regions of the token's scope, by name (GET /v1/facilities); the code field stays for others.
+  useEffect(() => {
+    if (!client) return;
+    let live = true;
+    client
+      .facilities()
+      .then((list) => live && setChoices(regionChoices(list, lang)))
+      .catch(() => {
+        // Offline or refused: the code field still works.
+      });
+    return () => {
+      live = false;
+    };
+  }, [client, lang]);
 
   const regionValid = region.trim() === "" || coverageRegionSchema.safeParse(region.trim()).success;
 
   const pull = () =>
     run(t.progress.coverage, async (task) => {
       setNotice(null);
+      setPulled(null);
       if (!client) {
         setNotice({ intent: "warning", body: t.coverage.needsServer });
         return;
@@ -47,6 +70,7 @@ export function CoverageTab() {
         task.phase(t.progress.writingCoverage);
         const { sheetName } = await actions.writeCoverage(coverageToSheets(response, lang), task.progress);
         setNotice({ intent: "success", body: t.coverage.done(sheetName) });
+        setPulled({ sheetName, headline: headlineFigures(response, lang) });
       } catch (e) {
         setNotice({ intent: "error", ...errorText(e, t) });
       }
@@ -55,6 +79,18 @@ export function CoverageTab() {
   return (
     <div className={styles.root}>
       <Caption1 className={styles.intro}>{t.coverage.intro}</Caption1>
+      {choices.length > 0 && (
+        <Field label={t.coverage.pick}>
+          <Select value={choices.some((c) => c.kode === region.trim()) ? region.trim() : ""} onChange={(_, d) => setRegion(d.value)}>
+            <option value="">{t.coverage.wholeScope}</option>
+            {choices.map((c) => (
+              <option key={c.kode} value={c.kode}>
+                {c.label}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
       <Field
         label={t.coverage.region}
         hint={t.coverage.regionHint}
@@ -82,7 +118,26 @@ export function CoverageTab() {
         </Button>
       </div>
       <Progress task={running} />
-      {notice && <Notice notice={notice} onDismiss={() => setNotice(null)} />}
+      <div aria-live="polite">{notice && <Notice notice={notice} onDismiss={() => setNotice(null)} />}</div>
+      {pulled && pulled.headline.length > 0 && (
+        <section aria-label={t.coverage.headlineTitle}>
+          <dl className={styles.figures} data-testid="headline">
+            {pulled.headline.map((h) => (
+              <div key={h.key} style={{ display: "contents" }}>
+                <dt className={styles.figureLabel}>{h.label}</dt>
+                <dd className={styles.figureValue}>{h.value}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      )}
+      {pulled && (
+        <div className={styles.actions}>
+          <Button appearance="subtle" onClick={() => void actions.selectCell({ sheetName: pulled.sheetName, address: "A1" }).catch(() => undefined)}>
+            {t.coverage.openSheet(pulled.sheetName)}
+          </Button>
+        </div>
+      )}
     </div>
   );
 }

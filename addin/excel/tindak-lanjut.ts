@@ -63,6 +63,12 @@ const TABLE_ROW = 2;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/**
+ * Writes an action list to `sheet.sheetName` (added, or emptied in place): the title in A1, the table
+ * from row 3 (header, then one row per person), the urgency rules over its rows. `onProgress` gets rows
+ * written of rows in total, with `phase`. Resolves to the sheet's name and the row count; rejects with
+ * office.js's error when Excel refuses a command (the pane shows it as a workbook error).
+ */
 export async function writeActionList(sheet: ActionListSheet, onProgress: ProgressFn = noProgress, phase = ""): Promise<{ sheetName: string; rows: number }> {
   await Excel.run(async (context) => {
     const { ws, batch, firstDataRow } = await writeTable(context, sheet, onProgress, phase);
@@ -77,6 +83,12 @@ export async function writeActionList(sheet: ActionListSheet, onProgress: Progre
   return { sheetName: sheet.sheetName, rows: sheet.rows.length };
 }
 
+/**
+ * Writes a placement plan to `sheet.sheetName` (added, or emptied in place): the title, the table of
+ * receiving puskesmas from row 3, the indicators block under it, and beside it the chart's data (at most
+ * CHART_MAX_ROWS facilities) with a clustered bar chart of the gap before and after. Progress, result
+ * and errors as writeActionList.
+ */
 export async function writePlacementPlan(sheet: PlacementSheet, onProgress: ProgressFn = noProgress, phase = ""): Promise<{ sheetName: string; rows: number }> {
   await Excel.run(async (context) => {
     const { ws, batch, firstDataRow } = await writeTable(context, sheet, onProgress, phase);

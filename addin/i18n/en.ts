@@ -108,6 +108,10 @@ export const en: Strings = {
     retry: "Send again",
   },
   coverage: {
+    pick: "Choose a region",
+    wholeScope: "Your token's whole region",
+    headlineTitle: "Headline figures",
+    openSheet: (sheet: string) => `Open the ${sheet} sheet`,
     intro: "Pull coverage figures (staff counts, standard, gaps, density) into the Cakupan sheet. Pulling again replaces what is there.",
     region: "Region code",
     regionHint: "2, 4 or 6 digits, or a facility code. Leave empty for your token's whole region.",

@@ -108,6 +108,10 @@ export const id = {
     retry: "Kirim lagi",
   },
   coverage: {
+    pick: "Pilih wilayah",
+    wholeScope: "Seluruh wilayah token Anda",
+    headlineTitle: "Angka utama",
+    openSheet: (sheet: string) => `Buka lembar ${sheet}`,
     intro: "Tarik angka cakupan (jumlah nakes, standar, kekurangan, kepadatan) ke lembar Cakupan. Menarik lagi mengganti isi lembar yang sama.",
     region: "Kode wilayah",
     regionHint: "2, 4 atau 6 digit, atau kode fasyankes. Kosongkan untuk seluruh wilayah token Anda.",

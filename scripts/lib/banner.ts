@@ -1,7 +1,20 @@
-/** What `npm start` prints once everything answers: the token and how to try the sample roster. */
-export function startBanner(o: { apiUrl: string; token: string; scope: string; addinUrl: string | null }): string {
+/**
+ * The `--persist-to DIR` that `npm run token` needs to reach the same local database as the server
+ * that printed it ("" for wrangler's default, .wrangler/state); quoted when the path has spaces.
+ */
+export function persistToArg(persistTo: string | undefined): string {
+  if (!persistTo) return "";
+  return ` --persist-to ${/[\s"'$`]/.test(persistTo) ? JSON.stringify(persistTo) : persistTo}`;
+}
+
+/**
+ * What `npm start` prints once everything answers: the token and how to try the sample roster.
+ * `persistTo`: the --persist-to given to npm start, if any, repeated in the token commands.
+ */
+export function startBanner(o: { apiUrl: string; token: string; scope: string; addinUrl: string | null; persistTo?: string }): string {
   const line = "─".repeat(78);
   const auth = `-H "Authorization: Bearer $TOKEN"`;
+  const db = persistToArg(o.persistTo);
   return `
 ${line}
 Nakes Roster API siap / ready: ${o.apiUrl}
@@ -20,8 +33,8 @@ Coba / try:
   curl -s ${o.apiUrl}/v1/rosters/P1706010101 ${auth}
   curl -s ${o.apiUrl}/v1/uploads ${auth}
 
-Token lain / more tokens:  npm run token -- create --role uploader --scope 1706 --name "Dinkes Mukomuko"
-                           npm run token -- create --role analyst --scope 36 --name "Analis Dinkes Banten"
+Token lain / more tokens:  npm run token -- create --role uploader --scope 1706 --name "Dinkes Mukomuko"${db}
+                           npm run token -- create --role analyst --scope 36 --name "Analis Dinkes Banten"${db}
 Ctrl-C menghentikan semuanya / stops everything.
 ${line}`;
 }

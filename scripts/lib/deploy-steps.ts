@@ -3,6 +3,8 @@
  * so tests/scripts/deploy.test.ts can hold them to wrangler 4.164's real formats without an account.
  */
 
+import { DEV_ADDIN_ID } from "../../shared/office/manifest";
+
 /** The database id of a config that has not been deployed yet (wrangler.jsonc as committed). */
 export const PLACEHOLDER_DATABASE_ID = "00000000-0000-0000-0000-000000000000";
 
@@ -29,6 +31,24 @@ export function withDatabaseId(configText: string, id: string): string {
   const found = configText.match(pattern)?.length ?? 0;
   if (found !== 1) throw new Error(`Expected one placeholder database_id in wrangler.jsonc, found ${found}`);
   return configText.replace(pattern, `$1${id}$2`);
+}
+
+/**
+ * Whether the config's add-in id must be replaced before deploying: absent, or still the development
+ * id that every checkout shares (shared/office/manifest.ts DEV_ADDIN_ID).
+ */
+export const needsOwnAddinId = (configured: string | undefined): boolean => !configured || configured.toLowerCase() === DEV_ADDIN_ID;
+
+/**
+ * wrangler.jsonc's text with the ADDIN_ID var's development id replaced by `id` (a new GUID), comments
+ * and layout kept. Throws unless `"ADDIN_ID": "<development id>"` occurs exactly once.
+ */
+export function withAddinId(configText: string, id: string): string {
+  if (!new RegExp(`^${UUID.source}$`, "i").test(id)) throw new Error(`Not an add-in id: ${id}`);
+  const pattern = new RegExp(`("ADDIN_ID"\\s*:\\s*")${DEV_ADDIN_ID}(")`, "gi");
+  const found = configText.match(pattern)?.length ?? 0;
+  if (found !== 1) throw new Error(`Expected one development ADDIN_ID in wrangler.jsonc, found ${found}`);
+  return configText.replace(pattern, `$1${id.toLowerCase()}$2`);
 }
 
 /**
@@ -62,6 +82,6 @@ export function afterDeployText(origin: string): string {
     '  npm run token -- create --role admin --scope <kode provinsi, mis. 17> --name "Admin Dinkes" --remote',
     "",
     "Lalu di Excel / then in Excel: Sisipkan › Add-in › Unggah add-in saya (Upload My Add-in) › manifest di atas,",
-    `atau unduh dulu / or download it first:  npm run manifest -- --url ${origin} --out manifest-produksi.xml`,
+    `atau unduh dulu / or download it first:  npm run -s manifest -- --url ${origin} --out manifest-produksi.xml`,
   ].join("\n");
 }

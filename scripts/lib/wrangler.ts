@@ -1,8 +1,10 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { spawn, type ChildProcess, type SpawnOptions } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ensureAssetsDir } from "./assets";
+import { adviceForFailure, wranglerOutputForUser } from "./wrangler-output";
 
 /** Running wrangler from the scripts: the project's own binary, quiet and offline-friendly. */
 export const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -22,9 +24,34 @@ export function wranglerEnv(extra: Record<string, string> = {}): NodeJS.ProcessE
   };
 }
 
-function wranglerBin(): string {
-  const local = join(root, "node_modules", ".bin", process.platform === "win32" ? "wrangler.cmd" : "wrangler");
-  return existsSync(local) ? local : "wrangler";
+/**
+ * wrangler's JS entry (its package.json `bin`), run by this very Node: not node_modules/.bin/wrangler,
+ * which on Windows is a .cmd that Node 22 refuses to spawn without a shell (EINVAL), and the same Node
+ * that npm runs the scripts with (the `node` devDependency, ≥ 22.12 as wrangler needs).
+ */
+export function wranglerEntry(): string {
+  const pkgPath = createRequire(join(root, "package.json")).resolve("wrangler/package.json");
+  const bin = (JSON.parse(readFileSync(pkgPath, "utf8")) as { bin: Record<string, string> }).bin["wrangler"]!;
+  return join(dirname(pkgPath), bin);
+}
+
+/** Spawns wrangler with `args` (no shell, so arguments are never re-parsed), on every platform. */
+export function spawnWrangler(args: string[], options: SpawnOptions): ChildProcess {
+  return spawn(process.execPath, [wranglerEntry(), ...args], options);
+}
+
+/** A wrangler run that failed: `output` is all it printed; the message is the scripts' advice or its last lines. */
+export class WranglerError extends Error {
+  constructor(
+    readonly args: string[],
+    readonly exitCode: number | null,
+    readonly output: string,
+  ) {
+    const advice = adviceForFailure(output);
+    const what = `wrangler ${args.slice(0, 3).join(" ")} (exit ${exitCode})`;
+    super(advice ? `${advice}\n  [${what}]` : `${what} gagal / failed:\n${wranglerOutputForUser(output)}`);
+    this.name = "WranglerError";
+  }
 }
 
 export interface Target {
@@ -39,22 +66,22 @@ function targetArgs(t: Target): string[] {
   return ["--local", "--persist-to", t.persistTo ?? defaultPersistTo];
 }
 
-/** Runs wrangler to completion; rejects with its output when it fails. */
-export function runWrangler(args: string[], opts: { quiet?: boolean } = {}): Promise<string> {
+/** Runs wrangler to completion; rejects with a WranglerError (its output, colour codes stripped) when it fails. */
+export function runWrangler(args: string[], opts: { quiet?: boolean; env?: Record<string, string> } = {}): Promise<string> {
   ensureAssetsDir();
   return new Promise((resolve, reject) => {
-    const child = spawn(wranglerBin(), [...args, "--config", wranglerConfig], { cwd: root, env: wranglerEnv(), stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawnWrangler([...args, "--config", wranglerConfig], { cwd: root, env: wranglerEnv(opts.env), stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
-    child.stdout.on("data", (d: Buffer) => {
+    child.stdout!.on("data", (d: Buffer) => {
       out += d.toString();
       if (!opts.quiet) process.stdout.write(d);
     });
-    child.stderr.on("data", (d: Buffer) => {
+    child.stderr!.on("data", (d: Buffer) => {
       out += d.toString();
       if (!opts.quiet) process.stderr.write(d);
     });
     child.on("error", reject);
-    child.on("close", (code) => (code === 0 ? resolve(out) : reject(new Error(`wrangler ${args.slice(0, 3).join(" ")} failed (exit ${code}):\n${out.trim().split("\n").slice(-15).join("\n")}`))));
+    child.on("close", (code) => (code === 0 ? resolve(out) : reject(new WranglerError(args, code, out))));
   });
 }
 
@@ -85,7 +112,7 @@ export async function startDev(opts: { port: number; persistTo?: string; vars?: 
   const args = ["dev", "--local", "--port", String(opts.port), "--ip", "127.0.0.1", "--persist-to", opts.persistTo ?? defaultPersistTo, "--show-interactive-dev-session=false"];
   for (const [k, v] of Object.entries(opts.vars ?? {})) args.push("--var", `${k}:${v}`);
   // config: another Worker's wrangler file (the upload benchmark's bench/worker/wrangler.jsonc).
-  const child = spawn(wranglerBin(), [...args, "--config", opts.config ?? wranglerConfig], { cwd: root, env: wranglerEnv(), stdio: ["ignore", "pipe", "pipe"], detached: process.platform !== "win32" });
+  const child = spawnWrangler([...args, "--config", opts.config ?? wranglerConfig], { cwd: root, env: wranglerEnv(), stdio: ["ignore", "pipe", "pipe"], detached: process.platform !== "win32" });
   let output = "";
   const onData = (d: Buffer) => {
     output += d.toString();
@@ -98,7 +125,7 @@ export async function startDev(opts: { port: number; persistTo?: string; vars?: 
   const stop = () => stopChild(child);
   const deadline = Date.now() + (opts.timeoutMs ?? 120_000);
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`wrangler dev exited (${child.exitCode}):\n${output.trim().split("\n").slice(-20).join("\n")}`);
+    if (child.exitCode !== null) throw new WranglerError(args, child.exitCode, output);
     try {
       const res = await fetch(`${url}/v1/health`);
       if (res.ok) return { url, child, stop };
@@ -108,7 +135,7 @@ export async function startDev(opts: { port: number; persistTo?: string; vars?: 
     await new Promise((r) => setTimeout(r, 300));
   }
   await stop();
-  throw new Error(`wrangler dev did not answer on ${url} in time:\n${output.trim().split("\n").slice(-20).join("\n")}`);
+  throw new Error(`wrangler dev tidak menjawab / did not answer on ${url} in time:\n${wranglerOutputForUser(output, 20)}`);
 }
 
 /** Stops a child and its process group (wrangler starts workerd beneath it). */

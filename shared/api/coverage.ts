@@ -1,17 +1,22 @@
 import { z } from "zod";
 import { isoDateSchema, tableSchema } from "../schema/cell";
 import { jenisStandarSchema, kategoriPuskesmasSchema } from "../reference/codes";
+import { facilityCodeShapes } from "../reference/facilities";
 
 /** Granularity of the rows: one row per facility, kecamatan, regency, province, or the nation. */
 export const coverageLevelSchema = z.enum(["facility", "kecamatan", "regency", "province", "national"]);
 export type CoverageLevel = z.infer<typeof coverageLevelSchema>;
 
-/** A region-code prefix (province 2, regency 4, kecamatan 6 digits) or one facility's code. */
+/**
+ * A region-code prefix (province 2, regency 4, kecamatan 6 digits) or one facility's code of any kind
+ * (puskesmas P + 10 digits, hospital 7 digits, clinic K / laboratory L + 7–10 digits): the facility
+ * alternatives come from shared/reference/facilities.ts's code shapes (SPEC §3.3), the one definition.
+ */
 export const coverageRegionSchema = z
   .string()
-  .regex(/^(\d{2}|\d{4}|\d{6}|P\d{10}|\d{7})$/, {
+  .regex(new RegExp(`^(\\d{2}|\\d{4}|\\d{6}|${facilityCodeShapes.map((s) => `${s.letter}\\d{${s.digits.min === s.digits.max ? s.digits.min : `${s.digits.min},${s.digits.max}`}}`).join("|")})$`), {
     message:
-      "region harus kode wilayah (2, 4 atau 6 digit) atau kode fasyankes / region must be a region code (2, 4 or 6 digits) or a facility code",
+      "region harus kode wilayah (2, 4 atau 6 digit) atau kode fasyankes (P1706010101, 1706015, K1706001, L1706001) / region must be a region code (2, 4 or 6 digits) or a facility code (P1706010101, 1706015, K1706001, L1706001)",
   });
 
 /**

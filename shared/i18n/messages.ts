@@ -128,7 +128,8 @@ export const catalog = {
     (p) => `NIK yang sama tercatat ${p.count} kali di fasyankes ${p.kode_fasyankes}; satu orang cukup satu baris per fasyankes.`,
     (p) => `The same NIK appears ${p.count} times at facility ${p.kode_fasyankes}; one person needs one row per facility.`,
   ),
-  // outside: some of the facilities lie outside the caller's scope; then neither they nor the count are told (SPEC §7 Access).
+  // outside: the NIK is also held outside the caller's scope; then neither those facilities nor any
+  // count is told, only the facilities in its area (SPEC §7 Access; attack findings 2 and 3).
   "nik.multi_facility": say<{ count: number; facilities: readonly string[]; outside?: boolean }>(
     (p) =>
       `${p.outside ? `NIK ini tercatat di lebih dari tiga fasyankes, sebagian di luar wilayah Anda (di wilayah Anda: ${p.facilities.join(", ")})` : `NIK ini tercatat di ${p.count} fasyankes (${p.facilities.join(", ")})`}. SIP berlaku per tempat praktik, dan dokter serta dokter gigi paling banyak di tiga tempat (PP 28/2024 pasal 682).`,
@@ -155,9 +156,14 @@ export const catalog = {
     (p) => `Digit ke-15 NIP (${p.digit}; 1 = laki-laki, 2 = perempuan) tidak cocok dengan jenis kelamin ${p.sex}.`,
     (p) => `Digit 15 of the NIP (${p.digit}; 1 = male, 2 = female) does not match the sex ${p.sex}.`,
   ),
-  "nip.duplicate": say<{ stored: boolean; outside?: boolean }>(
-    (p) => (p.outside ? "NIP ini sudah tercatat untuk NIK lain di fasyankes di luar wilayah Anda." : p.stored ? "NIP ini sudah tercatat untuk NIK lain di roster fasyankes lain." : "NIP yang sama dipakai oleh NIK lain dalam unggahan ini."),
-    (p) => (p.outside ? "This NIP is already recorded for another NIK at a facility outside your area." : p.stored ? "This NIP is already recorded for another NIK in another facility's roster." : "The same NIP is used by another NIK in this upload."),
+  "nip.duplicate": say<{ stored: boolean }>(
+    (p) => (p.stored ? "NIP ini sudah tercatat untuk NIK lain di roster fasyankes lain." : "NIP yang sama dipakai oleh NIK lain dalam unggahan ini."),
+    (p) => (p.stored ? "This NIP is already recorded for another NIK in another facility's roster." : "The same NIP is used by another NIK in this upload."),
+  ),
+  // Said the same whatever NIK the row has: the holder outside the caller's scope is not compared (SPEC §7 Access).
+  "nip.elsewhere": say<Record<string, never>>(
+    () => "NIP ini juga tercatat di fasyankes di luar wilayah Anda (pemegangnya tidak ditampilkan). Pastikan NIP ini milik orang ini.",
+    () => "This NIP is also recorded at a facility outside your area (its holder is not shown). Make sure it belongs to this person.",
   ),
   "nama.format": say<{ problem: "digits" | "control" | "too_long" | "too_short" | "formula" | "not_letter" }>(
     (p) =>
@@ -225,9 +231,10 @@ export const catalog = {
     (p) => `No. STR ${q(p.value)} tersimpan sebagai angka, sehingga digit terakhirnya sudah hilang (Excel hanya menyimpan 15 digit). Format kolom No. STR sebagai Teks lalu ketik ulang nomornya.`,
     (p) => `STR number ${q(p.value)} is stored as a number, so its last digits are already lost (Excel keeps 15 digits). Format the STR column as Text and retype the number.`,
   ),
+  // outside: held outside the caller's scope, told the same whatever NIK the row has (SPEC §7 Access).
   "str.duplicate": say<{ stored: boolean; outside?: boolean }>(
-    (p) => (p.outside ? "Nomor STR ini sudah tercatat untuk NIK lain di fasyankes di luar wilayah Anda." : p.stored ? "Nomor STR ini sudah tercatat untuk NIK lain di roster fasyankes lain." : "Nomor STR yang sama dipakai oleh NIK lain dalam unggahan ini."),
-    (p) => (p.outside ? "This STR number is already recorded for another NIK at a facility outside your area." : p.stored ? "This STR number is already recorded for another NIK in another facility's roster." : "The same STR number is used by another NIK in this upload."),
+    (p) => (p.outside ? "Nomor STR ini juga tercatat di fasyankes di luar wilayah Anda (pemegangnya tidak ditampilkan). Pastikan nomor ini milik orang ini." : p.stored ? "Nomor STR ini sudah tercatat untuk NIK lain di roster fasyankes lain." : "Nomor STR yang sama dipakai oleh NIK lain dalam unggahan ini."),
+    (p) => (p.outside ? "This STR number is also recorded at a facility outside your area (its holder is not shown). Make sure it belongs to this person." : p.stored ? "This STR number is already recorded for another NIK in another facility's roster." : "The same STR number is used by another NIK in this upload."),
   ),
   "sip.required": say<{ profession: { id: string; en: string } }>(
     (p) => `${p.profession.id} perlu SIP untuk praktik; No. SIP belum diisi.`,

@@ -9,8 +9,17 @@
  * every string carries an en-US override.
  */
 
-/** The add-in's identity: Office keys settings and centralized deployment on it, so it never changes. */
-export const ADDIN_ID = "a01e2682-9684-47d3-a57f-3cf4b06d3c28";
+/**
+ * The add-in id of local development (the root manifest.xml, `npm start`, `npm run preview`, any
+ * loopback origin) and the default of the ADDIN_ID var. Office keys settings and centralized deployment
+ * on the id, so each deployment has its own (`npm run deploy` writes a new one into wrangler.jsonc on
+ * its first run) and keeps it: two dinkes in one Microsoft 365 tenant can both deploy, and sideloading
+ * the development manifest never replaces a deployment's add-in.
+ */
+export const DEV_ADDIN_ID = "a01e2682-9684-47d3-a57f-3cf4b06d3c28";
+
+/** A GUID as Office's <Id> takes it (8-4-4-4-12 hex digits). */
+export const ADDIN_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface ManifestOptions {
   /**
@@ -27,9 +36,25 @@ export interface ManifestOptions {
    * developing; none when the API is the pane's own origin.
    */
   apiOrigins?: readonly string[];
+  /**
+   * The deployment's add-in id (the ADDIN_ID var), a GUID. Used for origins outside loopback only: a
+   * loopback origin always gets DEV_ADDIN_ID (see addinIdFor). Default DEV_ADDIN_ID.
+   */
+  id?: string;
 }
 
 const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/**
+ * The <Id> of the manifest for `origin`: DEV_ADDIN_ID on a loopback origin (the development manifest
+ * keeps its own id whatever the config says), else `configured` (the deployment's ADDIN_ID). Throws
+ * (English: a developer's input) when `configured` is no GUID.
+ */
+export function addinIdFor(origin: string, configured: string = DEV_ADDIN_ID): string {
+  if (LOOPBACK.has(new URL(origin).hostname)) return DEV_ADDIN_ID;
+  if (!ADDIN_ID_PATTERN.test(configured)) throw new Error(`ADDIN_ID must be a GUID (8-4-4-4-12 hex digits), not ${configured}`);
+  return configured.toLowerCase();
+}
 
 /**
  * `https://host[:port]` from a URL or origin; throws (English: a developer's input) when it has a path,
@@ -65,6 +90,7 @@ function xmlAttr(text: string): string {
 /** The manifest XML for `options.origin`; every URL in it is that origin's (apiOrigins aside). */
 export function addinManifest(options: ManifestOptions): string {
   const origin = manifestOrigin(options.origin);
+  const id = addinIdFor(origin, options.id);
   const url = (path: string) => xmlAttr(`${origin}${path}`);
   const publisher = xmlAttr(options.publisher.trim() || "Nakes Roster");
   const apiOrigins = (options.apiOrigins ?? []).map(manifestOrigin).filter((o) => o !== origin);
@@ -86,7 +112,7 @@ ${apiOrigins.map((o) => `    <AppDomain>${xmlAttr(o)}</AppDomain>`).join("\n")}
            xmlns:bt="http://schemas.microsoft.com/office/officeappbasictypes/1.0"
            xmlns:ov="http://schemas.microsoft.com/office/taskpaneappversionoverrides"
            xsi:type="TaskPaneApp">
-  <Id>${ADDIN_ID}</Id>
+  <Id>${id}</Id>
   <Version>${manifestVersion(options.version)}</Version>
   <ProviderName>${publisher}</ProviderName>
   <DefaultLocale>id-ID</DefaultLocale>

@@ -26,6 +26,7 @@ export const issueCodeSchema = z.enum([
   "nip.birthdate_mismatch",
   "nip.sex_mismatch",
   "nip.duplicate",
+  "nip.elsewhere",
   "nama.format",
   "jenis_kelamin.invalid",
   "tanggal_lahir.invalid",

@@ -2,6 +2,7 @@ import type { Cell } from "../schema/cell";
 import type { Issue } from "../schema/issue";
 import { readId } from "../normalize/ids";
 import { DigitTable } from "./id-table";
+import { inScope } from "./scope";
 import type { Run } from "./run";
 import type { Sink } from "./sink";
 
@@ -86,26 +87,29 @@ export class CrossRow {
       this.kodeId[row] = id;
     }
     const { ctx } = this.run;
+    // A number whose stored holder lies outside the caller's scope is told the same whatever NIK the row
+    // has (the holder is not even in the context): a comparison would answer "is this the holder's
+    // NIK?" across scopes (SPEC §7 Access; attack finding 1).
     if (nip !== null) {
       this.nipSlot[row] = this.nips.add(nip, row);
-      const owner = ctx.storedNipOwner?.get(nip);
-      if (owner !== undefined && owner !== nik) {
-        const outside = ctx.storedOutsideScope?.nips.has(nip) === true;
-        this.s.add("nip.duplicate", "nip", { stored: true, outside }, nipCell, [{ row: null, column: "nip" }]);
+      if (ctx.storedOutsideScope?.nips.has(nip) === true) {
+        this.s.add("nip.elsewhere", "nip", {}, nipCell, [{ row: null, column: "nip" }]);
+      } else {
+        const owner = ctx.storedNipOwner?.get(nip);
+        if (owner !== undefined && owner !== nik) this.s.add("nip.duplicate", "nip", { stored: true }, nipCell, [{ row: null, column: "nip" }]);
       }
     }
     if (str !== null) {
       const key = strKey(str);
       if (DigitTable.fits(key)) this.strSlot[row] = this.strs.add(key, row);
       else this.addTextStr(key, row);
-      const stored = ctx.storedStrOwner;
-      if (stored !== undefined) {
-        const held = stored.has(key) ? key : str;
-        const owner = stored.get(held);
-        if (owner !== undefined && owner !== nik) {
-          const outside = ctx.storedOutsideScope?.strs.has(held) === true;
-          this.s.add("str.duplicate", "no_str", { stored: true, outside }, strCell, [{ row: null, column: "no_str" }]);
-        }
+      const outside = ctx.storedOutsideScope?.strs;
+      if (outside !== undefined && (outside.has(key) || outside.has(str))) {
+        this.s.add("str.duplicate", "no_str", { stored: true, outside: true }, strCell, [{ row: null, column: "no_str" }]);
+      } else {
+        const stored = ctx.storedStrOwner;
+        const owner = stored?.get(stored.has(key) ? key : str);
+        if (owner !== undefined && owner !== nik) this.s.add("str.duplicate", "no_str", { stored: true }, strCell, [{ row: null, column: "no_str" }]);
       }
     }
   }
@@ -185,14 +189,17 @@ export class CrossRow {
       }
     }
 
-    // null: a stored facility outside the caller's scope. It counts, but is never named, and the
-    // count is then withheld too (SPEC §7 Access).
-    const elsewhere = (this.run.ctx.storedFacilitiesByNik?.get(nik) ?? []).filter((k) => k === null || !byKode.has(k));
-    const count = byKode.size + elsewhere.length;
+    // Only facilities in the caller's scope count toward "more than three" (SPEC §7 Access; attack
+    // finding 2): stored ones outside it are null here and a row naming an out-of-scope facility is
+    // refused anyway, so how many hold the NIK elsewhere never changes whether or what is answered.
+    // That some do is told as a flag (an identifier taken somewhere is the one fact crossing scopes).
+    const stored = this.run.ctx.storedFacilitiesByNik?.get(nik) ?? [];
+    const counted = [...byKode.keys()].filter((k) => this.countsHere(k));
+    const named = stored.filter((k): k is string => k !== null && !byKode.has(k));
+    const count = counted.length + named.length;
     if (count <= 3) return;
-    const named = elsewhere.filter((k): k is string => k !== null);
-    const outside = named.length < elsewhere.length;
-    const facilities = [...byKode.keys(), ...named];
+    const outside = stored.includes(null);
+    const facilities = [...counted, ...named];
     for (const [kode, same] of byKode) {
       const related: Related = [];
       for (const [k, r] of byKode) {
@@ -206,6 +213,12 @@ export class CrossRow {
       const row = same[0]!;
       this.s.addAt(row, "nik.multi_facility", "nik", { count, facilities: facilities.slice(0, 12), outside }, cell(row), related);
     }
+  }
+
+  /** Whether an uploaded row's facility counts for nik.multi_facility: not when it lies outside the caller's scope. */
+  private countsHere(kode: string): boolean {
+    const { scope, facilities } = this.run.ctx;
+    return scope === undefined || inScope(kode, scope, facilities?.get(kode)) !== false;
   }
 
   /** Rows sharing a number (NIP, STR): when more than one NIK holds it, each row names the first row of each other NIK. */

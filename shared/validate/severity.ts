@@ -22,6 +22,8 @@ export const SEVERITY: Readonly<Record<IssueCode, Severity>> = {
   "nip.birthdate_mismatch": "warning",
   "nip.sex_mismatch": "warning",
   "nip.duplicate": "error",
+  // A warning: the holder outside the caller's scope may be this very person, and may not be compared (SPEC §7 Access).
+  "nip.elsewhere": "warning",
   "nama.format": "error",
   "jenis_kelamin.invalid": "error",
   "tanggal_lahir.invalid": "error",

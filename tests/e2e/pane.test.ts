@@ -134,6 +134,9 @@ async function settingsFor(page: Page, apiUrl: string, token: string): Promise<v
   await button(page, t.settings.save).click();
 }
 
+/** Rows of committed uploads with a given note: a staged dry run's rows are not stored data. */
+const STORED_WITH_NOTE = "SELECT count(*) AS n FROM nakes JOIN uploads u ON u.id = nakes.upload_id WHERE u.committed_at IS NOT NULL AND nakes.keterangan = ?";
+
 describe("the task pane in Chromium against the real API", () => {
   let pane: PaneServer | undefined;
   let api: ApiServer | undefined;
@@ -191,6 +194,10 @@ describe("the task pane in Chromium against the real API", () => {
   test("the officer connects the pane to the API in Pengaturan and the connection test passes", async () => {
     ready();
     const page = officer.page;
+    // First run: the pane opens on Pengaturan, with a welcome, until a server and token are set.
+    expect(await tab(page, t.tabs.settings).getAttribute("aria-selected")).toBe("true");
+    await page.getByText(t.settings.firstRunTitle).waitFor();
+    await snap(page, "pertama-kali");
     await settingsFor(page, api!.url, api!.tokens.uploader);
     await page.getByText(t.settings.saved).waitFor();
     await press(page, button(page, t.settings.test));
@@ -277,6 +284,8 @@ describe("the task pane in Chromium against the real API", () => {
     await press(page, dialog.getByRole("button", { name: t.push.confirm }));
     await page.getByText(t.push.successTitle).waitFor();
     await snap(page, "kirim-terkirim");
+    // After the send the screen no longer invites a second one.
+    expect(await page.getByText(t.roster.allClear).count()).toBe(0);
 
     const list = await uploads();
     expect(list).toHaveLength(1);
@@ -324,10 +333,12 @@ describe("the task pane in Chromium against the real API", () => {
     await page.getByText(t.roster.allClear).waitFor();
     const countBefore = (await uploads()).length;
 
-    // The first POST reaches the server and is stored; its answer never reaches the pane.
+    // The first send reaches the server and is stored; its answer never reaches the pane. The send is
+    // the commit of the upload the dry run staged (or, from a server that does not stage, the full POST).
     let firstAnswer: UploadResponse | null = null;
     const posts: string[] = [];
-    await page.route(`${api!.url}/v1/rosters`, async (route) => {
+    const sends = (url: URL) => url.href === `${api!.url}/v1/rosters` || url.href === `${api!.url}/v1/rosters/commit`;
+    await page.route(sends, async (route) => {
       const req = route.request();
       if (req.method() !== "POST") return route.fallback();
       posts.push((await req.headerValue("idempotency-key")) ?? "");
@@ -341,7 +352,7 @@ describe("the task pane in Chromium against the real API", () => {
       await press(page, page.getByRole("alertdialog").getByRole("button", { name: t.push.confirm }));
       await page.getByText(t.push.successTitle).waitFor();
     } finally {
-      await page.unroute(`${api!.url}/v1/rosters`);
+      await page.unroute(sends);
     }
     await snap(page, "kirim-setelah-koneksi-putus");
 
@@ -353,7 +364,8 @@ describe("the task pane in Chromium against the real API", () => {
     const list = await uploads();
     expect(list).toHaveLength(countBefore + 1);
     expect(list.filter((u) => u.id === id)).toHaveLength(1);
-    expect(api!.query("SELECT count(*) AS n FROM uploads WHERE committed_at IS NULL")).toEqual([{ n: 0 }]);
+    // Nothing half-stored: the only uncommitted uploads are staged dry runs (swept after 24 h).
+    expect(api!.query("SELECT count(*) AS n FROM uploads WHERE committed_at IS NULL AND staged_by IS NULL")).toEqual([{ n: 0 }]);
     await expectStoredAsSent(id, sent);
   });
 
@@ -380,20 +392,30 @@ describe("the task pane in Chromium against the real API", () => {
     await page.getByText(t.push.conflictTitle).waitFor();
     await button(page, t.push.revalidate).waitFor();
     await snap(page, "konflik");
+    // The conflict names who landed first, and no green "siap dikirim" sits under it.
+    await page.getByText(/e2e petugas 2 mengunggah roster/).waitFor();
+    expect(await page.getByText(t.roster.allClear).count()).toBe(0);
 
     expect(await uploads()).toHaveLength(countBefore);
     const current = await api!.request<CurrentRoster>(`/v1/rosters/${kode}`, { token: api!.tokens.uploader });
     expect(current.body.upload_id).toBe(landed.body.upload_id);
-    expect(api!.query("SELECT count(*) AS n FROM nakes WHERE keterangan = ?", "Cuti melahirkan s.d. Januari")).toEqual([{ n: 0 }]);
+    expect(api!.query(STORED_WITH_NOTE, "Cuti melahirkan s.d. Januari")).toEqual([{ n: 0 }]);
 
     // Validasi ulang shows what the other officer changed; sending again then stores this roster.
     await press(page, button(page, t.push.revalidate));
     await page.getByText(t.roster.diffTitle).waitFor();
     await press(page, button(page, t.roster.push));
-    await press(page, page.getByRole("alertdialog").getByRole("button", { name: t.push.confirm }));
+    // Sending now removes the other officer's 12 people from that puskesmas: said in red, by name,
+    // and sent only after an explicit tick.
+    const again = page.getByRole("alertdialog");
+    await again.getByTestId("removals").getByText(t.push.removals("12", facilityOfRow(row).nama)).waitFor();
+    expect(await again.getByRole("button", { name: t.push.confirm }).isDisabled()).toBe(true);
+    await again.getByRole("checkbox").check();
+    await snap(page, "kirim-konfirmasi-hapus");
+    await press(page, again.getByRole("button", { name: t.push.confirm }));
     await page.getByText(t.push.successTitle).waitFor();
     expect(await uploads()).toHaveLength(countBefore + 1);
-    expect(api!.query("SELECT count(*) AS n FROM nakes WHERE keterangan = ?", "Cuti melahirkan s.d. Januari")).toEqual([{ n: 1 }]);
+    expect(api!.query(STORED_WITH_NOTE, "Cuti melahirkan s.d. Januari")).toEqual([{ n: 1 }]);
     expect(officer.errors).toEqual([]);
   });
 

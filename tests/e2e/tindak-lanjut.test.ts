@@ -121,6 +121,10 @@ async function paneBesideSheet(page: Page, sheet: string, path: string, rows = 1
   };
   const grid = shown
     .map((row, r) => {
+      // A title alone on its row overflows into the empty cells beside it, as in Excel.
+      if (row[0]?.text && row.slice(1).every((x) => x.text === "" && !x.fill)) {
+        return `<tr><th>${r + 1}</th><td colspan="${width}" style="font-weight:600;max-width:none">${escape(row[0].text)}</td></tr>`;
+      }
       const tds = Array.from({ length: width }, (_, c) => {
         const cell = row[c];
         const fill = cell ? fillOf(r, c) : null;
@@ -142,14 +146,14 @@ async function paneBesideSheet(page: Page, sheet: string, path: string, rows = 1
     .join("");
   const picture = await page.context().newPage();
   try {
-    await picture.setViewportSize({ width: 1400, height: 800 });
+    await picture.setViewportSize({ width: 1900, height: 800 });
     await picture.setContent(`<!doctype html><html><head><style>
       body { margin: 0; font: 12px "Segoe UI", system-ui, sans-serif; display: flex; gap: 12px; background: #f3f2f1; }
       img { width: 350px; border-right: 1px solid #c8c6c4; background: white; }
       .sheet { padding: 8px; overflow: hidden; }
       .tab { display: inline-block; background: white; border: 1px solid #c8c6c4; border-bottom: 2px solid #217346; padding: 2px 10px; margin-bottom: 4px; font-weight: 600; color: #217346; }
       table { border-collapse: collapse; background: white; }
-      td, th { border: 1px solid #d4d4d4; padding: 2px 5px; white-space: nowrap; max-width: 190px; overflow: hidden; text-overflow: ellipsis; }
+      td, th { border: 1px solid #d4d4d4; padding: 2px 5px; white-space: nowrap; max-width: 170px; overflow: hidden; text-overflow: ellipsis; }
       th { background: #f3f2f1; color: #605e5c; font-weight: normal; }
       .chart { background: white; border: 1px solid #c8c6c4; padding: 8px; margin-top: 10px; width: 520px; }
       .legend { margin: 4px 0 6px; } .legend i { display: inline-block; width: 10px; height: 10px; margin: 0 4px 0 10px; }

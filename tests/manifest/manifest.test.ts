@@ -2,7 +2,8 @@ import { XMLParser } from "fast-xml-parser";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { addinManifest, manifestOrigin, manifestVersion } from "../../shared/office/manifest";
+import { addinManifest, DEV_ADDIN_ID, manifestOrigin, manifestVersion } from "../../shared/office/manifest";
+import { workerConfig } from "../../scripts/lib/worker-config";
 import { manifestFor, packageVersion } from "../../scripts/manifest";
 
 const root = (p: string) => fileURLToPath(new URL(`../../${p}`, import.meta.url));
@@ -184,7 +185,7 @@ describe.each(cases)("$name", ({ xml, origin, appDomains }) => {
 
 describe("the manifest generator (shared/office/manifest.ts)", () => {
   it("wrote the root manifest.xml: regenerating it for local development changes nothing", () => {
-    // After editing the template: npm run manifest -- --url https://localhost:3000 --api http://localhost:8787 --out manifest.xml
+    // After editing the template: npm run -s manifest -- --url https://localhost:3000 --api http://localhost:8787 --out manifest.xml
     expect(readFileSync(root("manifest.xml"), "utf8")).toBe(manifestFor({ url: LOCAL, api: ["http://localhost:8787"] }));
   });
 
@@ -197,9 +198,15 @@ describe("the manifest generator (shared/office/manifest.ts)", () => {
     for (const u of urls) expect(u.startsWith(`${PRODUCTION}/`), u).toBe(true);
   });
 
-  it("keeps the add-in's id whatever the origin, and takes the version from package.json", () => {
+  it("gives a deployment its own add-in id (ADDIN_ID) and local development always its own, and takes the version from package.json", () => {
     const id = (xml: string) => /<Id>([^<]+)<\/Id>/.exec(xml)?.[1];
-    expect(id(manifestFor({ url: PRODUCTION }))).toBe(id(manifestFor({ url: LOCAL })));
+    const own = "4f1c2b9e-7a31-4c5d-9e8f-0a1b2c3d4e5f";
+    expect(id(manifestFor({ url: PRODUCTION, id: own }))).toBe(own);
+    expect(id(manifestFor({ url: PRODUCTION }))).toBe(workerConfig().addinId);
+    // Sideloading the development manifest never replaces a deployment's add-in.
+    expect(id(manifestFor({ url: LOCAL, id: own }))).toBe(DEV_ADDIN_ID);
+    expect(id(addinManifest({ origin: "http://127.0.0.1:8788", version: "1.0.0", publisher: "x", id: own }))).toBe(DEV_ADDIN_ID);
+    expect(() => addinManifest({ origin: PRODUCTION, version: "1.0.0", publisher: "x", id: "dinkes-bengkulu" })).toThrow(/GUID/);
     expect(manifestFor({ url: PRODUCTION })).toContain(`<Version>${manifestVersion(packageVersion())}</Version>`);
     expect(manifestVersion("1.2.3")).toBe("1.2.3.0");
     expect(() => manifestVersion("1.2")).toThrow(/major\.minor\.patch/);

@@ -1,38 +1,59 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { gzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
-import { afterDeployText, createdDatabaseId, deployedUrl, PLACEHOLDER_DATABASE_ID, withDatabaseId } from "../../scripts/lib/deploy-steps";
-import { ensureAssetsDir } from "../../scripts/lib/assets";
-import { root, wranglerConfig, wranglerEnv } from "../../scripts/lib/wrangler";
-
-/** Workers' limit on a Worker's compressed size on the Free plan (Paid allows 10 MB): the stricter one. */
-const WORKER_GZIP_LIMIT = 3 * 1024 * 1024;
+import { DEV_ADDIN_ID } from "../../shared/office/manifest";
+import { afterDeployText, createdDatabaseId, deployedUrl, needsOwnAddinId, PLACEHOLDER_DATABASE_ID, withAddinId, withDatabaseId } from "../../scripts/lib/deploy-steps";
+import { checkDryRun, dryRunSummary, WORKER_GZIP_LIMIT } from "../../scripts/lib/dry-run";
+import { root, runWrangler, wranglerConfig } from "../../scripts/lib/wrangler";
+import { LOGIN_ADVICE } from "../../scripts/lib/wrangler-output";
+import { workerConfig } from "../../scripts/lib/worker-config";
 
 describe("npm run deploy, offline", () => {
   const out = mkdtempSync(join(tmpdir(), "nakes-dry-run-"));
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-  it("bundles the Worker with wrangler deploy --dry-run, under Workers' size limit, with its bindings and assets", () => {
-    ensureAssetsDir();
-    const run = spawnSync(join(root, "node_modules", ".bin", "wrangler"), ["deploy", "--dry-run", "--outdir", out, "--config", wranglerConfig], {
-      cwd: root,
-      env: wranglerEnv(),
-      encoding: "utf8",
-    });
-    const output = `${run.stdout}${run.stderr}`;
-    expect(run.status, output).toBe(0);
-    const bundle = readdirSync(out).filter((f) => f.endsWith(".js") || f.endsWith(".mjs") || f.endsWith(".wasm"));
-    expect(bundle).toContain("index.js");
-    const raw = bundle.reduce((n, f) => n + readFileSync(join(out, f)).byteLength, 0);
-    const gzip = bundle.reduce((n, f) => n + gzipSync(readFileSync(join(out, f)), { level: 9 }).byteLength, 0);
-    console.log(`Worker bundle: ${(raw / 1024).toFixed(0)} KiB, gzip ${(gzip / 1024).toFixed(0)} KiB (limit ${WORKER_GZIP_LIMIT / 1024 / 1024} MB on Free, 10 MB on Paid)`);
-    expect(gzip).toBeLessThan(WORKER_GZIP_LIMIT);
-    expect(output).toMatch(/env\.DB \(nakes-roster\)\s+D1 Database/);
-    expect(output).toMatch(/Read \d+ files? from the assets directory/);
+  it("bundles the Worker with wrangler deploy --dry-run, under Workers' size limit, with its bindings and assets", async () => {
+    // The same run and the same check as `npm run deploy -- --dry-run` (scripts/lib/dry-run.ts).
+    const output = await runWrangler(["deploy", "--dry-run", "--outdir", out], { quiet: true });
+    const report = checkDryRun(out, output);
+    console.log(dryRunSummary(report));
+    expect(report.problems).toEqual([]);
+    expect(report.files).toContain("index.js");
+    expect(report.gzip).toBeLessThan(WORKER_GZIP_LIMIT);
   }, 120_000);
+
+  it("reports a dry run that proves nothing: no bundle, no D1 binding, no assets", () => {
+    const empty = mkdtempSync(join(tmpdir(), "nakes-dry-run-empty-"));
+    try {
+      const report = checkDryRun(empty, "Read 0 files from the assets directory");
+      expect(report.problems).toHaveLength(3);
+      expect(report.problems.join("\n")).toMatch(/index\.js[\s\S]*DB[\s\S]*assets/);
+      writeFileSync(join(empty, "index.js"), "export default {}");
+      expect(checkDryRun(empty, "env.DB (nakes-roster)      D1 Database\nRead 12 files from the assets directory").problems).toEqual([]);
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("each deployment's own add-in id", () => {
+  it("is the development id in the committed config, which the first deploy replaces", () => {
+    expect(workerConfig().addinId).toBe(DEV_ADDIN_ID);
+    expect(needsOwnAddinId(workerConfig().addinId)).toBe(true);
+    expect(needsOwnAddinId(undefined)).toBe(true);
+    expect(needsOwnAddinId("4f1c2b9e-7a31-4c5d-9e8f-0a1b2c3d4e5f")).toBe(false);
+  });
+
+  it("is written into wrangler.jsonc in place of the development id, keeping everything else, once", () => {
+    const text = readFileSync(wranglerConfig, "utf8");
+    const written = withAddinId(text, "4F1C2B9E-7A31-4C5D-9E8F-0A1B2C3D4E5F");
+    expect(written).not.toContain(DEV_ADDIN_ID);
+    expect(written.replace("4f1c2b9e-7a31-4c5d-9e8f-0a1b2c3d4e5f", DEV_ADDIN_ID)).toBe(text);
+    expect(() => withAddinId(written, "0b7e2f3a-1c2d-4e5f-8a9b-0c1d2e3f4a5b")).toThrow(/found 0/);
+    expect(() => withAddinId(text, "not-an-id")).toThrow(/Not an add-in id/);
+  });
 });
 
 describe("reading and writing what wrangler prints and reads", () => {
@@ -81,5 +102,27 @@ describe("reading and writing what wrangler prints and reads", () => {
     expect(text).toContain("https://nakes-roster-api.dinkes-bengkulu.workers.dev/taskpane.html");
     expect(text).toContain("https://nakes-roster-api.dinkes-bengkulu.workers.dev/manifest.xml");
     expect(text).toMatch(/npm run token -- create --role admin .* --remote/);
+    // -s: npm's own "> nakes-roster@… manifest" banner stays out of what the command prints.
+    expect(text).toMatch(/npm run -s manifest -- --url https:\/\/nakes-roster-api\.dinkes-bengkulu\.workers\.dev/);
   });
+});
+
+describe("npm run deploy without a Cloudflare login", () => {
+  const home = mkdtempSync(join(tmpdir(), "nakes-deploy-no-login-"));
+  afterAll(() => rmSync(home, { recursive: true, force: true }));
+
+  it("stops at once with its own advice, before building or creating anything, and suggests no option it refuses", () => {
+    const before = readFileSync(wranglerConfig, "utf8");
+    const run = spawnSync(join(root, "node_modules", ".bin", process.platform === "win32" ? "tsx.cmd" : "tsx"), ["scripts/deploy.ts"], {
+      cwd: root,
+      encoding: "utf8",
+      shell: process.platform === "win32",
+      env: { ...process.env, HOME: home, USERPROFILE: home, XDG_CONFIG_HOME: home, CLOUDFLARE_API_TOKEN: "", CLOUDFLARE_ACCOUNT_ID: "", WRANGLER_SEND_METRICS: "false" },
+    });
+    const output = `${run.stdout}${run.stderr}`;
+    expect(run.status, output).toBe(1);
+    expect(output).toContain(LOGIN_ADVICE);
+    expect(output).not.toMatch(/\u001b|--temporary|\[2\/5\]/);
+    expect(readFileSync(wranglerConfig, "utf8")).toBe(before);
+  }, 120_000);
 });

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -34,6 +34,26 @@ describe("the typed client in examples/", () => {
     expect(gen.status, gen.output).toBe(0);
     const tsc = run(bin("tsc"), ["-p", "tsconfig.json"]);
     expect(tsc.status, tsc.output).toBe(0);
+  }, 120_000);
+
+  it("runs on any shell, and its coverage example needs no more than an analyst token", () => {
+    const scripts = (JSON.parse(readFileSync(join(examples, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
+    // No sh-only expansions (${VAR:-default}) or variables in npm scripts: cmd.exe runs them too.
+    for (const [name, line] of Object.entries(scripts)) expect(line, name).not.toMatch(/\$\{|\$[A-Z_]|%[A-Z_]+%/);
+    const source = readFileSync(join(examples, "coverage.ts"), "utf8");
+    const calls = [...source.matchAll(/\.(GET|POST|PUT|DELETE)\("([^"]+)"/g)].map((m) => `${m[1]} ${m[2]}`);
+    expect(calls.length).toBeGreaterThan(0);
+    // The aggregate endpoints an analyst may call (README "The API"): nothing that names people.
+    const analyst = new Set(["GET /v1/coverage", "GET /v1/standards", "GET /v1/reference", "GET /v1/facilities", "POST /v1/penempatan"]);
+    for (const call of calls) expect(analyst.has(call), call).toBe(true);
+  });
+
+  it("generates schema.d.ts with its own script from a saved document, as `npm run schema -w examples -- FILE` does", async () => {
+    const doc = join(work, "openapi-for-script.json");
+    writeFileSync(doc, JSON.stringify(await openApiDocument()));
+    const gen = run(process.execPath, ["--experimental-strip-types", "generate-schema.ts", doc]);
+    expect(gen.status, gen.output).toBe(0);
+    expect(readFileSync(join(examples, "schema.d.ts"), "utf8")).toContain('"/v1/coverage"');
   }, 120_000);
 
   it("would fail to compile a query the API does not accept, so the check has teeth", () => {

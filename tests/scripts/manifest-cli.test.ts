@@ -22,6 +22,17 @@ describe("npm run manifest", () => {
     expect(readFileSync(out, "utf8")).toBe(printed.stdout);
   }, 60_000);
 
+  it("writes nothing but the XML to stdout, so `npm run -s manifest -- --url … > file.xml` is a valid manifest", () => {
+    // npm's own "> nakes-roster@1.0.0 manifest" banner goes to stdout unless -s: the README says -s.
+    const npm = spawnSync(process.platform === "win32" ? "npm.cmd" : "npm", ["run", "-s", "manifest", "--", "--url", url], { cwd: root, encoding: "utf8", shell: process.platform === "win32" });
+    expect(npm.status, npm.stderr).toBe(0);
+    expect(npm.stdout.startsWith('<?xml version="1.0"')).toBe(true);
+    expect(npm.stdout).toBe(manifestFor({ url }));
+    const readme = readFileSync(join(root, "README.md"), "utf8");
+    const toStdout = [...readme.matchAll(/npm run (-s )?manifest -- [^\n`]*/g)].filter((m) => !/--out/.test(m[0]));
+    for (const m of toStdout) expect(m[1], m[0]).toBe("-s ");
+  }, 60_000);
+
   it("refuses an http address and a missing --url with a message, writing nothing", () => {
     const http = cli("--url", "http://roster.dinkes.example.go.id");
     expect(http.status).toBe(2);

@@ -1,5 +1,7 @@
+import { exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { call, json } from "./support";
+import { facilityCodeShapes } from "../../shared/reference/facilities";
+import { call, json, tokenFor } from "./support";
 
 describe("the API's own description", () => {
   it("is an OpenAPI 3.1 document covering every endpoint of SPEC §7 but coverage", async () => {
@@ -46,5 +48,27 @@ describe("the API's own description", () => {
     for (const path of ["/v1/rosters/validate", "/v1/uploads/{id}", "/v1/tokens"]) expect(html).toContain(path);
     expect(html).toContain("Idempotency-Key");
     expect(html).not.toMatch(/<script|<link[^>]+href="http|src="http/);
+  });
+
+  it("gives curl lines that call the origin the page is served from, not localhost", async () => {
+    const page = async (origin: string) => (await exports.default.fetch(new Request(`${origin}/docs`))).text();
+    const deployed = await page("https://roster.dinkes.example.go.id");
+    expect(deployed).toContain("curl -sS https://roster.dinkes.example.go.id/v1/health");
+    expect(deployed).not.toContain("localhost:8787/v1");
+    // Another origin of the same Worker gets its own page, not the first one rendered.
+    expect(await page("https://nakes-roster-api.dinkes-bengkulu.workers.dev")).toContain("curl -sS https://nakes-roster-api.dinkes-bengkulu.workers.dev/v1/health");
+  });
+
+  it("documents coverage's region as taking a region code or any facility code shape (K and L included)", async () => {
+    const doc = await json(await call("GET", "/openapi.json"));
+    const region = (doc.paths["/v1/coverage"].get.parameters as { name: string; schema: { pattern: string } }[]).find((p) => p.name === "region")!;
+    const pattern = new RegExp(region.schema.pattern);
+    for (const ok of ["17", "1706", "170601", ...facilityCodeShapes.map((s) => s.example)]) expect(ok).toMatch(pattern);
+    for (const bad of ["1", "170", "ID", "X1706001", "K17060", "P17060101"]) expect(bad).not.toMatch(pattern);
+    const token = await tokenFor("analyst", "17");
+    const answer = async (region: string) => (await call("GET", `/v1/coverage?region=${region}`, { token })).status;
+    expect(await answer("1706x")).toBe(400);
+    expect(await answer("K1706001")).not.toBe(400);
+    expect(await answer("L1706001")).not.toBe(400);
   });
 });

@@ -54,8 +54,22 @@ function schemaHtml(doc: Json, schema: unknown, depth = 0): string {
   return `<ul>${rows}</ul>`;
 }
 
-function curl(method: string, path: string, op: Json): string {
-  const url = `http://localhost:8787${path.replace(/{(\w+)}/g, (_, p: string) => (p === "kode_fasyankes" ? "P1706010101" : `<${p}>`))}`;
+/**
+ * The origin the page's curl lines call: the document's first server (openapi/document.ts names the
+ * origin the page was served from), so a deployment's page shows its own address, not localhost.
+ */
+export function serverOrigin(doc: Json): string {
+  const first = Array.isArray(doc["servers"]) ? (doc["servers"] as unknown[])[0] : undefined;
+  const url = isObj(first) && typeof first["url"] === "string" ? first["url"] : "";
+  try {
+    return new URL(url).origin;
+  } catch {
+    return "http://localhost:8787";
+  }
+}
+
+function curl(origin: string, method: string, path: string, op: Json): string {
+  const url = `${origin}${path.replace(/{(\w+)}/g, (_, p: string) => (p === "kode_fasyankes" ? "P1706010101" : `<${p}>`))}`;
   const parts = [`curl -sS${method === "get" ? "" : ` -X ${method.toUpperCase()}`} ${url}`];
   if (op["security"]) parts.push(`-H "Authorization: Bearer $TOKEN"`);
   const body = isObj(op["requestBody"]) ? (op["requestBody"] as Json) : null;
@@ -63,7 +77,9 @@ function curl(method: string, path: string, op: Json): string {
   return parts.join(" \\\n  ");
 }
 
+/** The /docs HTML for an OpenAPI document (its curl lines call `servers[0]`, see serverOrigin). */
 export function docsPage(doc: Json): string {
+  const origin = serverOrigin(doc);
   const info = isObj(doc["info"]) ? (doc["info"] as Json) : {};
   const paths = isObj(doc["paths"]) ? (doc["paths"] as Json) : {};
   const sections: string[] = [];
@@ -100,7 +116,7 @@ export function docsPage(doc: Json): string {
 ${paramRows ? `<h4>Parameters</h4><table><tr><th>name</th><th>in</th><th>type</th><th>required</th><th></th></tr>${paramRows}</table>` : ""}
 ${bodyHtml}
 <h4>Responses</h4><ul>${responses}</ul>
-<pre>${esc(curl(method, path, op))}</pre>
+<pre>${esc(curl(origin, method, path, op))}</pre>
 </section>`);
     }
   }

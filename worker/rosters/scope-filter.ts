@@ -1,5 +1,6 @@
 import type { DiffEntry } from "../../shared/api/rosters";
-import type { Counts, Issue } from "../../shared/schema/issue";
+import { message } from "../../shared/i18n/messages";
+import type { Counts, Issue, Lang } from "../../shared/schema/issue";
 import { countIssues } from "../../shared/validate/issues";
 
 /**
@@ -24,6 +25,8 @@ export interface UploadScopeView {
   coversAll: boolean;
 }
 
+type Related = NonNullable<Issue["related"]>;
+
 /** A row is visible when some facility it belongs to is in scope (or, belonging to none, when the caller sees everything). */
 function rowVisible(view: UploadScopeView, table: Issue["table"], row: number | null): boolean {
   if (row === null) return view.coversAll;
@@ -35,9 +38,11 @@ function rowVisible(view: UploadScopeView, table: Issue["table"], row: number | 
 /**
  * The issues a caller may see, in their order: an issue whose row is visible, with its `related`
  * entries cut to rows and facilities that are visible too (a duplicate's partner in another
- * regency is not named). Issues are not rewritten otherwise.
+ * regency is not named). An issue whose message named what was cut is said again from what is left
+ * (rewordInScope), never masked: a mask would keep how many were hidden (attack finding 3).
+ * `lang` is the reader's language (SPEC §7: Indonesian first).
  */
-export function issuesInScope(issues: readonly Issue[], view: UploadScopeView): Issue[] {
+export function issuesInScope(issues: readonly Issue[], view: UploadScopeView, lang: Lang = "id"): Issue[] {
   const out: Issue[] = [];
   for (const issue of issues) {
     if (!rowVisible(view, issue.table, issue.row)) continue;
@@ -45,10 +50,10 @@ export function issuesInScope(issues: readonly Issue[], view: UploadScopeView): 
       out.push(issue);
       continue;
     }
-    const hidden: string[] = [];
+    let hidden = false;
     const related = issue.related.filter((r) => {
       if (r.kode_fasyankes !== undefined && !view.inScope(r.kode_fasyankes)) {
-        hidden.push(r.kode_fasyankes);
+        hidden = true;
         return false;
       }
       return r.row === null ? r.kode_fasyankes !== undefined || view.coversAll : rowVisible(view, issue.table, r.row);
@@ -57,14 +62,29 @@ export function issuesInScope(issues: readonly Issue[], view: UploadScopeView): 
       out.push(issue);
       continue;
     }
-    // A message written for the uploader may name the facilities just cut (nik.multi_facility): mask them.
-    const message = hidden.reduce((m, kode) => m.split(kode).join("…"), issue.message);
-    const kept: Issue = { ...issue, message };
+    const kept: Issue = hidden ? rewordInScope(issue, related, view, lang) : { ...issue };
     if (related.length > 0) kept.related = related;
     else delete kept.related;
     out.push(kept);
   }
   return out;
+}
+
+/**
+ * An issue whose `related` lost facilities outside the reader's scope, said again from the facts left.
+ * Only nik.multi_facility names facilities in its message (shared/validate/cross-row.ts): it is made
+ * again with the visible facilities (the row's own and the related ones kept), their number, and the
+ * flag "also outside your area", so neither the hidden codes nor how many they were remain. Other
+ * codes name no related facility and pass unchanged.
+ */
+function rewordInScope(issue: Issue, related: Related, view: UploadScopeView, lang: Lang): Issue {
+  if (issue.code !== "nik.multi_facility") return { ...issue };
+  const facilities: string[] = [];
+  const own = issue.row === null ? [] : view.facilitiesOfRow(issue.table, issue.row);
+  for (const k of [...own, ...related.map((r) => r.kode_fasyankes)]) {
+    if (k !== undefined && view.inScope(k) && !facilities.includes(k)) facilities.push(k);
+  }
+  return { ...issue, message: message("nik.multi_facility", { count: facilities.length, facilities, outside: true }, lang) };
 }
 
 /** The diff entries of facilities in scope. */
@@ -78,8 +98,8 @@ export function diffInScope<D extends Pick<DiffEntry, "kode_fasyankes">>(diff: r
  * which would tell how many problems other facilities have). Other fields pass unchanged; callers
  * recompute their own facility and row counts (e.g. history's `facilities`, `stored`).
  */
-export function uploadAnswerInScope<T extends { counts: Counts; issues: Issue[]; diff?: DiffEntry[] }>(answer: T, view: UploadScopeView): T {
-  const issues = issuesInScope(answer.issues, view);
+export function uploadAnswerInScope<T extends { counts: Counts; issues: Issue[]; diff?: DiffEntry[] }>(answer: T, view: UploadScopeView, lang: Lang = "id"): T {
+  const issues = issuesInScope(answer.issues, view, lang);
   const out: T = { ...answer, issues, counts: countIssues(issues) };
   if (answer.diff) out.diff = diffInScope(answer.diff, view);
   return out;

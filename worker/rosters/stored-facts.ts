@@ -10,9 +10,12 @@ export type StoredFacts = Required<Pick<ValidationContext, "storedNiks" | "store
  * seen from the caller's scope (SPEC §7 Access: a dry run answers nothing about people or facilities
  * outside it):
  * - rows of facilities the upload replaces (`replaced`: its known, in-scope facilities) are left out;
- * - a facility outside scope counts for nik.multi_facility but is passed as null, never by code;
- * - a NIP or STR number held only outside scope is marked so, and its duplicate is told as "outside
- *   your area" (that an identifier is taken somewhere is the one fact that crosses scopes);
+ * - a facility outside scope is passed as null, never by code; nik.multi_facility does not count it
+ *   (its count would tell how many hold the NIK elsewhere: attack finding 2), only tells it is there;
+ * - a NIP or STR number held only outside scope is passed as a key without its holder: the validator
+ *   then tells it "recorded outside your area" whatever NIK the row has, since comparing the NIKs would
+ *   let a caller test candidate NIKs against another area's holder (attack finding 1). That the number
+ *   is taken somewhere is the one fact that crosses scopes; who holds it never does;
  * - storedNiks (for pelatihan.nik_unknown) holds NIKs stored in scope only.
  * `inScope(kode)` says whether a stored facility lies inside the caller's scope.
  */
@@ -24,12 +27,14 @@ export function storedFacts(identities: readonly StoredIdentity[], replaced: Rea
   const outsideNips = new Set<string>();
   const outsideStrs = new Set<string>();
   const seen = new Set<string>();
-  // An owner seen in scope wins over one outside it: the caller may be told about its own area.
+  // Only in-scope holders are kept as owners; a number held in scope is told against that holder even
+  // when it is also held outside (the caller may be told about its own area, and nothing then depends on
+  // the outside holder).
   const own = (owners: Map<string, string>, outside: Set<string>, key: string, nik: string, inside: boolean) => {
-    if (owners.has(key) && !outside.has(key)) return;
-    owners.set(key, nik);
-    if (inside) outside.delete(key);
-    else outside.add(key);
+    if (inside) {
+      if (!owners.has(key)) owners.set(key, nik);
+      outside.delete(key);
+    } else if (!owners.has(key)) outside.add(key);
   };
   for (const s of identities) {
     if (replaced.has(s.kode_fasyankes)) continue;

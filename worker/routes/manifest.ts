@@ -28,7 +28,8 @@ export function publicOrigin(requestUrl: string): string {
 export const manifestRoutes = new Hono<AppEnv>();
 
 manifestRoutes.get("/manifest.xml", (c) => {
-  const xml = addinManifest({ origin: publicOrigin(c.req.url), version: packageJson.version, publisher: configOf(c.env).publisherName });
+  const config = configOf(c.env);
+  const xml = addinManifest({ origin: publicOrigin(c.req.url), version: packageJson.version, publisher: config.publisherName, id: config.addinId });
   return c.body(xml, 200, { "Content-Type": "application/xml; charset=utf-8", "Cache-Control": "no-cache" });
 });
 

@@ -52,7 +52,7 @@ async function replayUpload(c: Context<AppEnv>, db: Reader, uploadId: string): P
   if (!row) throw new ApiError(404, "not_found", { id: "Unggahan tidak ditemukan.", en: "Upload not found." });
   const whole = await storedUploadResponse(db, row);
   const { view } = await uploadVisibility(db, uploadId, scope, whole.issues);
-  return c.json(uploadAnswerInScope(whole, view), 201);
+  return c.json(uploadAnswerInScope(whole, view, langOf(c)), 201);
 }
 
 const stale = () =>

@@ -1,10 +1,10 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { z } from "zod";
-import type { Issue } from "../../shared/schema/issue";
+import type { Issue, Lang } from "../../shared/schema/issue";
 import { requireRole } from "../auth/guard";
 import { inScope } from "../auth/scope";
 import { readSession } from "../db/session";
-import { ApiError } from "../http/errors";
+import { ApiError, langOf } from "../http/errors";
 import { routes } from "../openapi/app";
 import { bearer, errors, json } from "../openapi/responses";
 import { uploadDetailSchema, uploadListSchema, uploadSummarySchema } from "../../shared/api/uploads";
@@ -42,7 +42,7 @@ const NOT_FOUND = (id: string) => new ApiError(404, "not_found", { id: `Unggahan
  * whole; another sees its facilities' diff entries and the issues of their rows, with counts, facility
  * and row totals recomputed for what it sees (rosters/scope-filter.ts).
  */
-async function visibleUpload(db: Reader, row: UploadRow, scope: string, facilities?: UploadFacility[]): Promise<Detail> {
+async function visibleUpload(db: Reader, row: UploadRow, scope: string, facilities?: UploadFacility[], lang: Lang = "id"): Promise<Detail> {
   const [text, versions] = await Promise.all([getText(db, uploadIssuesOwner(row.id)), versionsOfUpload(db, row.id)]);
   const whole: Detail = {
     ...summary(row),
@@ -50,7 +50,7 @@ async function visibleUpload(db: Reader, row: UploadRow, scope: string, faciliti
     diff: versions.map(({ kode_fasyankes, added, removed, changed, unchanged }) => ({ kode_fasyankes, added, removed, changed, unchanged })),
   };
   const seen = await uploadVisibility(db, row.id, scope, whole.issues, facilities);
-  const cut = uploadAnswerInScope(whole, seen.view);
+  const cut = uploadAnswerInScope(whole, seen.view, lang);
   if (seen.view.coversAll) return cut;
   const kodes = seen.visible.map((f) => f.kode);
   return {
@@ -129,7 +129,7 @@ uploadRoutes.openapi(
     const scope = c.get("token").scope;
     const row = await getUpload(db, id, scope);
     if (!row) throw NOT_FOUND(id);
-    const detail = await visibleUpload(db, row, scope);
+    const detail = await visibleUpload(db, row, scope, undefined, langOf(c));
     // The SQL pick and the facility-by-facility judgement agree; if ever not, the caller sees nothing.
     if (detail.facilities === 0) throw NOT_FOUND(id);
     return c.json(detail, 200);

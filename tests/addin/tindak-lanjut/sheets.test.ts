@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { lazyWorkbookActions } from "../../../addin/app/lazy-actions";
 import { writeCoverage } from "../../../addin/excel/coverage";
 import { CHART_MAX_ROWS, SOON_FILL, writeActionList, writePlacementPlan } from "../../../addin/excel/tindak-lanjut";
 import { stringsFor } from "../../../addin/i18n";
@@ -45,7 +46,10 @@ describe("writeActionList", () => {
   it("refreshes in place: the same sheet and table name, the old rows and colours gone", async () => {
     const fake = useFakeExcel();
     await writeActionList(listToSheet(sipList, "Mukomuko", t));
+    fake.stats.reset();
     await writeActionList(listToSheet({ list: "sip", as_of: sipList.as_of, rows: [sipRow()] }, "Mukomuko", t));
+    // Find the sheet, load its charts and tables, then everything else in one go.
+    expect(fake.stats.syncs).toBe(3);
     const wb = fake.workbook;
     expect(wb.sheets.filter((s) => s.name.startsWith("Tindak lanjut")).map((s) => s.name)).toEqual(["Tindak lanjut SIP"]);
     expect(wb.tableAddress(wb.table("TindakLanjut_SIP")!)).toBe("'Tindak lanjut SIP'!A3:K4");
@@ -137,5 +141,17 @@ describe("writePlacementPlan", () => {
     await writeCoverage([table], undefined, { sheetName: "Rencana penempatan" });
     await writePlacementPlan(planToSheet(plan, "Mukomuko", "Dokter", t));
     expect(fake.workbook.chartsOn("Rencana penempatan").map((c) => c.type)).toEqual(["BarClustered"]);
+  });
+});
+
+describe("the pane's workbook actions", () => {
+  it("reach both writers through the lazily loaded office actions", async () => {
+    const fake = useFakeExcel();
+    const actions = lazyWorkbookActions("id");
+    const progress: [number, number][] = [];
+    await actions.writeActionList!(listToSheet(sipList, "Mukomuko", t), (done, total) => progress.push([done, total]));
+    await actions.writePlacementPlan!(planToSheet(plan, "Mukomuko", "Dokter", t), () => undefined);
+    expect(fake.workbook.tables.map((x) => x.name)).toEqual(["TindakLanjut_SIP", "RencanaPenempatan"]);
+    expect(progress.at(-1)).toEqual([3, 3]);
   });
 });

@@ -106,12 +106,14 @@ describe("unexpected failures", () => {
 
 describe("HTTP hygiene", () => {
   it("answers CORS preflight for the add-in's origin only", async () => {
-    const pre = (origin: string) =>
-      call("OPTIONS", "/v1/rosters", { headers: { Origin: origin, "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "authorization,content-type,idempotency-key,if-match" } });
-    const ok = await pre("https://localhost:3000");
+    // npm start allows its pane's origin with --var; the deployed config (and this Worker's) allows none.
+    const pre = (origin: string, vars?: { CORS_ORIGINS: string }) =>
+      call("OPTIONS", "/v1/rosters", { vars, headers: { Origin: origin, "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "authorization,content-type,idempotency-key,if-match" } });
+    const ok = await pre("https://localhost:3000", { CORS_ORIGINS: "https://localhost:3000" });
     expect(ok.headers.get("Access-Control-Allow-Origin")).toBe("https://localhost:3000");
     expect(ok.headers.get("Access-Control-Allow-Headers")).toMatch(/Idempotency-Key/);
-    expect((await pre("https://evil.example")).headers.get("Access-Control-Allow-Origin")).toBeNull();
+    expect((await pre("https://evil.example", { CORS_ORIGINS: "https://localhost:3000" })).headers.get("Access-Control-Allow-Origin")).toBeNull();
+    expect((await pre("https://localhost:3000")).headers.get("Access-Control-Allow-Origin")).toBeNull();
     const other = await call("GET", "/v1/health", { headers: { Origin: "https://roster.dinkes.example" }, vars: { CORS_ORIGINS: "https://roster.dinkes.example" } });
     expect(other.headers.get("Access-Control-Allow-Origin")).toBe("https://roster.dinkes.example");
   });

@@ -35,7 +35,7 @@ describe("issuesInScope", () => {
     expect(issuesInScope(list, view(true))).toEqual(list);
   });
 
-  it("cuts related rows and facilities outside scope, and masks cut facility codes in the message", () => {
+  it("cuts related rows and facilities outside scope, and says nik.multi_facility again from what is left", () => {
     const multi = issue(0, "nik.multi_facility", {
       message: "NIK ini tercatat di 3 fasyankes (P1706010101, P1706020101, P3601010101).",
       related: [
@@ -50,6 +50,24 @@ describe("issuesInScope", () => {
     expect(kept!.message).toContain("P1706010101");
     const dup = issue(0, "nip.duplicate", { related: [{ row: 3, column: "nip" }] });
     expect(issuesInScope([dup], view())[0]).not.toHaveProperty("related");
+  });
+
+  it("tells a reader the same about nik.multi_facility however many of its facilities are hidden", () => {
+    const hidden = ["P1706020101", "P3601010101", "P3602030101", "P3603010101"];
+    const answers = [2, 3, 4].map((n) => {
+      const facilities = ["P1706010101", ...hidden.slice(0, n)];
+      const multi = issue(0, "nik.multi_facility", {
+        message: `NIK ini tercatat di ${facilities.length} fasyankes (${facilities.join(", ")}).`,
+        related: facilities.slice(1).map((k) => ({ row: null, column: "nik", kode_fasyankes: k })),
+      });
+      return issuesInScope([multi], view(), "en")[0]!;
+    });
+    for (const a of answers) {
+      expect(a.message).toBe(answers[0]!.message);
+      expect(a.message).toMatch(/^This NIK is listed at more than three facilities, some outside your area \(in your area: P1706010101\)\./);
+      expect(a.message).not.toMatch(/…|[0-9] facilities/);
+    }
+    expect(issuesInScope([{ ...issue(0, "nik.multi_facility"), related: [{ row: null, column: "nik", kode_fasyankes: "P3601010101" }] }], view())[0]!.message).toMatch(/sebagian di luar wilayah Anda/);
   });
 });
 

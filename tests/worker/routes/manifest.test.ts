@@ -1,7 +1,10 @@
+import { env } from "cloudflare:test";
 import { exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import packageJson from "../../../package.json";
-import { addinManifest } from "../../../shared/office/manifest";
+import { addinManifest, DEV_ADDIN_ID } from "../../../shared/office/manifest";
+import { createApp } from "../../../worker/app";
+import type { Bindings } from "../../../worker/env";
 import { call } from "../support";
 
 /** A request through the deployed Worker as it arrives at `origin`. */
@@ -15,6 +18,14 @@ describe("GET /manifest.xml", () => {
     const xml = await res.text();
     expect(xml).toBe(addinManifest({ origin: "https://nakes-roster.dinkes.workers.dev", version: packageJson.version, publisher: "Nakes Roster" }));
     expect(xml).not.toContain("localhost");
+  });
+
+  it("carries the deployment's own add-in id from ADDIN_ID, and the development id on loopback", async () => {
+    const own = "4f1c2b9e-7a31-4c5d-9e8f-0a1b2c3d4e5f";
+    const xml = await (await call("GET", "/manifest.xml", { vars: { ADDIN_ID: own } })).text();
+    expect(xml).toContain(`<Id>${own}</Id>`);
+    const local = await (await createApp().fetch(new Request("http://127.0.0.1:8788/manifest.xml"), { ...env, ADDIN_ID: own } as Bindings)).text();
+    expect(local).toContain(`<Id>${DEV_ADDIN_ID}</Id>`);
   });
 
   it("names the publisher from PUBLISHER_NAME", async () => {
