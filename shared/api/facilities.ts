@@ -15,7 +15,11 @@ export const facilitiesPutSchema = z.object({
   /** The date from which these rows hold (SPEC §6; default today): a past date's coverage uses the values of then. */
   berlaku_mulai: isoDateSchema.optional(),
 });
-export const populationPutSchema = z.object({ penduduk: tableSchema });
+export const populationPutSchema = z.object({
+  penduduk: tableSchema,
+  /** The date from which these figures hold (SPEC §6; default today). */
+  berlaku_mulai: isoDateSchema.optional(),
+});
 
 /** 200 of PUT /v1/facilities and PUT /v1/population (errors give 422 with the issues). */
 export const masterPutResponseSchema = z.object({

@@ -1,5 +1,6 @@
 import { facilityRegionAgreesSql } from "../auth/scope";
 import { facilitiesAtSql } from "../store/facilities";
+import { populationAtSql } from "../store/population";
 
 /**
  * The two tables of other modules that coverage reads, seen through one normalising subquery each, so a
@@ -11,7 +12,7 @@ import { facilitiesAtSql } from "../store/facilities";
 export const FACILITY_SOURCE = `SELECT kode, nama, jenis, kode_wilayah, kecamatan, kategori, rawat_inap, poned
   FROM (${facilitiesAtSql("?2")}) AS x WHERE aktif = 1 AND ${facilityRegionAgreesSql("x")}`;
 
-export const POPULATION_SOURCE = `SELECT kode_wilayah, tahun, jumlah FROM penduduk`;
+export const POPULATION_SOURCE = populationAtSql("?2");
 
 /** Region names (provinces, regencies, kecamatan) as kode_wilayah/nama, for row labels. */
 export const REGION_NAME_SOURCE = `SELECT kode AS kode_wilayah, nama FROM wilayah`;

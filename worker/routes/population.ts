@@ -1,4 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
+import { todayIn } from "../../shared/normalize/today";
+import { configOf } from "../config";
+import { notAfterTomorrow } from "../http/dates";
 import { validatePopulation } from "../../shared/validate/masters";
 import { requireRole } from "../auth/guard";
 import { validatorScope } from "../auth/scope";
@@ -19,7 +22,7 @@ populationRoutes.openAPIRegistry.registerPath(
     path: "/population",
     tags: ["Master data"],
     summary: "Add or replace population figures (admin, within scope)",
-    description: "Rows (kode_wilayah, tahun, jumlah) are checked; any error gives 422 and nothing is stored. Each (region, year) given replaces the stored figure.",
+    description: "Rows (kode_wilayah, tahun, jumlah) are checked; any error gives 422 and nothing is stored. Each (region, year) given replaces the stored figure from `berlaku_mulai` (yyyy-mm-dd, default today, at most tomorrow): coverage at an earlier date uses the figure as it stood then (a figure's first revision also before its date).",
     security: bearer,
     request: { body: { required: true, content: { "application/json": { schema: populationPutSchema } } } },
     responses: { 200: json(masterPutResponseSchema, "Stored"), ...errors(400, 401, 403, 413, 415, 422) },
@@ -38,7 +41,8 @@ populationRoutes.put("/population", requireRole("admin"), async (c) => {
   }
   const db = writeDb(c);
   const records = checked.records.map(({ row: _row, ...p }) => p);
-  const statements = upsertPopulationSql(records, new Date().toISOString()).map((s) => prepare(db, s));
+  const berlakuMulai = notAfterTomorrow(body.berlaku_mulai, todayIn(c.get("token").scope, configOf(c.env).now));
+  const statements = upsertPopulationSql(records, new Date().toISOString(), berlakuMulai).map((s) => prepare(db, s));
   if (statements.length > 0) await db.batch(statements);
   return c.json({ stored: records.length, counts: checked.counts, issues: checked.issues }, 200);
 });

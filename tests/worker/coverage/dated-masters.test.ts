@@ -86,3 +86,34 @@ describe("facility attributes by date", () => {
     expect(list.fasyankes).toEqual([]);
   });
 });
+
+describe("staffing standards and population by date", () => {
+  it("uses the standard set active at the date asked, and the national default before a province's first own set", async () => {
+    const kode = kodeNew();
+    await put(facility(kode, { kategori: "PEDESAAN", inap: false }), "2026-01-01");
+    await pushRoster(kode, "2026-09-01");
+    const rules = [["PEDESAAN", "N", "PERAWAT", 40]];
+    const res = await call("PUT", "/v1/standards", {
+      token: admin,
+      json: { set: "UJI_TANGGAL", standar: { columns: ["kategori", "rawat_inap", "jenis", "minimum"], rows: rules }, aktif: true, berlaku_mulai: "2026-10-01" },
+    });
+    expect(res.status).toBe(200);
+    try {
+      const before = await coverage(analyst, `region=${kode}&as_of=2026-09-15`);
+      const after = await coverage(analyst, `region=${kode}&as_of=2026-10-15`);
+      expect([before.standard_set, after.standard_set]).toEqual(["PMK75_2014", "UJI_TANGGAL"]);
+      expect([before.figures["standar_minimum.PERAWAT"], after.figures["standar_minimum.PERAWAT"]]).toEqual([5, 40]);
+    } finally {
+      await call("PUT", "/v1/standards", { token: admin, json: { set: "PMK75_2014", aktif: true, berlaku_mulai: "2026-10-01" } });
+    }
+  });
+
+  it("uses a population figure as revised at the date asked; its first revision before its date", async () => {
+    const putPop = (jumlah: number, berlaku_mulai: string) =>
+      call("PUT", "/v1/population", { token: admin, json: { penduduk: { columns: ["kode_wilayah", "tahun", "jumlah"], rows: [["170603", 2026, jumlah]] }, berlaku_mulai } });
+    expect((await putPop(10_000, "2026-03-01")).status).toBe(200);
+    expect((await putPop(20_000, "2026-10-01")).status).toBe(200);
+    const density = async (d: string) => (await coverage(analyst, `region=170603&as_of=${d}`)).figures["penduduk"];
+    expect([await density("2026-02-01"), await density("2026-09-30"), await density("2026-10-01")]).toEqual([10_000, 10_000, 20_000]);
+  });
+});

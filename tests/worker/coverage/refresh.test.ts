@@ -140,7 +140,8 @@ describe("the aggregates kept by the upload's final batch", () => {
       [true, false].flatMap((rawat_inap) => jenis.map((j, i) => ({ kategori, rawat_inap, jenis: j, minimum: (i % 3) + (rawat_inap ? 1 : 0) }))),
     );
     const standar = { columns: ["kategori", "rawat_inap", "jenis", "minimum"], rows: rules.map((r) => [r.kategori, r.rawat_inap ? "Y" : "N", r.jenis, r.minimum]) };
-    expect((await call("PUT", "/v1/standards", { token: admin, json: { set: "SEMUA_JENIS", standar, aktif: true } })).status).toBe(200);
+    // Active from 1 October, so the question at 20 October uses it (SPEC §6: standards dated).
+    expect((await call("PUT", "/v1/standards", { token: admin, json: { set: "SEMUA_JENIS", standar, aktif: true, berlaku_mulai: "2026-10-01" } })).status).toBe(200);
     try {
       const rows = await rowsAt("2026-10-20");
       const data = { facilities: FACILITIES, aggregates: aggregateRoster(rows.nakes, rows.pelatihan), rules, standardSet: "SEMUA_JENIS", population: POPULATION, regionName: (code: string) => names.get(code) ?? null };
@@ -149,7 +150,7 @@ describe("the aggregates kept by the upload's final batch", () => {
       expect(fromApi.tables.standar.rows.length).toBeGreaterThan(21 * 4);
       expect(fromApi).toEqual(coverageFromAggregates(data, q));
     } finally {
-      await call("PUT", "/v1/standards", { token: admin, json: { set: "PMK75_2014", aktif: true } });
+      await call("PUT", "/v1/standards", { token: admin, json: { set: "PMK75_2014", aktif: true, berlaku_mulai: "2026-10-01" } });
     }
   });
 
