@@ -1,4 +1,3 @@
-/// <reference types="vite/client" />
 import { createRoot } from "react-dom/client";
 import { App, preloadTabs } from "./app/App";
 import { lazyWorkbookActions } from "./app/lazy-actions";
@@ -7,6 +6,9 @@ import { detectLang, stringsFor } from "./i18n";
 import { loadEngine } from "./roster/load-engine";
 import { preloadRosterParts } from "./roster/RosterTab";
 import { loadSettings } from "./settings/store";
+
+/** Set by addin/vite.config.ts: true in a build, where sw.js exists. */
+declare const __PANE_SERVICE_WORKER__: boolean | undefined;
 
 const root = createRoot(document.getElementById("root")!);
 
@@ -53,7 +55,7 @@ function preloadAfterPaint(actions: { preload: () => Promise<unknown> }) {
  * the build with the list of hashed files) answers the pane's files from its cache.
  */
 function registerServiceWorker() {
-  if (!import.meta.env.PROD || !("serviceWorker" in navigator)) return;
+  if (typeof __PANE_SERVICE_WORKER__ === "undefined" || !__PANE_SERVICE_WORKER__ || !("serviceWorker" in navigator)) return;
   navigator.serviceWorker.register("./sw.js").catch(() => {
     // Not allowed here (some webviews): the pane still works, from the HTTP cache.
   });

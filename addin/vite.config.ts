@@ -2,8 +2,8 @@ import react from "@vitejs/plugin-react";
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { defineConfig, type Plugin } from "vite";
-import { customFunctionsMetadata } from "./functions/vite-plugin";
-import { paneServiceWorker } from "./sw-plugin";
+import { customFunctionsMetadata } from "./functions/vite-plugin.ts";
+import { paneServiceWorker } from "./sw-plugin.ts";
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
@@ -20,17 +20,12 @@ function manifestIcons(): Plugin {
 }
 
 // The pane is static files: office.js comes from Microsoft's CDN (a plain script tag, never bundled).
-export default defineConfig(({ command, mode }) => ({
+export default defineConfig(({ command }) => ({
   root: here("."),
   base: "./",
   publicDir: false,
-  // A production build is one whatever NODE_ENV the calling process has: vitest sets "test", and a
-  // pane built from a test run (scripts/serve-addin.ts) would otherwise ship React's development build
-  // and no service worker.
-  define:
-    command === "build" && mode === "production"
-      ? { "process.env.NODE_ENV": JSON.stringify("production"), "import.meta.env.PROD": "true", "import.meta.env.DEV": "false" }
-      : {},
+  // Only a build registers the service worker (sw.js exists only there); `vite` in development does not.
+  define: { __PANE_SERVICE_WORKER__: JSON.stringify(command === "build") },
   plugins: [react(), manifestIcons(), customFunctionsMetadata(), paneServiceWorker()],
   build: {
     outDir: here("../dist/addin"),
@@ -43,6 +38,13 @@ export default defineConfig(({ command, mode }) => ({
     rollupOptions: {
       input: { taskpane: here("./taskpane.html"), help: here("./help.html") },
       output: {
+        // What Validasi needs after the first screen — the checker (shared/, zod), the workbook code
+        // (addin/excel, addin/actions/office) — in one file: on HTTP/1.1 (npm start) a browser opens six
+        // connections per host, and a dozen small chunks would cost a second round trip on a slow link.
+        manualChunks: (id: string) =>
+          /node_modules\/zod\//.test(id) || /\/shared\//.test(id) || /\/addin\/(excel\/|actions\/office\.)/.test(id) || /\/addin\/roster\/(engine|locate|to-request)\./.test(id)
+            ? "checker"
+            : undefined,
         entryFileNames: "assets/[name]-[hash].js",
         chunkFileNames: "assets/[name]-[hash].js",
         assetFileNames: "assets/[name]-[hash][extname]",

@@ -18,6 +18,7 @@ const arg = (name: string, fallback: number) => {
 const ROWS = arg("rows", 100_000);
 const REPS = arg("reps", 7);
 const messy = !process.argv.includes("--clean");
+
 const TARGET = 2;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

@@ -86,8 +86,16 @@ async function deploy(location: string): Promise<void> {
   console.log(origin ? afterDeployText(origin) : "wrangler printed no URL: open the Worker in the Cloudflare dashboard; the pane is at <url>/taskpane.html, the manifest at <url>/manifest.xml.");
 }
 
+const USAGE = "npm run deploy [-- --location <apac|weur|enam|…>]  |  npm run deploy -- --dry-run";
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { location: { type: "string", default: "apac" }, "dry-run": { type: "boolean", default: false } } });
+  let values: { location?: string; "dry-run"?: boolean };
+  try {
+    ({ values } = parseArgs({ options: { location: { type: "string", default: "apac" }, "dry-run": { type: "boolean", default: false } } }));
+  } catch (e) {
+    // Only the options above exist (not wrangler's own, e.g. --temporary): say which.
+    throw new Error(`${e instanceof Error ? e.message : String(e)}. Pakai / usage: ${USAGE}`);
+  }
   if (values["dry-run"]) await dryRun();
   else await deploy(values.location!);
 }

@@ -15,6 +15,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { execFileSync } from "node:child_process";
+import { packageBin } from "./lib/bin";
 import { fileURLToPath } from "node:url";
 import { geography, population, rng, ROUNDS, roster } from "./national/model";
 import { SqliteD1 } from "./national/d1-sqlite";
@@ -67,7 +68,7 @@ export async function ensureNationalDatabase(opts: { force?: boolean; log?: (lin
   }
   mkdirSync(persistDir, { recursive: true });
   log(`national database: applying migrations into ${persistDir}`);
-  execFileSync("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local", "--persist-to", persistDir, "-c", "worker/wrangler.jsonc"], {
+  execFileSync(process.execPath, [packageBin("wrangler"), "d1", "migrations", "apply", "DB", "--local", "--persist-to", persistDir, "-c", "worker/wrangler.jsonc"], {
     cwd: root,
     stdio: "ignore",
     env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false", CI: "1" },

@@ -12,7 +12,7 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { createApp } from "../worker/app";
-import { root } from "./lib/wrangler";
+import { packageBin } from "./lib/bin";
 
 /** The document for a deployment at `origin` (its `servers` entry), as the Worker serves it. */
 export async function openApiDocument(origin = "http://localhost:8787"): Promise<Record<string, unknown>> {
@@ -34,8 +34,7 @@ export function lintOpenApi(doc: Record<string, unknown>): LintProblem[] {
   try {
     const file = join(dir, "openapi.json");
     writeFileSync(file, JSON.stringify(doc));
-    const bin = join(root, "node_modules", ".bin", process.platform === "win32" ? "redocly.cmd" : "redocly");
-    const run = spawnSync(bin, ["lint", file, "--format=json", "--extends=recommended"], {
+    const run = spawnSync(process.execPath, [packageBin("@redocly/cli", "redocly"), "lint", file, "--format=json", "--extends=recommended"], {
       cwd: dir,
       encoding: "utf8",
       env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true", NO_COLOR: "1" },

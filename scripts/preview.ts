@@ -10,7 +10,7 @@
  * Office loads add-ins over https only, so Excel itself needs the deployed Worker (or `npm start`'s
  * https pane); the preview is for a browser and for the browser tests (tests/e2e/preview.test.ts).
  */
-import { join, relative, resolve } from "node:path";
+import { isAbsolute, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { addinBuildIsStale, buildAddin } from "./serve-addin";
@@ -61,6 +61,12 @@ export async function startPreview(opts: { port: number; persistTo?: string; log
   };
 }
 
+/** A path as typed from the project folder: relative inside it, absolute outside. */
+function shownPath(path: string): string {
+  const rel = relative(root, path);
+  return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : path;
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { port: { type: "string", default: "8788" }, "persist-to": { type: "string" } } });
   const preview = await startPreview({ port: Number(values.port), persistTo: values["persist-to"], log: (l) => console.log(l) });
@@ -72,7 +78,7 @@ async function main(): Promise<void> {
       `  Manifest:          ${preview.manifestUrl}`,
       `  API:               ${preview.origin}/v1   docs: ${preview.origin}/docs`,
       `  Token admin lokal / local admin token (scope ID):  ${preview.adminToken}`,
-      `  Token lain / more tokens (this database):  npm run token -- create --role uploader --scope 1706 --name "Dinkes Mukomuko"${persistToArg(relative(root, preview.persistTo) || preview.persistTo)}`,
+      `  Token lain / more tokens (this database):  npm run token -- create --role uploader --scope 1706 --name "Dinkes Mukomuko"${persistToArg(shownPath(preview.persistTo))}`,
       "Ctrl-C menghentikan / stops it.",
     ].join("\n"),
   );

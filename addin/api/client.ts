@@ -17,13 +17,10 @@ import { defaultTransport, type SendResponse, type Transport } from "./transport
 export type { Facility, Reference };
 
 /**
- * The staged upload of an error-free dry run asked with `?stage=1` (SPEC §7; contract in
- * /work/notes/interfaces.md). Parsed here as optional so the pane works with servers that do not
- * stage (then Kirim sends the full body).
+ * The dry run's answer; `staged` (SPEC §7: an error-free dry run asked with `?stage=1`) is optional in
+ * the shared schema, so the pane works with servers that do not stage (Kirim then sends the full body).
  */
-const stagedSchema = z.object({ id: z.string().min(1), expires_at: z.string() });
-const stagedValidateSchema = validateResponseSchema.extend({ staged: stagedSchema.optional() });
-export type StagedValidateResponse = ValidateResponse & { staged?: z.infer<typeof stagedSchema> };
+export type StagedValidateResponse = ValidateResponse;
 
 /** Bytes of a request body sent so far (after compression), and whether the link is slow. */
 export interface UploadProgress {
@@ -214,7 +211,7 @@ export function createApiClient(opts: ClientOptions): ApiClient {
   return {
     reference: () => call(referenceSchema, "GET", "/v1/reference", { timeoutMs: timeouts.read }),
     validate: (req, o = {}) =>
-      call(stagedValidateSchema, "POST", "/v1/rosters/validate", {
+      call(validateResponseSchema, "POST", "/v1/rosters/validate", {
         body: req,
         query: { stage: o.stage ? "1" : undefined },
         timeoutMs: timeouts.roster,

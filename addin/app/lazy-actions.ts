@@ -17,6 +17,7 @@ export function lazyWorkbookActions(lang: Lang): WorkbookActions & { preload: ()
     selectCell: (cell) => load().then((a) => a.selectCell(cell)),
     watchSelection: (onSelect) => load().then((a) => a.watchSelection(onSelect)),
     writeCoverage: (tables, onProgress) => load().then((a) => a.writeCoverage(tables, onProgress)),
+    offerFacilities: (facilities, onProgress) => load().then((a) => a.offerFacilities?.(facilities, onProgress) ?? { offered: 0 }),
     writeActionList: (sheet, onProgress) => load().then((a) => a.writeActionList!(sheet, onProgress)),
     writePlacementPlan: (sheet, onProgress) => load().then((a) => a.writePlacementPlan!(sheet, onProgress)),
   };

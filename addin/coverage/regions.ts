@@ -20,7 +20,7 @@ export function regionChoices(facilities: readonly Facility[], locale = "id"): R
   for (const f of facilities) {
     const kab = kabupatenByKode.get(f.kode_wilayah);
     if (!regencies.has(f.kode_wilayah)) {
-      regencies.set(f.kode_wilayah, { kode: f.kode_wilayah, label: kab ? `${kab.tingkat === "kota" ? "Kota" : "Kab."} ${kab.nama}` : f.kode_wilayah, level: "regency" });
+      regencies.set(f.kode_wilayah, { kode: f.kode_wilayah, label: kab ? kab.nama : f.kode_wilayah, level: "regency" });
     }
     if (f.kecamatan) {
       const k = kecamatan.get(f.kecamatan) ?? { names: [], regency: f.kode_wilayah };
@@ -33,7 +33,7 @@ export function regionChoices(facilities: readonly Facility[], locale = "id"): R
   const kec: RegionChoice[] = [...kecamatan].map(([kode, k]) => ({
     kode,
     level: "kecamatan",
-    label: `${regencies.get(k.regency)?.label ?? k.regency} · ${k.names.length ? `Kec. ${k.names.sort(collator.compare).join(", ")}` : `Kec. ${kode}`}`,
+    label: `${regencies.get(k.regency)?.label ?? k.regency} · Kec. ${kode}${k.names.length ? ` (${k.names.sort(collator.compare).join(", ")})` : ""}`,
   }));
   return [...[...regencies.values()].sort(byLabel), ...kec.sort(byLabel)];
 }

@@ -6,7 +6,7 @@
 import Module, { createRequire } from "node:module";
 import { sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { EN_US } from "./en-us";
+import { EN_US } from "./en-us.ts";
 
 const require = createRequire(import.meta.url);
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));

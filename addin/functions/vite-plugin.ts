@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { Plugin } from "vite";
-import { EXPECTED_FILES, FUNCTIONS_SOURCE, generateMetadata, localise, toJson } from "./metadata";
+import { EXPECTED_FILES, FUNCTIONS_SOURCE, generateMetadata, localise, toJson } from "./metadata.ts";
 
 /**
  * Emits functions.json (Indonesian, the default locale) and functions-en-us.json next to the pane,

@@ -187,6 +187,12 @@ export function useRosterFlow({ onStored }: { onStored?: () => void } = {}) {
         const reference = await bestReference(client, storage);
         task.phase(t.progress.template);
         const outcome = await actions.insertTemplate(reference.data, task.progress);
+        // The kode_fasyankes column offers the token's facilities by name (GET /v1/facilities);
+        // offline, the template works without that dropdown.
+        if (client && actions.offerFacilities) {
+          const facilities = await client.facilities().catch(() => null);
+          if (facilities?.length) await actions.offerFacilities(facilities, task.progress);
+        }
         dispatch({ type: "templateDone", created: outcome.created, kept: outcome.kept });
       } catch (e) {
         dispatch({ type: "failed", error: e });

@@ -1,9 +1,8 @@
 import { spawn, type ChildProcess, type SpawnOptions } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ensureAssetsDir } from "./assets";
+import { packageBin } from "./bin";
 import { adviceForFailure, wranglerOutputForUser } from "./wrangler-output";
 
 /** Running wrangler from the scripts: the project's own binary, quiet and offline-friendly. */
@@ -24,16 +23,8 @@ export function wranglerEnv(extra: Record<string, string> = {}): NodeJS.ProcessE
   };
 }
 
-/**
- * wrangler's JS entry (its package.json `bin`), run by this very Node: not node_modules/.bin/wrangler,
- * which on Windows is a .cmd that Node 22 refuses to spawn without a shell (EINVAL), and the same Node
- * that npm runs the scripts with (the `node` devDependency, ≥ 22.12 as wrangler needs).
- */
-export function wranglerEntry(): string {
-  const pkgPath = createRequire(join(root, "package.json")).resolve("wrangler/package.json");
-  const bin = (JSON.parse(readFileSync(pkgPath, "utf8")) as { bin: Record<string, string> }).bin["wrangler"]!;
-  return join(dirname(pkgPath), bin);
-}
+/** wrangler's JS entry, run by this very Node (scripts/lib/bin.ts says why not node_modules/.bin). */
+export const wranglerEntry = (): string => packageBin("wrangler");
 
 /** Spawns wrangler with `args` (no shell, so arguments are never re-parsed), on every platform. */
 export function spawnWrangler(args: string[], options: SpawnOptions): ChildProcess {

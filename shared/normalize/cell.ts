@@ -45,23 +45,6 @@ export function cleanCell(v: Cell | undefined): Cell {
   return t;
 }
 
-/**
- * `cleanCell` for the validator's hot path (shared/validate/columns.ts `at`): a long string whose ends
- * are plain printable ASCII is passed on unscanned, and the reader of its column finishes the job in
- * the same scan it makes anyway (cellText and readId and readDate clean in full; code lookups fold
- * invisible characters away). Anything else, a short string (where placeholders live) or one with
- * suspect ends (spaces, `=`, NBSP, invisible or wide characters), is cleaned in full here.
- */
-export function cleanCellFast(v: Cell | undefined): Cell {
-  if (typeof v !== "string") return v === undefined ? null : typeof v === "number" && !Number.isFinite(v) ? null : v;
-  const n = v.length;
-  if (n <= 9) return cleanCell(v);
-  const c0 = v.charCodeAt(0);
-  const cl = v.charCodeAt(n - 1);
-  if (c0 <= 32 || c0 === 61 || c0 >= 127 || cl <= 32 || cl >= 127) return cleanCell(v);
-  return v;
-}
-
 /** Zero-width space, non-joiner, joiner, LRM/RLM, line/paragraph separators, bidi embeddings and isolates, word joiner, BOM, soft hyphen. */
 const INVISIBLE = /[\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]/g;
 /** NBSP, the typographic spaces, narrow NBSP, ideographic space. */

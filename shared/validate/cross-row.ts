@@ -35,8 +35,10 @@ function groupRows(ids: Int32Array, rowCount: number, isRepeated: (id: number) =
 
 /**
  * The rules that compare rows (SPEC §5): nik.duplicate (same NIK twice in one facility),
- * nik.multi_facility (same NIK in more than three facilities, stored rosters included), nip.duplicate
- * and str.duplicate (one number, two NIKs; also against stored rosters). Each row's identifiers are
+ * nik.multi_facility (same NIK in more than three facilities of the caller's scope, stored rosters
+ * included), nip.duplicate and str.duplicate (one number, two NIKs; also against stored rosters in
+ * scope), nip.elsewhere / str.duplicate "outside your area" (a number held outside scope, said the same
+ * whatever the NIK: SPEC §7 Access). Each row's identifiers are
  * hashed as it passes (typed-array tables, see ./id-table); findings are made once after the pass,
  * visiting only the identifiers that repeat, so the cost stays linear in rows.
  */

@@ -30,16 +30,18 @@ export interface ValidationContext {
   storedNiks?: ReadonlySet<string>;
   /**
    * For each NIK, the other facilities whose current roster holds it (for nik.multi_facility); null
-   * stands for a facility outside the caller's scope, whose code is never told (SPEC §7 Access).
+   * stands for a facility outside the caller's scope, whose code is never told and which does not
+   * count toward "more than three": only that there is one is told (SPEC §7 Access).
    */
   storedFacilitiesByNik?: ReadonlyMap<string, readonly (string | null)[]>;
-  /** NIP → NIK in other facilities' current rosters (for nip.duplicate). */
+  /** NIP → NIK in other facilities' current rosters in the caller's scope (for nip.duplicate). */
   storedNipOwner?: ReadonlyMap<string, string>;
-  /** STR number → NIK in other facilities' current rosters (for str.duplicate). */
+  /** STR number → NIK in other facilities' current rosters in the caller's scope (for str.duplicate). */
   storedStrOwner?: ReadonlyMap<string, string>;
   /**
-   * NIPs and STR numbers (keys as in storedStrOwner) whose stored holder lies outside the caller's
-   * scope: still duplicates, told as "outside your area" (SPEC §7 Access).
+   * NIPs and STR numbers (keys as in storedStrOwner) held only outside the caller's scope, without
+   * their holder: told as "also recorded outside your area" (nip.elsewhere, str.duplicate) whatever NIK
+   * the row has, so the answer never tests a NIK against another area's holder (SPEC §7 Access).
    */
   storedOutsideScope?: { nips: ReadonlySet<string>; strs: ReadonlySet<string> };
   /** The current instant (ms since the epoch) for a default as_of; absent → the clock (tests fix it). */

@@ -94,4 +94,13 @@ describe("the banner of npm start", () => {
     expect(files.length).toBeGreaterThanOrEqual(2);
     for (const f of files) expect(existsSync(join(root, f)), f).toBe(true);
   });
+
+  it("repeats --persist-to in its token commands, so new tokens land in the database the server reads", () => {
+    const tokenLines = (text: string) => text.split("\n").filter((l) => l.includes("npm run token --"));
+    const elsewhere = startBanner({ apiUrl: "http://localhost:8787", token: "nkr_x", scope: "ID", addinUrl: null, persistTo: "/tmp/nakes db" });
+    expect(tokenLines(elsewhere).length).toBeGreaterThanOrEqual(2);
+    for (const line of tokenLines(elsewhere)) expect(line).toContain('--persist-to "/tmp/nakes db"');
+    const usual = startBanner({ apiUrl: "http://localhost:8787", token: "nkr_x", scope: "ID", addinUrl: null });
+    for (const line of tokenLines(usual)) expect(line).not.toContain("--persist-to");
+  });
 });

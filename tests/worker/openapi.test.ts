@@ -1,7 +1,8 @@
 import { exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { facilityCodeShapes } from "../../shared/reference/facilities";
-import { call, json, tokenFor } from "./support";
+import readme from "../../README.md?raw";
+import { call, json, seedDemo, tokenFor } from "./support";
 
 describe("the API's own description", () => {
   it("is an OpenAPI 3.1 document covering every endpoint of SPEC §7 but coverage", async () => {
@@ -70,5 +71,30 @@ describe("the API's own description", () => {
     expect(await answer("1706x")).toBe(400);
     expect(await answer("K1706001")).not.toBe(400);
     expect(await answer("L1706001")).not.toBe(400);
+  });
+
+  it("lists every path of the API in the README, one line each", async () => {
+    const doc = await json(await call("GET", "/openapi.json"));
+    for (const path of Object.keys(doc.paths as Record<string, unknown>)) {
+      const written = path.replace("{kode_fasyankes}", "{kode}");
+      expect(readme, path).toContain(`${written}\``);
+    }
+  });
+
+  it("accepts the README's example bodies of PUT /v1/facilities and PUT /v1/population as they are written", async () => {
+    await seedDemo();
+    const admin = await tokenFor("admin", "17");
+    const bodies = [...readme.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => JSON.parse(m[1]!) as Record<string, unknown>);
+    const facilities = bodies.find((b) => "fasyankes" in b);
+    const population = bodies.find((b) => "penduduk" in b);
+    expect(facilities && population, "README has both examples").toBeTruthy();
+    const put = async (path: string, body: unknown) => {
+      const res = await call("PUT", path, { token: admin, json: body });
+      return { status: res.status, body: await res.text() };
+    };
+    const f = await put("/v1/facilities", facilities);
+    expect(f.status, f.body).toBe(200);
+    const p = await put("/v1/population", population);
+    expect(p.status, p.body).toBe(200);
   });
 });

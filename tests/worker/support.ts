@@ -66,20 +66,20 @@ export async function json<T = any>(res: Response): Promise<T> {
 let facilityCounter = 0;
 
 /**
- * New puskesmas in Mukomuko (kecamatan 170601) that no other test touches: codes P170601 + 4 digits
- * unique within the run of a file.
+ * New puskesmas in a kecamatan (default Mukomuko's 170601) that no other test touches: codes
+ * P + kecamatan + 4 digits unique within the run of a file.
  */
-export async function freshFacilities(n: number): Promise<FasyankesRecord[]> {
+export async function freshFacilities(n: number, kecamatan = "170601"): Promise<FasyankesRecord[]> {
   const base = 2000 + Math.floor(Math.random() * 7000);
   const list: FasyankesRecord[] = Array.from({ length: n }, (_, i) => {
-    const kode = `P170601${String(base + facilityCounter++ * 7 + i).padStart(4, "0")}`;
+    const kode = `P${kecamatan}${String(base + facilityCounter++ * 7 + i).padStart(4, "0")}`;
     return {
       row: i,
       kode,
       nama: `Puskesmas Uji ${kode.slice(-4)}`,
       jenis: "PUSKESMAS",
-      kode_wilayah: "1706",
-      kecamatan: "170601",
+      kode_wilayah: kecamatan.slice(0, 4),
+      kecamatan,
       kategori: "PEDESAAN",
       rawat_inap: i % 2 === 0,
       poned: false,

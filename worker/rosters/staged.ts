@@ -17,7 +17,7 @@ const gone = () =>
  * id, with every guarantee of POST /v1/rosters"): only the token that staged it, before it expires
  * (else 404, the same answer as for an unknown id, so no other token learns it exists). The diff and
  * base are recomputed from the primary at commit time; `ifMatch` tags (the dry run's base) that no
- * longer match, a NIP of the staging taken by another person elsewhere since (nip.duplicate), or a
+ * longer match, a NIP of the staging taken by another person in its scope since (nip.duplicate), or a
  * commit racing another upload or a second commit of the same staging, throw StaleBaseError (412)
  * with nothing changed. Warnings computed at staging (nik.multi_facility, str.duplicate) are kept as
  * they were. The commit batch settles the Idempotency-Key claim.
@@ -38,7 +38,7 @@ export async function commitStagedUpload(
   if (a.ifMatch && !a.ifMatch.includes(compared.base)) throw new StaleBaseError();
   // The one cross-facility error that an upload elsewhere can raise after the dry run: a NIP now held
   // by another person. Then the dry run's answer no longer holds (412: validate again).
-  if (await nipTakenSince(primary, a.id)) throw new StaleBaseError();
+  if (await nipTakenSince(primary, a.id, a.token.scope)) throw new StaleBaseError();
   // The pointers just read guard the commit even without If-Match: nothing may land in between.
   await commitStaged(db, { id: a.id, asOf: staged.as_of, diff: compared.diff, nakesPerFacility, expected: compared.pointers, idempotency: a.idempotency }, compared.latestSince);
 }

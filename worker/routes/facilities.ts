@@ -1,6 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import { facilityCodesOf, validateFacilities } from "../../shared/validate/masters";
 import { requireRole } from "../auth/guard";
+import { requireMasterKeeper } from "../auth/master-keeper";
 import { validatorScope } from "../auth/scope";
 import { prepare } from "../db/limits";
 import { primarySession, readSession, writeDb } from "../db/session";
@@ -44,15 +45,15 @@ facilityRoutes.openAPIRegistry.registerPath(
     method: "put",
     path: "/facilities",
     tags: ["Master data"],
-    summary: "Add or replace facilities (admin, within scope)",
+    summary: "Add or replace facilities (admin of a province or regency, within scope)",
     description:
-      "`berlaku_mulai` (yyyy-mm-dd, default today, at most tomorrow) is the date from which the rows hold: coverage at an earlier date uses the versions of then (a facility's first version also before its date). Rows are checked like a roster (codes, regions, kinds, flags, duplicates, scope); any error gives 422 and nothing is stored. A code's shape fixes its kind and region (puskesmas P + 10 digits, the first six the kecamatan; hospitals 7 digits, the first four the regency; clinics K and laboratories L + the 4-digit regency + 3–6 digits); names must begin with a letter or digit (no formulas). The new row and the stored row of its code must both lie in the token's scope. Each facility given replaces the stored one with its code; facilities not given stay (set aktif N to retire one).",
+      "`berlaku_mulai` (yyyy-mm-dd, default today, at most tomorrow) is the date from which the rows hold: coverage at an earlier date uses the versions of then (a facility's first version also before its date). Rows are checked like a roster (codes, regions, kinds, flags, duplicates, scope); any error gives 422 and nothing is stored. A code's shape fixes its kind and region (puskesmas P + 10 digits, the first six the kecamatan; hospitals 7 digits, the first four the regency; clinics K and laboratories L + the 4-digit regency + 3–6 digits); names must begin with a letter or digit (no formulas). The new row and the stored row of its code must both lie in the token's scope. Each facility given replaces the stored one with its code; facilities not given stay (set aktif N to retire one). A kecamatan- or facility-scoped admin gets 403: the master is kept by the province and regency offices.",
     security: bearer,
     request: { body: { required: true, content: { "application/json": { schema: facilitiesPutSchema } } } },
     responses: { 200: json(masterPutResponseSchema, "Stored"), ...errors(400, 401, 403, 413, 415, 422) },
   }),
 );
-facilityRoutes.put("/facilities", requireRole("admin"), async (c) => {
+facilityRoutes.put("/facilities", requireRole("admin"), requireMasterKeeper(), async (c) => {
   const body = await readJson(c, facilitiesPutSchema);
   const token = c.get("token");
   const scope = validatorScope(token.scope);

@@ -4,15 +4,20 @@ import { configOf } from "../config";
 import { notAfterTomorrow } from "../http/dates";
 import { validatePopulation } from "../../shared/validate/masters";
 import { requireRole } from "../auth/guard";
+import { requireMasterKeeper } from "../auth/master-keeper";
 import { validatorScope } from "../auth/scope";
 import { prepare } from "../db/limits";
-import { writeDb } from "../db/session";
+import { primarySession, writeDb } from "../db/session";
 import { readJson } from "../http/body";
 import { ApiError, langOf } from "../http/errors";
 import { routes } from "../openapi/app";
 import { bearer, errors, json } from "../openapi/responses";
 import { masterPutResponseSchema, populationPutSchema } from "../../shared/api/facilities";
 import { upsertPopulationSql } from "../store/population";
+import { knownRegions } from "../store/wilayah";
+import type { Issue, Lang } from "../../shared/schema/issue";
+import { countIssues, makeIssue } from "../../shared/validate/issues";
+import { columnRef } from "../../shared/validate/labels";
 
 export const populationRoutes = routes();
 
@@ -21,22 +26,29 @@ populationRoutes.openAPIRegistry.registerPath(
     method: "put",
     path: "/population",
     tags: ["Master data"],
-    summary: "Add or replace population figures (admin, within scope)",
-    description: "Rows (kode_wilayah, tahun, jumlah) are checked; any error gives 422 and nothing is stored. Each (region, year) given replaces the stored figure from `berlaku_mulai` (yyyy-mm-dd, default today, at most tomorrow): coverage at an earlier date uses the figure as it stood then (a figure's first revision also before its date).",
+    summary: "Add or replace population figures (admin of a province or regency, within scope)",
+    description:
+      "Rows (kode_wilayah, tahun, jumlah) are checked, region codes against the region list and the facility master; any error gives 422 and nothing is stored. Each (region, year) given replaces the stored figure from `berlaku_mulai` (yyyy-mm-dd, default today, at most tomorrow): coverage at an earlier date uses the figure as it stood then (a figure's first revision also before its date). A kecamatan- or facility-scoped admin gets 403.",
     security: bearer,
     request: { body: { required: true, content: { "application/json": { schema: populationPutSchema } } } },
     responses: { 200: json(masterPutResponseSchema, "Stored"), ...errors(400, 401, 403, 413, 415, 422) },
   }),
 );
-populationRoutes.put("/population", requireRole("admin"), async (c) => {
+populationRoutes.put("/population", requireRole("admin"), requireMasterKeeper(), async (c) => {
   const body = await readJson(c, populationPutSchema);
-  const checked = validatePopulation(body.penduduk, { lang: langOf(c), scope: validatorScope(c.get("token").scope) });
-  if (!checked.ok) {
+  const lang = langOf(c);
+  const checked = validatePopulation(body.penduduk, { lang, scope: validatorScope(c.get("token").scope) });
+  // The shared check knows provinces and regencies; kecamatan are known to the Worker only (attack finding 9c).
+  const known = await knownRegions(primarySession(c), checked.records.map((r) => r.kode_wilayah));
+  const unknown = checked.records.filter((r) => !known.has(r.kode_wilayah)).map((r) => unknownRegion(r.row, r.kode_wilayah, lang));
+  const issues = unknown.length === 0 ? checked.issues : [...checked.issues, ...unknown].sort((a, b) => (a.row ?? -1) - (b.row ?? -1));
+  const counts = countIssues(issues);
+  if (counts.error > 0) {
     throw new ApiError(
       422,
       "validation_failed",
-      { id: `Data penduduk berisi ${checked.counts.error} kesalahan; tidak ada yang disimpan.`, en: `The population table has ${checked.counts.error} error(s); nothing was stored.` },
-      checked.issues,
+      { id: `Data penduduk berisi ${counts.error} kesalahan; tidak ada yang disimpan.`, en: `The population table has ${counts.error} error(s); nothing was stored.` },
+      issues,
     );
   }
   const db = writeDb(c);
@@ -44,5 +56,20 @@ populationRoutes.put("/population", requireRole("admin"), async (c) => {
   const berlakuMulai = notAfterTomorrow(body.berlaku_mulai, todayIn(c.get("token").scope, configOf(c.env).now));
   const statements = upsertPopulationSql(records, new Date().toISOString(), berlakuMulai).map((s) => prepare(db, s));
   if (statements.length > 0) await db.batch(statements);
-  return c.json({ stored: records.length, counts: checked.counts, issues: checked.issues }, 200);
+  return c.json({ stored: records.length, counts, issues }, 200);
 });
+
+/** penduduk.invalid for a region code no list knows (store/wilayah.ts knownRegions). */
+function unknownRegion(row: number, kode: string, lang: Lang): Issue {
+  return makeIssue(
+    "penduduk.invalid",
+    { table: "penduduk", row, column: "kode_wilayah", value: kode },
+    {
+      ...columnRef("penduduk", "kode_wilayah"),
+      value: kode,
+      expected: "kode wilayah yang terdaftar (kecamatan ini tidak ada di daftar wilayah maupun di master fasyankes)",
+      expected_en: "a known region code (this kecamatan is neither in the region list nor in the facility master)",
+    },
+    lang,
+  );
+}

@@ -40,7 +40,10 @@ const outside = (region: string, scope: string) =>
 /**
  * Whether a request for `region` may read anything: the region lies in the scope, or the scope lies in
  * the region (then the scope limits the rows: a facility-scoped uploader asking for its regency gets its
- * facility). A facility whose region its code alone does not tell is looked up in the master.
+ * facility). Where one side is a facility it is judged by auth/scope's inScope with its master row, the
+ * rule the rows are read by (facilityInScopeSql): a hospital code tells only its regency, its master row
+ * its kecamatan, so without the row a hospital token was refused its own kecamatan yet given its
+ * regency and province (attack finding 9b).
  */
 async function checkRegion(db: Reader, token: TokenInfo, region: string): Promise<void> {
   const scope = token.scope;
@@ -51,12 +54,8 @@ async function checkRegion(db: Reader, token: TokenInfo, region: string): Promis
   }
   // One side names a facility: it must lie inside the other.
   const [facility, area] = isRegionCode(region) ? [scope, region] : [region, scope];
-  let ok = inScope(facility, area);
-  if (ok === null) {
-    const fact = await getFacility(db, facility);
-    ok = fact ? inScope(facility, area, fact) : false;
-  }
-  if (ok !== true) throw outside(region, scope);
+  const fact = await getFacility(db, facility);
+  if (inScope(facility, area, fact ?? undefined) !== true) throw outside(region, scope);
 }
 
 /** The active staffing standard the lists compare with: the region's province's, or the national default. */

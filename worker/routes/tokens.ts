@@ -75,7 +75,7 @@ tokenRoutes.openapi(
     method: "delete",
     path: "/tokens/{id}",
     tags: ["Access"],
-    summary: "Revoke a token (admin, within scope); it stops at once",
+    summary: "Revoke a token (admin, within scope; a token outside it is 404, as an unknown id); it stops at once",
     security: bearer,
     middleware: [requireRole("admin")] as const,
     request: { params: tokenIdParamSchema },
@@ -86,9 +86,12 @@ tokenRoutes.openapi(
     const admin = c.get("token");
     const db = primarySession(c);
     const target = await getToken(db, id);
-    if (!target) throw new ApiError(404, "not_found", { id: `Token ${id} tidak ditemukan.`, en: `Token ${id} not found.` });
-    const facility = isRegionCode(target.scope) ? undefined : ((await getFacility(db, target.scope)) ?? undefined);
-    if (!scopeWithin(target.scope, admin.scope, facility)) throw outOfScope(target.scope, admin.scope);
+    const facility = !target || isRegionCode(target.scope) ? undefined : ((await getFacility(db, target.scope)) ?? undefined);
+    // A token outside the admin's scope answers as an unknown id: a 403 naming its scope would tell
+    // any admin where every token id belongs (SPEC §7 Access; attack finding 9a).
+    if (!target || !scopeWithin(target.scope, admin.scope, facility)) {
+      throw new ApiError(404, "not_found", { id: `Token ${id} tidak ditemukan.`, en: `Token ${id} not found.` });
+    }
     const now = new Date().toISOString();
     const revoked = await revokeToken(writeDb(c), id, now);
     return c.json({ id, revoked_at: revoked ? now : (target.revoked_at ?? now) }, 200);

@@ -1,5 +1,6 @@
 import { NAKES_KEYS, type NakesRecord } from "../../shared/schema/records";
 import { bulkInsertStream, jsonChunks, type BulkSql, type ChunkOptions } from "../db/bulk";
+import { facilityInScopeSql } from "../auth/scope";
 import { prepare } from "../db/limits";
 import type { Reader, Sql, SqlValue } from "../db/types";
 
@@ -186,16 +187,20 @@ export async function personsOfUpload(db: Reader, uploadId: string): Promise<Per
 
 /**
  * Whether a NIP of this (uncommitted) upload is now held by another NIK in the current roster of a
- * facility the upload does not replace: nip.duplicate, an error, arisen since the upload was checked.
+ * facility the upload does not replace and that lies in `scope` (the uploader's): nip.duplicate, an
+ * error, arisen since the upload was checked. A holder outside the scope is not compared (SPEC §7
+ * Access: the answer would tell whether the NIK is the holder's; the dry run told nip.elsewhere).
  */
-export async function nipTakenSince(db: Reader, uploadId: string): Promise<boolean> {
+export async function nipTakenSince(db: Reader, uploadId: string, scope: string): Promise<boolean> {
   const row = await prepare(db, {
     sql: `SELECT 1 AS taken FROM nakes s
           JOIN nakes n ON n.nip = s.nip AND n.nik <> s.nik AND ${currentPersonSql("n")}
+          JOIN fasyankes f ON f.kode = n.kode_fasyankes
           WHERE s.upload_id = ?1 AND s.nip IS NOT NULL
             AND n.kode_fasyankes NOT IN (SELECT kode_fasyankes FROM nakes WHERE upload_id = ?1)
+            AND ${facilityInScopeSql("f", "?2")}
           LIMIT 1`,
-    params: [uploadId],
+    params: [uploadId, scope],
   }).first<{ taken: number }>();
   return row !== null;
 }

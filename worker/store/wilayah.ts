@@ -22,12 +22,31 @@ export function upsertWilayahSql(list: readonly Wilayah[]): Sql[] {
   ).map(({ sql, params }) => ({ sql, params }));
 }
 
-/** Whether a region code is known: listed, or the kecamatan of some facility. */
+/** How many region codes one lookup binds as one JSON parameter (9 bytes each: far under D1's 100 KB per statement). */
+const LOOKUP_CHUNK = 5_000;
+
+/**
+ * The region codes among `codes` that are known: listed in wilayah, or the kecamatan or regency of some
+ * facility of the master (the seed lists only the demo kecamatan; a facility's kecamatan lies in its
+ * regency, which the facility master checks, so the index on (kode_wilayah, kecamatan) serves). The one
+ * rule of "a known region" for token scopes and the population table.
+ */
+export async function knownRegions(db: Reader, codes: Iterable<string>): Promise<Set<string>> {
+  const list = [...new Set(codes)];
+  const known = new Set<string>();
+  for (let i = 0; i < list.length; i += LOOKUP_CHUNK) {
+    const { results } = await prepare(db, {
+      sql: `SELECT value AS kode FROM json_each(?1) j
+            WHERE EXISTS (SELECT 1 FROM wilayah WHERE kode = j.value)
+               OR EXISTS (SELECT 1 FROM fasyankes WHERE kode_wilayah = substr(j.value, 1, 4) AND (kecamatan = j.value OR kode_wilayah = j.value))`,
+      params: [JSON.stringify(list.slice(i, i + LOOKUP_CHUNK))],
+    }).all<{ kode: string }>();
+    for (const r of results) known.add(r.kode);
+  }
+  return known;
+}
+
+/** Whether a region code is known (knownRegions). */
 export async function regionKnown(db: Reader, kode: string): Promise<boolean> {
-  const row = await prepare(db, {
-    sql: `SELECT 1 AS ok WHERE EXISTS (SELECT 1 FROM wilayah WHERE kode = ?1)
-            OR EXISTS (SELECT 1 FROM fasyankes WHERE kecamatan = ?1 OR kode_wilayah = ?1)`,
-    params: [kode],
-  }).first<{ ok: number }>();
-  return row !== null;
+  return (await knownRegions(db, [kode])).has(kode);
 }

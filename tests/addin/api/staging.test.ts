@@ -16,14 +16,17 @@ function client(api: FakeApi, extra: Parameters<typeof createApiClient>[0] exten
   return createApiClient({ apiUrl: "https://api.test", token: "tok", lang: "id", fetch: api.fetch, hooks: { sleep: async () => {}, random: () => 0.5 }, ...extra });
 }
 
+/** Staged ids are UUIDs (shared/api/rosters.ts stagedUploadSchema). */
+const STAGED_ID = "0f6c2b9e-4d1a-4e8b-9c3d-2a7f5e1b6c40";
+
 describe("Kirim over a slow link", () => {
   it("sends the roster once, gzip-compressed: the dry run stages it and Kirim commits it by id", async () => {
     const api = new FakeApi()
-      .on("POST /v1/rosters/validate", json(200, dryRun({ staged: { id: "stg-1", expires_at: "2026-11-02T00:00:00Z" } })))
+      .on("POST /v1/rosters/validate", json(200, dryRun({ staged: { id: STAGED_ID, expires_at: "2026-11-02T00:00:00Z" } })))
       .on("POST /v1/rosters/commit", json(201, stored));
     const c = client(api);
     const dry = await c.validate(roster, { stage: true });
-    expect(dry.staged?.id).toBe("stg-1");
+    expect(dry.staged?.id).toBe(STAGED_ID);
     const res = await c.push(roster, { base: dry.base, idempotencyKey: "key-1", stagedId: dry.staged!.id });
     expect(res.upload_id).toBe("upl_9");
 
@@ -34,7 +37,7 @@ describe("Kirim over a slow link", () => {
     expect(check!.bytes).toBeLessThan(Buffer.byteLength(rosterJson) / 3);
 
     const [commit] = api.sent("POST /v1/rosters/commit");
-    expect(commit!.body).toEqual({ staged_id: "stg-1" });
+    expect(commit!.body).toEqual({ staged_id: STAGED_ID });
     expect(commit!.headers["if-match"]).toBe("base-7");
     expect(commit!.headers["idempotency-key"]).toBe("key-1");
     expect(api.sent("POST /v1/rosters")).toHaveLength(0);
@@ -58,7 +61,7 @@ describe("Kirim over a slow link", () => {
     const api = new FakeApi()
       .on("POST /v1/rosters/commit", apiError(404, "not_found", "staged upload unknown"))
       .on("POST /v1/rosters", json(201, stored));
-    await client(api).push(roster, { base: "b", idempotencyKey: "key-3", stagedId: "stg-old" });
+    await client(api).push(roster, { base: "b", idempotencyKey: "key-3", stagedId: "8b0c6a3e-1d2f-4c5b-9a7e-0000000000ff" });
     const [push] = api.sent("POST /v1/rosters");
     expect(push!.headers["idempotency-key"]).toBe("key-3");
     expect(push!.headers["if-match"]).toBe("b");

@@ -43,9 +43,9 @@ const response: CoverageResponse = {
 describe("Cakupan by name", () => {
   it("names the regencies and kecamatan of the token's scope, regencies first, by name", () => {
     expect(regionChoices(facilities).map((c) => [c.kode, c.label])).toEqual([
-      ["1706", "Kab. Mukomuko"],
-      ["170601", "Kab. Mukomuko · Kec. Puskesmas Air Dikit"],
-      ["170602", "Kab. Mukomuko · Kec. Puskesmas Pondok Suguh"],
+      ["1706", "Kabupaten Mukomuko"],
+      ["170601", "Kabupaten Mukomuko · Kec. 170601 (Puskesmas Air Dikit)"],
+      ["170602", "Kabupaten Mukomuko · Kec. 170602 (Puskesmas Pondok Suguh)"],
     ]);
   });
 
@@ -63,7 +63,7 @@ describe("Cakupan by name", () => {
     renderPane({ api, workbook, connected: true });
     fireEvent.click(screen.getByRole("tab", { name: "Cakupan" }));
     const picker = (await screen.findByLabelText("Pilih wilayah")) as HTMLSelectElement;
-    await within(picker).findByText("Kab. Mukomuko · Kec. Puskesmas Air Dikit");
+    await within(picker).findByText("Kabupaten Mukomuko · Kec. 170601 (Puskesmas Air Dikit)");
     fireEvent.change(picker, { target: { value: "170601" } });
     fireEvent.click(screen.getByRole("button", { name: "Tarik cakupan" }));
 

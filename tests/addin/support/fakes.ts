@@ -112,6 +112,13 @@ export class FakeWorkbook implements WorkbookActions {
       this.selectionListener = null;
     };
   }
+  /** The facilities the template's kode_fasyankes dropdown was given, by code. */
+  offered: string[] | null = null;
+  async offerFacilities(facilities: readonly { kode: string; nama?: string | null }[]) {
+    this.calls.push("offerFacilities");
+    this.offered = facilities.map((f) => f.kode);
+    return { offered: facilities.length };
+  }
   async writeCoverage(tables: SheetOutputTable[]) {
     this.calls.push("writeCoverage");
     this.written.push(...tables);

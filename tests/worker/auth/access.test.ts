@@ -68,13 +68,14 @@ const endpoints: Endpoint[] = [
       const row = [f.kode, f.nama, f.jenis, f.kode_wilayah, f.kecamatan, f.kategori, f.rawat_inap ? "Y" : "N", f.poned ? "Y" : "N", "Y"];
       return { method: "PUT", path: "/v1/facilities", o: { json: { fasyankes: { columns: ["kode", "nama", "jenis", "kode_wilayah", "kecamatan", "kategori", "rawat_inap", "poned", "aktif"], rows: [row] } } } };
     },
-    expected: (role, scope) => (role !== "admin" ? 403 : holds(scope) ? 200 : 422),
+    // The master is kept by province and regency offices: a facility-scoped admin gets 403 (attack finding 7).
+    expected: (role, scope) => (role !== "admin" || scope === "P1706010101" ? 403 : holds(scope) ? 200 : 422),
   },
   {
     name: "PUT /v1/population",
     request: async () => ({ method: "PUT", path: "/v1/population", o: { json: { penduduk: { columns: ["kode_wilayah", "tahun", "jumlah"], rows: [["1706", 2025, 196_100]] } } } }),
     // A facility-scoped admin holds no region.
-    expected: (role, scope) => (role !== "admin" ? 403 : ["ID", "17", "1706"].includes(scope) ? 200 : 422),
+    expected: (role, scope) => (role !== "admin" || scope === "P1706010101" ? 403 : ["ID", "17", "1706"].includes(scope) ? 200 : 422),
   },
   {
     name: "POST /v1/tokens",
@@ -84,7 +85,8 @@ const endpoints: Endpoint[] = [
   {
     name: "DELETE /v1/tokens/{id}",
     request: async () => ({ method: "DELETE", path: `/v1/tokens/${(await createToken(env.DB, { role: "analyst", scope: "1706", name: "victim" })).id}` }),
-    expected: (role, scope) => (role !== "admin" ? 403 : ["ID", "17", "1706"].includes(scope) ? 200 : 403),
+    // A token outside the admin's scope answers as an unknown id (attack finding 9a).
+    expected: (role, scope) => (role !== "admin" ? 403 : ["ID", "17", "1706"].includes(scope) ? 200 : 404),
   },
 ];
 

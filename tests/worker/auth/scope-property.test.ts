@@ -40,6 +40,8 @@ const uploadOf = (kode: string) => (kode.includes("3601") ? "banten" : "mukomuko
 const isRegion = (s: string) => /^(\d{2}|\d{4}|\d{6})$/.test(s);
 const holds = (scope: string, kode: string) => scope === "ID" || (isRegion(scope) ? KECAMATAN[kode]!.startsWith(scope) : scope === kode);
 const holdsRegion = (scope: string, region: string) => scope === "ID" || (isRegion(scope) && region.startsWith(scope));
+/** Master writes: national, province or regency admins only (attack finding 7). */
+const keepsMasters = (scope: string) => scope === "ID" || /^(\d{2}|\d{4})$/.test(scope);
 const provinceOf = (scope: string) => (scope === "ID" ? "ID" : scope.replace(/^P/, "").slice(0, 2));
 const rank = (r: Role) => ({ analyst: 1, uploader: 2, admin: 3 })[r];
 
@@ -168,7 +170,7 @@ const endpoints: Endpoint[] = [
   {
     name: "PUT /v1/facilities (the stored row again)",
     run: async (token, target) => answer(await call("PUT", "/v1/facilities", { token, json: { fasyankes: { columns: facilityColumns, rows: [storedRow(target)] } } })),
-    expected: (role, scope, target) => (role !== "admin" ? 403 : holds(scope, target) ? 200 : 422),
+    expected: (role, scope, target) => (role !== "admin" || !keepsMasters(scope) ? 403 : holds(scope, target) ? 200 : 422),
   },
   {
     name: "PUT /v1/facilities (the target as a clinic of the caller's region)",
@@ -180,13 +182,13 @@ const endpoints: Endpoint[] = [
       expect(await env.DB.prepare("SELECT * FROM fasyankes WHERE kode = ?1").bind(target).first()).toEqual(before);
       return res;
     },
-    expected: (role) => (role !== "admin" ? 403 : 422),
+    expected: (role, scope) => (role !== "admin" || !keepsMasters(scope) ? 403 : 422),
   },
   {
     name: "PUT /v1/population",
     run: async (token, target) =>
       answer(await call("PUT", "/v1/population", { token, json: { penduduk: { columns: ["kode_wilayah", "tahun", "jumlah"], rows: [[KECAMATAN[target], 2025, 25_000]] } } })),
-    expected: (role, scope, target) => (role !== "admin" ? 403 : holdsRegion(scope, KECAMATAN[target]!) ? 200 : 422),
+    expected: (role, scope, target) => (role !== "admin" || !keepsMasters(scope) ? 403 : holdsRegion(scope, KECAMATAN[target]!) ? 200 : 422),
   },
   {
     name: "POST /v1/tokens",
@@ -202,7 +204,8 @@ const endpoints: Endpoint[] = [
       expect(revoked?.revoked_at !== null).toBe(res.status === 200);
       return res;
     },
-    expected: (role, scope, target) => (role !== "admin" ? 403 : holds(scope, target) ? 200 : 403),
+    // A token outside the scope answers as an unknown id (attack finding 9a).
+    expected: (role, scope, target) => (role !== "admin" ? 403 : holds(scope, target) ? 200 : 404),
   },
   {
     name: "GET /v1/coverage?region={facility}",

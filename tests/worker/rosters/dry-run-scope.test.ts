@@ -54,8 +54,8 @@ async function mukomukoRoster(n: number, seed: number, edit: (r: RosterRequest) 
 const leaks = (issues: Issue[]) => JSON.stringify(issues).match(/P36\d{9}|Sumur|Malingping|\b36\d{4}\b/g) ?? [];
 
 describe("a dry run across scopes", () => {
-  it("finds a NIK at more than three facilities, two of them out of scope, naming neither them nor the count", async () => {
-    const facilities = await freshFacilities(2);
+  it("finds a NIK at more than three facilities of the scope, telling those outside it without naming them or their count", async () => {
+    const facilities = await freshFacilities(4);
     const r = roster(6, { facilities, seed: 302, pelatihan: false });
     for (const [k, f] of facilities.entries()) {
       const row = [...person.row];
@@ -65,23 +65,25 @@ describe("a dry run across scopes", () => {
     for (const lang of ["id", "en"]) {
       const body = await dryRun(r, lang);
       const found = body.issues.filter((i) => i.code === "nik.multi_facility");
-      expect(found.map((i) => i.row)).toEqual([0, 1]);
+      expect(found.map((i) => i.row)).toEqual([0, 1, 2, 3]);
       expect(found[0]!.message).toMatch(lang === "id" ? /di luar wilayah Anda/ : /outside your area/);
-      expect(found[0]!.message).not.toMatch(/\b4\b/);
+      expect(found[0]!.message).not.toMatch(/\b[4-9]\b/);
       expect(leaks(body.issues)).toEqual([]);
-      expect(found.flatMap((i) => i.related ?? []).map((x) => x.kode_fasyankes)).toEqual([facilities[1]!.kode, facilities[0]!.kode]);
+      expect(found[0]!.related?.map((x) => x.kode_fasyankes)).toEqual(facilities.slice(1).map((f) => f.kode));
     }
   });
 
-  it("finds a NIP held out of scope by another NIK, told as outside your area", async () => {
+  it("finds a NIP held out of scope, told as outside your area with a warning", async () => {
     const r = await mukomukoRoster(5, 303, (r) => {
       const i = r.nakes.rows.findIndex((row) => row[col(r.nakes, "nip")] !== null);
       r.nakes.rows[i]![col(r.nakes, "nip")] = person.nip;
     });
     const body = await dryRun(r);
-    const found = body.issues.filter((i) => i.code === "nip.duplicate");
+    const found = body.issues.filter((i) => i.code === "nip.elsewhere");
     expect(found).toHaveLength(1);
+    expect(found[0]!).toMatchObject({ severity: "warning", column: "nip" });
     expect(found[0]!.message).toMatch(/di luar wilayah Anda/);
+    expect(body.issues.filter((i) => i.code === "nip.duplicate")).toEqual([]);
     expect(leaks(body.issues)).toEqual([]);
   });
 
@@ -135,5 +137,102 @@ describe("a dry run across scopes", () => {
     const found = body.issues.find((i) => i.code === "nik.multi_facility");
     expect(found?.message).toMatch(/4 fasyankes/);
     expect(found?.message).toContain(BANTEN_B);
+  });
+});
+
+/**
+ * Attack findings 1 and 2 (issue 10): a dry run must not act as an oracle. The answer about a NIP or
+ * STR number held outside the caller's scope must be the same whatever NIK the row carries (else
+ * 40,000 candidate NIKs in one request find the holder's), and nik.multi_facility must not depend on
+ * how many facilities outside the scope hold the NIK (else k = 1, 2, 3 rows count them).
+ */
+describe("a dry run is no oracle for what lies outside the caller's scope", () => {
+  const onlyColumn = (issues: Issue[], column: string) => issues.filter((i) => i.row === 0 && i.column === column).map(({ code, severity, message }) => ({ code, severity, message }));
+
+  for (const [column, key] of [
+    ["nip", "nip"],
+    ["no_str", "str"],
+  ] as const) {
+    it(`answers the same about a ${column} held outside the scope for its holder's NIK and for any other NIK`, async () => {
+      const answers: Record<string, unknown>[] = [];
+      for (const nik of [person.nik, null]) {
+        const r = await mukomukoRoster(2, 308, (r) => {
+          const row = r.nakes.rows[0]!;
+          row[col(r.nakes, column)] = person[key];
+          if (nik !== null) row[col(r.nakes, "nik")] = nik;
+        });
+        for (const lang of ["id", "en"]) {
+          const body = await dryRun(r, lang);
+          expect(leaks(body.issues)).toEqual([]);
+          answers.push({ lang, issues: onlyColumn(body.issues, column), ok: body.issues.some((i) => i.row === 0 && i.severity === "error" && i.column === column) });
+        }
+      }
+      expect(answers[2]).toEqual(answers[0]);
+      expect(answers[3]).toEqual(answers[1]);
+      // Still found: the number is taken somewhere (the one fact that crosses scopes), told without its holder.
+      const told = (answers[0]!.issues as { code: string; severity: string; message: string }[]).find((i) => /luar wilayah/.test(i.message));
+      expect(told).toMatchObject({ code: column === "nip" ? "nip.elsewhere" : "str.duplicate", severity: "warning" });
+      expect(told!.message).toMatch(/di luar wilayah Anda/);
+      expect((answers[1]!.issues as { message: string }[]).some((i) => /outside your area/.test(i.message))).toBe(true);
+    });
+  }
+
+  it("gives k rows of a NIK the same answer whatever the number of facilities outside the scope holding it", async () => {
+    // NIKs stored by Banten at 0, 1, 2 and 3 Banten facilities.
+    const bantenFacilities = await freshFacilities(3, "360101");
+    const source = roster(8, { facilities: bantenFacilities, seed: 309, pelatihan: false });
+    const people = source.nakes.rows.slice(0, 4);
+    const stored = people.slice(1).flatMap((row, m) => bantenFacilities.slice(0, m + 1).map((f) => Object.assign([...row], { [col(source.nakes, "kode_fasyankes")]: f.kode })));
+    expect((await call("POST", "/v1/rosters", { token: banten, json: { as_of: "2026-11-01", nakes: { columns: source.nakes.columns, rows: stored } } })).status).toBe(201);
+
+    const own = await freshFacilities(4);
+    for (const k of [1, 2, 3, 4]) {
+      // Each person in k rows, at k Mukomuko facilities.
+      const rows = people.flatMap((row) => own.slice(0, k).map((f) => Object.assign([...row], { [col(source.nakes, "kode_fasyankes")]: f.kode })));
+      const body = await dryRun({ as_of: "2026-11-01", nakes: { columns: source.nakes.columns, rows } });
+      const multi = people.map((_, p) => body.issues.filter((i) => i.code === "nik.multi_facility" && Math.floor(i.row! / k) === p).map((i) => i.message));
+      expect(leaks(body.issues)).toEqual([]);
+      // Person 0 is held by no Banten facility, persons 1–3 by 1, 2 and 3: only k decides whether it is found.
+      for (const m of [0, 1, 2, 3]) expect(multi[m]).toHaveLength(k > 3 ? k : 0);
+      // And what is said: the same for 1, 2 or 3 holders outside (only that there are some).
+      for (const m of [2, 3]) expect(multi[m]).toEqual(multi[1]);
+      if (k > 3) {
+        expect(multi[0]![0]).toMatch(/NIK ini tercatat di 4 fasyankes/);
+        expect(multi[1]![0]).toMatch(/lebih dari tiga fasyankes, sebagian di luar wilayah Anda/);
+      }
+    }
+  });
+
+  it("does not count rows naming facilities outside the scope toward more than three", async () => {
+    const own = await freshFacilities(3);
+    const r = roster(2, { facilities: own, seed: 310, pelatihan: false });
+    const row = r.nakes.rows[0]!;
+    r.nakes.rows = [...own.map((f) => f.kode), BANTEN_A].map((k) => Object.assign([...row], { [col(r.nakes, "kode_fasyankes")]: k }));
+    const body = await dryRun(r);
+    expect(body.issues).toContainEqual(expect.objectContaining({ code: "kode_fasyankes.out_of_scope", row: 3 }));
+    expect(body.issues.filter((i) => i.code === "nik.multi_facility")).toEqual([]);
+  });
+});
+
+describe("committing a staged roster whose NIP is held outside the scope", () => {
+  it("commits alike for the holder's NIK and for any other NIK: the outside holder is not compared", async () => {
+    const statuses: number[] = [];
+    for (const [seed, nik] of [
+      [311, person.nik],
+      [312, null],
+    ] as const) {
+      // One facility-scoped uploader each, so the first commit's holder lies outside the second's scope.
+      const facilities = await freshFacilities(1);
+      const uploader = await tokenFor("uploader", facilities[0]!.kode);
+      const r = roster(2, { facilities, seed, pelatihan: false });
+      const row = r.nakes.rows[0]!;
+      row[col(r.nakes, "nip")] = person.nip;
+      if (nik !== null) row[col(r.nakes, "nik")] = nik;
+      const dry = await json<ValidateResponse>(await call("POST", "/v1/rosters/validate?stage=1", { token: uploader, json: r }));
+      expect(dry.issues.filter((i) => i.severity === "error")).toEqual([]);
+      expect(dry.issues.filter((i) => i.code === "nip.elsewhere")).toHaveLength(1);
+      statuses.push((await call("POST", "/v1/rosters/commit", { token: uploader, json: { staged_id: dry.staged!.id } })).status);
+    }
+    expect(statuses).toEqual([201, 201]);
   });
 });

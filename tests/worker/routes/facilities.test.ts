@@ -68,7 +68,7 @@ describe("PUT /v1/population", () => {
     expect((await json(res)).error.issues).toMatchObject([{ code: "penduduk.out_of_scope", row: 1 }]);
     expect(await count("SELECT COUNT(*) AS n FROM penduduk WHERE tahun = 2024 AND kode_wilayah IN ('3601', '1706')")).toBe(0);
     const puskesmas = await tokenFor("admin", "P1706010101");
-    expect((await call("PUT", "/v1/population", { token: puskesmas, json: { penduduk: { columns, rows: [["170601", 2024, 1]] } } })).status).toBe(422);
+    expect((await call("PUT", "/v1/population", { token: puskesmas, json: { penduduk: { columns, rows: [["170601", 2024, 1]] } } })).status).toBe(403);
   });
 
   it("refuses figures outside the admin's region with 422", async () => {
@@ -161,5 +161,57 @@ describe("PUT /v1/facilities across scopes (issue 10)", () => {
     expect(res.status).toBe(422);
     expect((await json(res)).error.issues.map((i: { code: string; column: string }) => `${i.code}:${i.column}`)).toEqual(["fasyankes.invalid:nama", "fasyankes.invalid:nama"]);
     expect(await count("SELECT COUNT(*) AS n FROM fasyankes WHERE nama LIKE '=%'")).toBe(0);
+  });
+});
+
+/** Attack finding 7 (issue 10): the masters are kept by the province and regency offices (SPEC §3.3, §3.4). */
+describe("master writes by scope", () => {
+  const columns = ["kode", "nama", "jenis", "kode_wilayah", "kecamatan", "kategori", "rawat_inap", "poned", "aktif"];
+  const own = ["P1706010101", "Puskesmas Kota Mukomuko", "PUSKESMAS", "1706", "170601", "SANGAT_TERPENCIL", "Y", "Y", "Y"];
+  const stored = () => env.DB.prepare("SELECT * FROM fasyankes WHERE kode = 'P1706010101'").first();
+
+  it("refuses a facility-scoped or kecamatan-scoped admin changing its own master row with 403, in Indonesian first", async () => {
+    const before = await stored();
+    for (const scope of ["P1706010101", "170601"]) {
+      const token = await tokenFor("admin", scope);
+      const res = await call("PUT", "/v1/facilities", { token, json: { fasyankes: { columns, rows: [own] } } });
+      expect(res.status).toBe(403);
+      expect((await json(res)).error.message).toMatch(/dinas kesehatan provinsi atau kabupaten\/kota.*170601/);
+      const en = await call("PUT", "/v1/facilities", { token, json: { fasyankes: { columns, rows: [own] } }, headers: { "Accept-Language": "en" } });
+      expect((await json(en)).error.message).toMatch(/province's or regency's health office/);
+      const pop = await call("PUT", "/v1/population", { token, json: { penduduk: { columns: ["kode_wilayah", "tahun", "jumlah"], rows: [["170601", 2023, 1]] } } });
+      expect(pop.status).toBe(403);
+    }
+    expect(await stored()).toEqual(before);
+    expect(await count("SELECT COUNT(*) AS n FROM penduduk WHERE kode_wilayah = '170601' AND tahun = 2023")).toBe(0);
+  });
+
+  it("lets a regency's and a province's admin change it", async () => {
+    const row = [...own.slice(0, 5), "PERKOTAAN", "N", "N", "Y"];
+    for (const scope of ["1706", "17"]) {
+      expect((await call("PUT", "/v1/facilities", { token: await tokenFor("admin", scope), json: { fasyankes: { columns, rows: [row] } } })).status).toBe(200);
+    }
+  });
+});
+
+/** Attack finding 9c (issue 10): a population figure for a region no list knows is refused. */
+describe("PUT /v1/population region codes", () => {
+  const columns = ["kode_wilayah", "tahun", "jumlah"];
+
+  it("refuses a kecamatan that is neither in the region list nor in the facility master, and stores nothing", async () => {
+    const res = await call("PUT", "/v1/population", { token: admin, json: { penduduk: { columns, rows: [["170601", 2022, 30_000], ["170699", 2022, 1_000]] } } });
+    expect(res.status).toBe(422);
+    const body = await json(res);
+    expect(body.error.issues).toMatchObject([{ code: "penduduk.invalid", row: 1, column: "kode_wilayah", value: "170699", severity: "error" }]);
+    expect(body.error.issues[0].message).toMatch(/Kode wilayah|kode wilayah/);
+    expect(body.error.issues[0].message).toMatch(/tidak ada di daftar wilayah/);
+    expect(await count("SELECT COUNT(*) AS n FROM penduduk WHERE tahun = 2022 AND kode_wilayah IN ('170601', '170699')")).toBe(0);
+    const en = await call("PUT", "/v1/population", { token: admin, json: { penduduk: { columns, rows: [["170699", 2022, 1_000]] } }, headers: { "Accept-Language": "en" } });
+    expect((await json(en)).error.issues[0].message).toMatch(/neither in the region list nor in the facility master/);
+  });
+
+  it("accepts a kecamatan listed or holding a facility", async () => {
+    const res = await call("PUT", "/v1/population", { token: admin, json: { penduduk: { columns, rows: [["170601", 2022, 30_000]] } } });
+    expect(res.status).toBe(200);
   });
 });

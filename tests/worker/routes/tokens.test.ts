@@ -71,4 +71,15 @@ describe("GET /v1/tokens and DELETE /v1/tokens/{id}", () => {
     expect((await call("GET", "/v1/uploads", { token })).status).toBe(401);
     expect((await call("DELETE", "/v1/tokens/tok_nope", { token: admin })).status).toBe(404);
   });
+
+  it("answers a token outside the admin's scope as an unknown id, telling nothing of its scope (attack finding 9a)", async () => {
+    const banten = await json(await call("POST", "/v1/tokens", { token: await tokenFor("admin", "36"), json: { role: "uploader", scope: "3601", name: "Pandeglang" } }));
+    const outside = await call("DELETE", `/v1/tokens/${banten.id}`, { token: admin });
+    const unknown = await call("DELETE", "/v1/tokens/tok_nope", { token: admin });
+    expect([outside.status, unknown.status]).toEqual([404, 404]);
+    const told = (await json(outside)).error;
+    expect(told.code).toBe((await json(unknown)).error.code);
+    expect(told.message).toBe(`Token ${banten.id} tidak ditemukan.`);
+    expect((await call("GET", "/v1/uploads", { token: banten.token })).status).toBe(200);
+  });
 });
