@@ -1,3 +1,4 @@
+import { applyD1Migrations, env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ValidateResponse } from "../../../shared/api/rosters";
 import { demoFacilities } from "../../../shared/demo";
@@ -66,6 +67,20 @@ describe("an upload naming known facilities of two provinces", () => {
     const codes = body.issues.map((i) => i.code);
     expect(codes).toContain("kode_fasyankes.unknown");
     expect(codes).not.toContain("upload.multi_province");
+  });
+
+  it("gives the same answers with a database bound for each of the two provinces", async () => {
+    // The rule does not depend on the bindings (SPEC §7: behaviour does not change when a province
+    // gets its own database); the province databases are migrated so any read of them works.
+    await applyD1Migrations(env.TEST_DB_17, env.TEST_MIGRATIONS);
+    await applyD1Migrations(env.TEST_DB_36, env.TEST_MIGRATIONS);
+    const vars = { DB_17: env.TEST_DB_17, DB_36: env.TEST_DB_36 } as unknown as Record<string, string>;
+    const dry = await call("POST", "/v1/rosters/validate", { token: national, json: twoProvinces(), vars });
+    expect(dry.status).toBe(200);
+    expect((await json<ValidateResponse>(dry)).issues.filter((i) => i.code === "upload.multi_province")).toHaveLength(1);
+    const up = await call("POST", "/v1/rosters", { token: national, json: twoProvinces(), vars });
+    expect(up.status).toBe(422);
+    expect((await json(up)).error.issues.map((i: { code: string }) => i.code)).toContain("upload.multi_province");
   });
 
   it("accepts one province's facilities in one upload", async () => {
