@@ -24,6 +24,7 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import type { Page } from "playwright-core";
 import { build } from "vite";
 import { createApiClient } from "../addin/api/client";
+import { buildAddin } from "../scripts/serve-addin";
 import { generateRoster, mukomukoFacilities } from "../shared/demo";
 import { fakeOfficeScript, launchChromium } from "../tests/support/browser";
 
@@ -242,7 +243,7 @@ async function kirimBytes(rows: number): Promise<{ sent: number; json: number }>
 }
 
 async function main() {
-  await build({ configFile: join(root, "addin", "vite.config.ts"), mode: "production", logLevel: "silent", build: { outDir: paneDir, emptyOutDir: true } });
+  await buildAddin(paneDir);
   const bytes = firstLoadBytes(paneDir);
   console.log(`first-load JS: ${kb(bytes.gzip)} KB gzip`);
   console.log(`  (${kb(bytes.brotli)} KB brotli, ${bytes.files} files; office.js from Microsoft's CDN not counted)`);

@@ -5,14 +5,17 @@
  * machine does not give (no sudo), it serves anyway and prints how to trust the CA by hand.
  *
  *   tsx scripts/serve-addin.ts [--port 3000] [--api http://localhost:8787] [--http]
+ *   tsx scripts/serve-addin.ts --build      # only (re)builds dist/addin (npm run build:addin)
  */
 import { X509Certificate } from "node:crypto";
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
+import { createRequire } from "node:module";
 import { homedir } from "node:os";
-import { extname, join, normalize, relative, resolve, sep } from "node:path";
+import { dirname, extname, join, normalize, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { assetsDir } from "./lib/assets";
 
@@ -67,9 +70,65 @@ export function addinBuildIsStale(): boolean {
   return sources > statSync(built).mtimeMs;
 }
 
-export async function buildAddin(): Promise<void> {
-  const { build } = await import("vite");
-  await build({ configFile: join(projectRoot, "addin", "vite.config.ts"), logLevel: "warn", mode: "production" });
+/**
+ * Builds the pane into `outDir` (default dist/addin, the Worker's assets): always a production build,
+ * and published so that a server reading `outDir` meanwhile (another test run, `npm start`) never sees
+ * it empty or half-written.
+ *
+ * - Production: Vite picks React's build from process.env.NODE_ENV, which vitest sets to "test"
+ *   (React's development build, 3× the bytes and far slower). So Vite runs in a child process with
+ *   NODE_ENV=production, whoever calls.
+ * - Published: Vite writes a fresh folder beside `outDir` (same file system); each file then moves
+ *   into `outDir` by rename(2), which replaces atomically: hashed assets first, the pages last, so a
+ *   page never names a chunk that is not there yet. The previous build's files stay one build longer
+ *   (listed in `<outDir>.files.json`, outside the served folder), so a pane opened before the rebuild
+ *   still finds its chunks; older ones are removed.
+ *
+ * Throws when the build fails (its messages are on stderr); `outDir` is then left as it was.
+ */
+export async function buildAddin(outDir: string = distDir): Promise<void> {
+  const staging = `${outDir}.build-${process.pid}-${Date.now()}`;
+  try {
+    await runViteBuild(staging);
+    publishBuild(staging, outDir);
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+function runViteBuild(outDir: string): Promise<void> {
+  const vite = join(dirname(createRequire(import.meta.url).resolve("vite/package.json")), "bin", "vite.js");
+  const args = [vite, "build", "--config", join(projectRoot, "addin", "vite.config.ts"), "--outDir", outDir, "--emptyOutDir", "--mode", "production", "--logLevel", "warn"];
+  return new Promise((ok, fail) => {
+    const child = spawn(process.execPath, args, { cwd: projectRoot, env: { ...process.env, NODE_ENV: "production" }, stdio: ["ignore", "inherit", "inherit"] });
+    child.once("error", fail);
+    child.once("exit", (code, signal) => (code === 0 ? ok() : fail(new Error(`vite build of the pane failed (${signal ?? `exit ${code}`})`))));
+  });
+}
+
+function filesUnder(dir: string, prefix = ""): string[] {
+  return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? filesUnder(dir, join(prefix, e.name)) : [join(prefix, e.name)],
+  );
+}
+
+/** Moves every file of `staging` into `outDir` (see buildAddin), keeping the previous build's files one build longer. */
+function publishBuild(staging: string, outDir: string): void {
+  const manifest = `${outDir}.files.json`;
+  const built = filesUnder(staging);
+  mkdirSync(outDir, { recursive: true });
+  const present = filesUnder(outDir);
+  // Without a list (a folder from before this scheme) everything present counts as the previous build.
+  const previous: string[] = existsSync(manifest) ? (JSON.parse(readFileSync(manifest, "utf8")) as string[]) : present;
+  const last = (f: string) => (f.endsWith(".html") ? 2 : f === "sw.js" ? 1 : 0);
+  for (const file of [...built].sort((a, b) => last(a) - last(b))) {
+    mkdirSync(dirname(join(outDir, file)), { recursive: true });
+    renameSync(join(staging, file), join(outDir, file));
+  }
+  const keep = new Set([...built, ...previous]);
+  for (const file of present) if (!keep.has(file)) rmSync(join(outDir, file), { force: true });
+  writeFileSync(`${manifest}.tmp-${process.pid}`, JSON.stringify(built));
+  renameSync(`${manifest}.tmp-${process.pid}`, manifest);
 }
 
 function readCertFiles(): { ca: Buffer; cert: Buffer; key: Buffer } | null {
@@ -198,11 +257,14 @@ function argValue(args: string[], name: string): string | undefined {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
-  serveAddin({
-    port: Number(argValue(args, "--port") ?? 3000),
-    apiUrl: argValue(args, "--api") ?? "http://localhost:8787",
-    http: args.includes("--http"),
-  }).catch((error: unknown) => {
+  (args.includes("--build")
+    ? buildAddin()
+    : serveAddin({
+        port: Number(argValue(args, "--port") ?? 3000),
+        apiUrl: argValue(args, "--api") ?? "http://localhost:8787",
+        http: args.includes("--http"),
+      })
+  ).catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   });

@@ -1,4 +1,4 @@
-import { Caption1, FluentProvider, Tab, TabList, Subtitle1, makeStyles, tokens } from "@fluentui/react-components";
+import { Caption1, FluentProvider, Subtitle1, makeStyles, tokens } from "@fluentui/react-components";
 import { lazy, Suspense, useEffect, useMemo, useState } from "react";
 import type { Lang } from "../../shared/schema/issue";
 import { WorkbookActionsProvider } from "../actions/context";
@@ -7,6 +7,7 @@ import { ApiProvider, type ApiProviderProps } from "../api/context";
 import { LangProvider, detectLang, stringsFor } from "../i18n";
 import { RosterTab } from "../roster/RosterTab";
 import { isConfigured, loadSettings } from "../settings/store";
+import { Tabs } from "./Tabs";
 import { currentOfficeTheme, themeFor, type OfficeThemeColors } from "./theme";
 
 // The first screen is the Roster tab; the other tabs load when first opened (or in the background).
@@ -71,20 +72,17 @@ export function App({ actions, lang, officeTheme, onRosterStored, ...api }: AppP
                 <Subtitle1 as="h1">{t.appTitle}</Subtitle1>
               </header>
               <nav aria-label={t.tabs.label}>
-                <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabKey)} size="medium">
-                  <Tab value="roster" id="tab-roster" aria-controls="panel-roster">
-                    {t.tabs.roster}
-                  </Tab>
-                  <Tab value="coverage" id="tab-coverage" aria-controls="panel-coverage">
-                    {t.tabs.coverage}
-                  </Tab>
-                  <Tab value="tindak" id="tab-tindak" aria-controls="panel-tindak">
-                    {t.tindak.tab}
-                  </Tab>
-                  <Tab value="settings" id="tab-settings" aria-controls="panel-settings">
-                    {t.tabs.settings}
-                  </Tab>
-                </TabList>
+                <Tabs
+                  className={styles.tabs}
+                  selected={tab}
+                  onSelect={setTab}
+                  tabs={[
+                    { value: "roster", label: t.tabs.roster },
+                    { value: "coverage", label: t.tabs.coverage },
+                    { value: "tindak", label: t.tindak.tab },
+                    { value: "settings", label: t.tabs.settings },
+                  ]}
+                />
               </nav>
               <main className={styles.body}>
                 <div {...panel("roster")}>
