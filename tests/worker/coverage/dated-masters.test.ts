@@ -22,7 +22,8 @@ beforeAll(async () => {
 });
 
 let serial = 0;
-const kodeNew = () => `P170602${String(5000 + Math.floor(Math.random() * 4000) + serial++).padStart(4, "0")}`;
+// Codes of this file only (P170602 + 5000…): each test its own facility.
+const kodeNew = () => `P170602${String(5000 + serial++).padStart(4, "0")}`;
 
 function facility(kode: string, o: { kategori: string; inap: boolean; aktif?: boolean }) {
   return [kode, `Puskesmas Tanggal ${kode.slice(-4)}`, "PUSKESMAS", "1706", "170602", o.kategori, o.inap ? "Y" : "N", "N", o.aktif === false ? "N" : "Y"];
