@@ -129,28 +129,30 @@ export async function currentNakesOf(db: Reader, kode: string): Promise<{ column
  */
 export function personVersionsSql(uploadId: string, asOf: string): { close: Sql[]; open: Sql[] } {
   const p = [uploadId, asOf];
-  const fields = NAKES_FIELDS.join(", ");
-  const unchangedIn = (alias: string) =>
-    `EXISTS (SELECT 1 FROM nakes x WHERE x.upload_id = ?1 AND x.valid_from = '' AND x.kode_fasyankes = ${alias}.kode_fasyankes AND x.nik = ${alias}.nik AND x.fp = ${alias}.fp)`;
-  const heldBefore = `o.upload_id <> ?1 AND ${personAtSql("o", "?2")} AND o.kode_fasyankes IN (SELECT kode_fasyankes FROM roster_versi WHERE upload_id = ?1)`;
+  const fields = NAKES_FIELDS.filter((f) => f !== "kode_fasyankes");
+  // Set-based: each IN (…) below is evaluated once into a temporary index, so the work grows with the
+  // rows involved, never with their product (an upload's persons × a facility's versions).
+  const stagedKeys = STAGED_KEYS;
+  const heldBefore = HELD_BEFORE;
   return {
     close: [
       {
-        sql: `INSERT INTO nakes (upload_id, kode_fasyankes, row_no, valid_from, valid_to, ${fields.replace("kode_fasyankes, ", "")}, fp)
-              SELECT o.upload_id, o.kode_fasyankes, o.row_no, v.valid_to, o.valid_to, ${NAKES_FIELDS.filter((f) => f !== "kode_fasyankes").map((f) => `o.${f}`).join(", ")}, o.fp
+        sql: `INSERT INTO nakes (upload_id, kode_fasyankes, row_no, valid_from, valid_to, ${fields.join(", ")}, fp)
+              SELECT o.upload_id, o.kode_fasyankes, o.row_no, v.valid_to, o.valid_to, ${fields.map((f) => `o.${f}`).join(", ")}, o.fp
               FROM nakes o JOIN roster_versi v ON v.upload_id = ?1 AND v.kode_fasyankes = o.kode_fasyankes
-              WHERE ${heldBefore} AND v.valid_to IS NOT NULL AND (o.valid_to IS NULL OR o.valid_to > v.valid_to) AND NOT ${unchangedIn("o")}`,
+              WHERE ${heldBefore("o")} AND v.valid_to IS NOT NULL AND (o.valid_to IS NULL OR o.valid_to > v.valid_to)
+                AND (o.kode_fasyankes, o.nik, o.fp) NOT IN (${stagedKeys})`,
         params: p,
       },
       {
-        sql: `UPDATE nakes AS o SET valid_to = ?2 WHERE ${heldBefore} AND NOT ${unchangedIn("o")}`,
+        sql: `UPDATE nakes AS o SET valid_to = ?2 WHERE ${heldBefore("o")} AND (o.kode_fasyankes, o.nik, o.fp) NOT IN (${stagedKeys})`,
         params: p,
       },
     ],
     open: [
       {
-        sql: `DELETE FROM nakes AS s WHERE s.upload_id = ?1 AND s.valid_from = '' AND EXISTS (
-                SELECT 1 FROM nakes o WHERE o.kode_fasyankes = s.kode_fasyankes AND o.nik = s.nik AND o.fp = s.fp AND ${heldBefore})`,
+        sql: `DELETE FROM nakes AS s WHERE s.upload_id = ?1 AND s.valid_from = ''
+                AND (s.kode_fasyankes, s.nik, s.fp) IN (SELECT o.kode_fasyankes, o.nik, o.fp FROM nakes o WHERE ${heldBefore("o")})`,
         params: p,
       },
       {
@@ -163,10 +165,24 @@ export function personVersionsSql(uploadId: string, asOf: string): { close: Sql[
   };
 }
 
-/** Whether `alias` (a staged row of upload ?1) repeats the version of its person that held at ?2. */
-export const unchangedPersonSql = (alias: string): string =>
-  `EXISTS (SELECT 1 FROM nakes o WHERE o.kode_fasyankes = ${alias}.kode_fasyankes AND o.nik = ${alias}.nik AND o.fp = ${alias}.fp
-    AND o.upload_id <> ${alias}.upload_id AND ${personAtSql("o", "?2")})`;
+/** (facility, NIK, fingerprint) of the staged rows of upload ?1. */
+const STAGED_KEYS = "SELECT x.kode_fasyankes, x.nik, x.fp FROM nakes x WHERE x.upload_id = ?1 AND x.valid_from = ''";
+
+/**
+ * The committed versions of `alias` that held at ?2 at the facilities of upload ?1 (its roster
+ * versions are in): the range on valid_from skips staged rows ('') in the (facility, valid_from) index.
+ */
+const HELD_BEFORE = (alias: string): string =>
+  `${alias}.kode_fasyankes IN (SELECT kode_fasyankes FROM roster_versi WHERE upload_id = ?1) AND ${alias}.upload_id <> ?1
+    AND ${alias}.valid_from > '' AND ${alias}.valid_from <= ?2 AND (${alias}.valid_to IS NULL OR ${alias}.valid_to > ?2)`;
+
+/**
+ * The NIKs of upload ?1's staged rows that all repeat the version that held at ?2 (unchanged persons
+ * everywhere the upload names them): their training goes with their dropped rows (store/pelatihan.ts).
+ */
+export const UNCHANGED_NIKS = `SELECT x.nik FROM nakes x WHERE x.upload_id = ?1 AND x.valid_from = ''
+  EXCEPT SELECT x.nik FROM nakes x WHERE x.upload_id = ?1 AND x.valid_from = ''
+    AND (x.kode_fasyankes, x.nik, x.fp) NOT IN (SELECT o.kode_fasyankes, o.nik, o.fp FROM nakes o WHERE ${HELD_BEFORE("o")})`;
 
 /** Staged rows of an upload that died before its commit (see store/uploads.ts cleanup). */
 export function deleteStagedNakesSql(uploadId: string): Sql {
