@@ -20,40 +20,47 @@ function manifestIcons(): Plugin {
 }
 
 /**
- * Starts fetching what Validasi needs (the "validasi" chunk) as soon as taskpane.html's skeleton is
- * painted, beside the first screen's own files instead of after them: on Slow 3G each request waits a
- * 2 s round trip, and main.tsx would only ask for the chunk once its own code has arrived and run.
- * A modulepreload fetches and compiles without running; main.tsx's import() then takes it from there.
- * The first screen does not wait for it (bench/pane.ts counts it apart from the first-load JS).
+ * Starts loading what Validasi needs — the "checker" and "result-view" chunks — from taskpane.html,
+ * beside the first screen's own files instead of after them: on Slow 3G each request waits a 2 s round
+ * trip, and main.tsx would only ask for them once its own code had arrived and run. The checker (zod,
+ * shared/, the workbook code) needs nothing of the first screen's chunk, so it runs as soon as it
+ * arrives; main.tsx's import() then finds it loaded. The first screen does not wait for either (bench/pane.ts prints their bytes apart from the
+ * first-load JS).
  */
-function preloadValidasi(): Plugin {
+function loadValidasiBeside(): Plugin {
   return {
-    name: "nakes-preload-validasi",
+    name: "nakes-load-validasi-beside",
     apply: "build",
     transformIndexHtml: {
       order: "post",
       handler(html, ctx) {
         if (!ctx.bundle || !ctx.filename.endsWith("taskpane.html")) return html;
-        const chunk = Object.values(ctx.bundle).find((c) => c.type === "chunk" && c.name === "validasi");
-        if (!chunk) return html;
-        const href = JSON.stringify(`./${chunk.fileName}`);
-        const script = `<script>requestAnimationFrame(function(){setTimeout(function(){var l=document.createElement("link");l.rel="modulepreload";l.crossOrigin="";l.href=${href};document.head.appendChild(l)})})</script>`;
-        return html.replace("</body>", `    ${script}\n  </body>`);
+        const files = Object.values(ctx.bundle)
+          .filter((c) => c.type === "chunk" && (c.name === "checker" || c.name === "result-view"))
+          .map((c) => `./${c.fileName}`);
+        if (files.length === 0) return html;
+        // The first screen's code gets the link to itself for one round trip: this starts once the
+        // first of its files (the tiny bundler runtime) has arrived. Chrome shares a throttled link
+        // evenly between requests, so starting all at once delays the first screen by the checker's bytes.
+        // `async`: runs as soon as that file is there, not after the page's other module scripts.
+        // A failed load (offline before the files were cached) is tried again by main.tsx when needed.
+        const runtime = Object.values(ctx.bundle).find((c) => c.type === "chunk" && c.name === "rolldown-runtime");
+        const after = runtime ? `import ${JSON.stringify(`./${runtime.fileName}`)};` : "";
+        const script = `<script type="module" async>${after}for(const f of ${JSON.stringify(files)})import(f).catch(()=>{});</script>`;
+        return html.replace("</body>", `  ${script}\n  </body>`);
       },
     },
   };
 }
 
-/** Modules of the "validasi" chunk (see rollupOptions.output.codeSplitting below). */
-const validasiModule = new RegExp(
-  [
-    String.raw`node_modules/zod/`,
-    String.raw`/shared/`,
-    String.raw`/addin/(excel/|actions/office\.)`,
-    String.raw`/addin/roster/(engine|locate|to-request|RosterBody)\.`,
-    String.raw`node_modules/@fluentui/react-(badge|message-bar|field|progress|label|motion|link|icons)/`,
-  ].join("|"),
+/** The "checker" chunk: the roster checker (SPEC §5, with zod and the reference data) and the workbook code. */
+const checkerModule = new RegExp(
+  [String.raw`node_modules/zod/`, String.raw`/shared/`, String.raw`/addin/(excel/|actions/office\.)`, String.raw`/addin/roster/(engine|locate|to-request)\.`].join("|"),
 );
+/** shared/ parts only the API client and the other tabs use: they load with those, not before Validasi. */
+const notForValidasi = /\/shared\/(api|coverage|tindak-lanjut)\//;
+/** The "result-view" chunk: what a check shows (RosterBody) and the Fluent parts it alone uses. */
+const resultViewModule = /\/addin\/roster\/RosterBody\.|node_modules\/@fluentui\/react-(badge|message-bar|field|progress|label|motion|link|icons)\//;
 
 // The pane is static files: office.js comes from Microsoft's CDN (a plain script tag, never bundled).
 export default defineConfig(({ command }) => ({
@@ -62,7 +69,7 @@ export default defineConfig(({ command }) => ({
   publicDir: false,
   // Only a build registers the service worker (sw.js exists only there); `vite` in development does not.
   define: { __PANE_SERVICE_WORKER__: JSON.stringify(command === "build") },
-  plugins: [react(), manifestIcons(), customFunctionsMetadata(), paneServiceWorker(), preloadValidasi()],
+  plugins: [react(), manifestIcons(), customFunctionsMetadata(), paneServiceWorker(), loadValidasiBeside()],
   build: {
     outDir: here("../dist/addin"),
     emptyOutDir: true,
@@ -80,11 +87,12 @@ export default defineConfig(({ command }) => ({
         codeSplitting: {
           groups: [
             // Everything the first screen runs (main.tsx's static imports): one file beside the entry.
-            { name: "pane", tags: ["$initial"], test: (id: string) => !/\/addin\/main\.tsx$/.test(id), priority: 3 },
-            // Everything Validasi needs after it — the checker (shared/, zod), the workbook code
-            // (addin/excel, addin/actions/office) and the result view (RosterBody and its Fluent parts) —
-            // in one file, which taskpane.html starts fetching as soon as the skeleton is painted.
-            { name: "validasi", test: (id: string) => validasiModule.test(id), priority: 2 },
+            // Not the pages' own modules: help.html (no script) would then load the pane's code.
+            { name: "pane", tags: ["$initial"], test: (id: string) => !/\/addin\/main\.tsx$|\.html($|\?)/.test(id), priority: 3 },
+            // What Validasi needs after it, in two files that taskpane.html starts loading at once: the
+            // checker (runs before the first screen's chunk arrives) and the result view (uses that chunk).
+            { name: "checker", test: (id: string) => checkerModule.test(id) && !notForValidasi.test(id), priority: 2 },
+            { name: "result-view", test: (id: string) => resultViewModule.test(id), priority: 2 },
           ],
         },
         entryFileNames: "assets/[name]-[hash].js",

@@ -1,14 +1,17 @@
 /**
  * npm run bench:pane — the task pane on an officer's network (issue 13 item 9, SPEC §8).
  *
- * 1. Bytes: the JavaScript the built pane (a production build, as dist/addin) loads before its first screen — the entry
- *    script and its modulepreloads from taskpane.html — gzip-compressed, with brotli beside it (as
- *    Cloudflare's edge serves). office.js comes from Microsoft's CDN and is left out.
+ * 1. Bytes: the JavaScript the built pane (scripts/serve-addin.ts's production build) runs for its first
+ *    screen — the entry script and its modulepreloads from taskpane.html — gzip-compressed, with brotli
+ *    beside it (as Cloudflare's edge serves); and apart, the files taskpane.html loads beside it for
+ *    Validasi (the checker and the result view), which the first screen does not wait for. office.js
+ *    comes from Microsoft's CDN and is left out.
  * 2. Time, in Chromium with DevTools' Slow 3G (2 s latency, 50 KB/s each way) and the CPU slowed 4×:
  *    the pane served as in production (brotli, hashed files immutable, the page itself revalidated),
  *    office.js routed to the fake host (tests/support/fake-excel); first open until Validasi is usable
  *    (the roster checker loaded: <html data-pane-ready="validasi">); a later open of the same pane
- *    (its service worker and cache warm); and beside it the floor, a bare Fluent UI page (FluentProvider
+ *    (its service worker and cache warm), and once more with the network cut (what proves that a later
+ *    open needs no network); and beside it the floor, a bare Fluent UI page (FluentProvider
  *    and a Button, same React and Fluent versions) built and served the same way.
  * 3. Kirim of a 50,000-row roster through the pane's real API client (staging, gzip): bytes sent.
  *
@@ -46,8 +49,13 @@ function firstLoadScripts(html: string): string[] {
   return out;
 }
 
-function firstLoadBytes(dir: string, page = "taskpane.html"): { gzip: number; brotli: number; files: number } {
-  const files = firstLoadScripts(readFileSync(join(dir, page), "utf8"));
+/** Scripts the page loads beside the first screen, which does not wait for them (addin/vite.config.ts: loadValidasiBeside). */
+function besideScripts(html: string): string[] {
+  const list = /for\(const f of (\[[^\]]*\])\)import\(f\)/.exec(html)?.[1];
+  return list ? (JSON.parse(list) as string[]).map((f) => f.replace(/^\.\//, "")) : [];
+}
+
+function scriptBytes(dir: string, files: string[]): { gzip: number; brotli: number; files: number } {
   let gzip = 0;
   let brotli = 0;
   for (const f of files) {
@@ -56,6 +64,10 @@ function firstLoadBytes(dir: string, page = "taskpane.html"): { gzip: number; br
     brotli += brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).byteLength;
   }
   return { gzip, brotli, files: files.length };
+}
+
+function firstLoadBytes(dir: string, page = "taskpane.html") {
+  return scriptBytes(dir, firstLoadScripts(readFileSync(join(dir, page), "utf8")));
 }
 
 const MIME: Record<string, string> = {
@@ -134,14 +146,14 @@ interface OpenTimes {
 }
 
 /**
- * Seconds from navigation until the first screen and until Validasi is usable, on Slow 3G with the
- * CPU slowed. office.js is answered from the fake through CDP's Fetch domain for that one URL only:
+ * Seconds from navigation until the first screen and until Validasi is usable, on Slow 3G (or `network`)
+ * with the CPU slowed. office.js is answered from the fake through CDP's Fetch domain for that one URL only:
  * Playwright's page.route would turn the whole HTTP cache off, and a later open is about that cache.
  */
-async function timeOpen(page: Page, url: string, fakeOffice: string): Promise<OpenTimes> {
+async function timeOpen(page: Page, url: string, fakeOffice: string, network: typeof SLOW_3G = SLOW_3G): Promise<OpenTimes> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Network.enable");
-  await cdp.send("Network.emulateNetworkConditions", SLOW_3G);
+  await cdp.send("Network.emulateNetworkConditions", network);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_SLOWDOWN });
   await cdp.send("Fetch.enable", { patterns: [{ urlPattern: "https://appsforoffice.microsoft.com/*", requestStage: "Request" }] });
   cdp.on("Fetch.requestPaused", (e: { requestId: string }) => {
@@ -185,6 +197,8 @@ async function timeOpen(page: Page, url: string, fakeOffice: string): Promise<Op
 interface Times {
   first: OpenTimes;
   cached: OpenTimes;
+  /** A third open with the network cut: proves a later open needs no network before Validasi works. */
+  offline: OpenTimes | null;
   floor: OpenTimes;
 }
 
@@ -207,12 +221,15 @@ async function browserTimes(paneOrigin: string, floorOrigin: string): Promise<Ti
 
     const later = await context.newPage();
     const cachedOpen = await timeOpen(later, `${paneOrigin}/taskpane.html`, fake);
+    await later.close();
+    const cut = await context.newPage();
+    const offline = await timeOpen(cut, `${paneOrigin}/taskpane.html`, fake, { ...SLOW_3G, offline: true }).catch(() => null);
     await context.close();
 
     const floorContext = await browser.newContext({ viewport: { width: 350, height: 700 } });
     const floor = await timeOpen(await floorContext.newPage(), `${floorOrigin}/index.html`, fake);
     await floorContext.close();
-    return { first: firstOpen, floor, cached: cachedOpen };
+    return { first: firstOpen, floor, cached: cachedOpen, offline };
   } finally {
     await browser.close();
   }
@@ -247,6 +264,8 @@ async function main() {
   const bytes = firstLoadBytes(paneDir);
   console.log(`first-load JS: ${kb(bytes.gzip)} KB gzip`);
   console.log(`  (${kb(bytes.brotli)} KB brotli, ${bytes.files} files; office.js from Microsoft's CDN not counted)`);
+  const beside = scriptBytes(paneDir, besideScripts(readFileSync(join(paneDir, "taskpane.html"), "utf8")));
+  console.log(`  (+ ${kb(beside.gzip)} KB gzip, ${kb(beside.brotli)} KB brotli, ${beside.files} file(s) for Validasi, loaded beside the first screen, which does not wait for them)`);
 
   const kirim = await kirimBytes(ROWS);
 
@@ -274,7 +293,7 @@ async function main() {
     console.log(`cached open: ${s(times.cached.validasi)} s`);
     console.log(
       `  (first screen: ${s(times.cached.screen)} s; the page itself ${times.cached.fromServiceWorker ? "from the service worker" : "from the network"}, ` +
-        `complete at ${s(times.cached.page)} s: Chrome's Slow 3G latency applies to it even from the worker's cache; the scripts come from cache)`,
+        `complete at ${s(times.cached.page)} s; with the network cut: ${times.offline ? `Validasi usable at ${s(times.offline.validasi)} s` : "the pane did not open"})`,
     );
   } else {
     console.log(`first open: not measured (floor not measured): ${why}`);

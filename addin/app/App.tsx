@@ -14,6 +14,7 @@ import { currentOfficeTheme, themeFor, type OfficeThemeColors } from "./theme";
 const CoverageTab = lazy(() => import("../coverage/CoverageTab").then((m) => ({ default: m.CoverageTab })));
 const SettingsTab = lazy(() => import("../settings/SettingsTab"));
 const TindakLanjutTab = lazy(() => import("../tindak-lanjut/TindakLanjutTab").then((m) => ({ default: m.TindakLanjutTab })));
+const KeepTabster = lazy(() => import("./KeepTabster"));
 
 /** Starts loading the other tabs' code (main.tsx calls it after the first paint). */
 export function preloadTabs(): Promise<unknown> {
@@ -63,6 +64,9 @@ export function App({ actions, lang, officeTheme, onRosterStored, ...api }: AppP
   const loading = <Caption1>{t.progress.working}</Caption1>;
   return (
     <FluentProvider theme={theme} className={styles.provider} lang={uiLang === "en" ? "en" : "id"}>
+      <Suspense fallback={null}>
+        <KeepTabster />
+      </Suspense>
       <LangProvider lang={uiLang}>
         <WorkbookActionsProvider actions={actions}>
           <ApiProvider {...api}>

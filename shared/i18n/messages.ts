@@ -57,6 +57,20 @@ const oddEn = (o: OddCharacter | undefined) =>
       ? ` Character ${o.position} is a full-width digit (${q(o.char)}, ${codePoint(o.char)}), not an ordinary digit: retype it with ordinary digits.`
       : ` Character ${o.position} (${q(o.char)}, ${codePoint(o.char)}) is not a digit.`;
 
+/** The first character of a facility code that is no ASCII letter or digit (shared/validate/coded.ts). */
+const oddCodeId = (o: OddCharacter | undefined) =>
+  !o
+    ? ""
+    : o.fullWidth
+      ? ` Karakter ke-${o.position} adalah huruf atau angka lebar penuh (${q(o.char)}, ${codePoint(o.char)}): ketik ulang dengan huruf dan angka biasa.`
+      : ` Karakter ke-${o.position} (${q(o.char)}, ${codePoint(o.char)}) bukan huruf atau angka biasa.`;
+const oddCodeEn = (o: OddCharacter | undefined) =>
+  !o
+    ? ""
+    : o.fullWidth
+      ? ` Character ${o.position} is a full-width letter or digit (${q(o.char)}, ${codePoint(o.char)}): retype it with ordinary letters and digits.`
+      : ` Character ${o.position} (${q(o.char)}, ${codePoint(o.char)}) is not an ordinary letter or digit.`;
+
 /** Why rows were skipped as no person (SPEC §3.1 "Rows that are not people"; shared/table/skip-rows.ts). */
 export type SkipReason = "empty" | "number_only" | "formula_error" | "column_numbers" | "totals" | "signature";
 const skipReasonId: Record<SkipReason, string> = {
@@ -93,6 +107,10 @@ export const catalog = {
   "header.unknown": say<{ header: string }>(
     (p) => `Judul kolom ${q(p.header)} tidak dikenal; kolom ini diabaikan.`,
     (p) => `The header ${q(p.header)} is not known; the column is ignored.`,
+  ),
+  "header.too_many": say<{ limit: number; actual: number }>(
+    (p) => `Tabel ini punya ${p.actual.toLocaleString("id-ID")} kolom; paling banyak ${p.limit} kolom. Hapus kolom yang tidak dipakai; kolom sesudah kolom ke-${p.limit} diabaikan.`,
+    (p) => `This table has ${p.actual.toLocaleString("en-US")} columns; at most ${p.limit} are allowed. Delete the columns not in use; columns after column ${p.limit} are ignored.`,
   ),
   required: say<ColumnRef & { merged?: boolean }>(
     (p) =>
@@ -211,13 +229,23 @@ export const catalog = {
     (p) => `Status kepegawaian ${q(p.value)} tidak dikenal; pilih salah satu: ${p.accepted.join(", ")}.`,
     (p) => `Employment status ${q(p.value)} is not known; pick one of: ${p.accepted.join(", ")}.`,
   ),
-  "kode_fasyankes.unknown": say<{ value: string }>(
-    (p) => `Kode fasyankes ${q(p.value)} tidak ada di daftar fasyankes.`,
-    (p) => `Facility code ${q(p.value)} is not in the facility master.`,
+  // shape false: the code has the shape of no facility code (found offline too), so say the shapes and
+  // name the character that spoils it (`odd`: the first that is no ASCII letter or digit).
+  "kode_fasyankes.unknown": say<{ value: string; shape?: boolean; odd?: OddCharacter }>(
+    (p) => (p.shape === false ? facilityCodeMessage(p.value, "", "id") + oddCodeId(p.odd) : `Kode fasyankes ${q(p.value)} tidak ada di daftar fasyankes.`),
+    (p) => (p.shape === false ? facilityCodeMessage(p.value, "", "en") + oddCodeEn(p.odd) : `Facility code ${q(p.value)} is not in the facility master.`),
   ),
   "kode_fasyankes.out_of_scope": say<{ value: string; scope: string }>(
     (p) => `Fasyankes ${q(p.value)} berada di luar wilayah token Anda (${p.scope}).`,
     (p) => `Facility ${q(p.value)} lies outside your token's region (${p.scope}).`,
+  ),
+  "str.format": say<Record<string, never>>(
+    () => "Nomor STR tidak boleh diawali =, +, - atau @ (Excel membacanya sebagai rumus); ketik nomornya seperti tertulis di STR.",
+    () => "An STR number must not begin with =, +, - or @ (Excel reads it as a formula); type the number as the STR shows it.",
+  ),
+  "sip.format": say<Record<string, never>>(
+    () => "Nomor SIP tidak boleh diawali =, +, - atau @ (Excel membacanya sebagai rumus); ketik nomornya seperti tertulis di SIP.",
+    () => "A SIP number must not begin with =, +, - or @ (Excel reads it as a formula); type the number as the SIP shows it.",
   ),
   "str.required": say<{ profession: { id: string; en: string } }>(
     (p) => `${p.profession.id} wajib punya No. STR.`,

@@ -65,8 +65,20 @@ const pad2 = (n: number) => (n < 10 ? "0" + n : String(n));
 
 export function toIso(p: number): string {
   const y = yearOf(p);
-  return `${y < 1000 ? String(y).padStart(4, "0") : y}-${pad2(monthOf(p))}-${pad2(dayOf(p))}`;
+  // A roster repeats its dates (three a row, a few thousand distinct): each ISO text of 1900–2155 is
+  // made once and shared, in a table indexed by the date (SPEC §8 validation target).
+  const slot = y >= 1900 && y < 2156 ? ((y - 1900) << 9) | (monthOf(p) << 5) | dayOf(p) : -1;
+  if (slot >= 0) {
+    const known = isoByDate[slot];
+    if (known !== undefined) return known;
+  }
+  const iso = `${y < 1000 ? String(y).padStart(4, "0") : y}-${pad2(monthOf(p))}-${pad2(dayOf(p))}`;
+  if (slot >= 0) isoByDate[slot] = iso;
+  return iso;
 }
+
+/** ISO texts by (year − 1900) << 9 | month << 5 | day, filled as dates are met (256 years × 512 slots at most). */
+const isoByDate: (string | undefined)[] = new Array<string | undefined>(256 << 9).fill(undefined);
 
 /** A strict ISO yyyy-mm-dd → packed, or 0 when it is not one. */
 export function fromIso(s: string): number {

@@ -5,11 +5,14 @@ import type { Cell } from "../schema/cell";
  * (shared/validate/columns.ts `at`, and `cellText` / `readId` for callers outside the validator), so
  * each fault of SPEC §3.1 "Values as real office sheets hold them" is handled once for every column:
  *
- * - invisible characters (zero-width space/joiners, direction marks, BOM, soft hyphen, U+2028/2029)
+ * - invisible characters (every format character \p{Cf}: zero-width space/joiners, direction marks,
+ *   BOM, soft hyphen, U+180E; and U+2028/2029, variation selectors, Hangul fillers: INVISIBLE_CLASS)
  *   are removed: a NIK with a zero-width space must not look valid in a message and fail anyway;
  * - NBSP, narrow NBSP and figure spaces become a plain space;
  * - Excel's text trick `="…"` holds the text inside;
- * - the ends are trimmed;
+ * - the ends are trimmed, except that leading whitespace or invisible characters are kept where the
+ *   text after them begins with `=`, `+`, `-` or `@` (SPEC §7: "\t=1+1" must never be trimmed into
+ *   the formula "=1+1"; the rules of each column then refuse it, see `beginsAsFormula`);
  * - a placeholder (`-`, `–`, `—`, `.`, `0` alone, `tidak ada`, `belum ada`, `belum`, `N/A`, `NA`,
  *   `nihil`, `kosong`, any case) means "no value": null, so the rules of an empty
  *   cell apply (str.required, nip.required, …) and coverage counts it as missing.
@@ -33,23 +36,63 @@ export function cleanCell(v: Cell | undefined): Cell {
   const n = v.length;
   if (n === 0) return null;
   let plain = v.charCodeAt(0) > 32 && v.charCodeAt(n - 1) > 32 && v.charCodeAt(0) !== 61;
+  let high = false;
   for (let i = 0; plain && i < n; i++) {
     const c = v.charCodeAt(i);
     if (c < 32 || c === 160 || c === 0xad || (c >= 0x2000 && c <= 0x206f) || c === 0xfeff || c === 0x3000) plain = false;
+    else if (c > 126) high = true;
   }
+  // Other invisible characters are rare: a text with letters beyond ASCII ("André") is checked once.
+  if (plain && high && HAS_INVISIBLE_OR_SPACE.test(v)) plain = false;
   if (plain) return n <= 9 && isPlaceholder(v) ? null : v;
+  let source = v;
   let t = v.replace(INVISIBLE, "").replace(SPACES, " ").replace(EDGES, "");
   const wrapped = EXCEL_TEXT.exec(t);
-  if (wrapped) t = wrapped[1]!.replace(EDGES, "");
+  if (wrapped) {
+    source = wrapped[1]!;
+    t = source.replace(EDGES, "");
+  }
   if (t === "" || (t.length <= 9 && isPlaceholder(t))) return null;
+  // Something stood before a formula sign: keep it, so trimming never makes the formula.
+  if (isFormulaSign(t.charCodeAt(0)) && source.charCodeAt(0) !== t.charCodeAt(0)) return source.replace(TRAILING, "");
   return t;
 }
 
-/** Zero-width space, non-joiner, joiner, LRM/RLM, line/paragraph separators, bidi embeddings and isolates, word joiner, BOM, soft hyphen. */
-const INVISIBLE = /[\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]/g;
+/** `=`, `+`, `-`, `@`: the signs with which Excel (and a CSV opened in it) starts a formula (OWASP CSV injection). */
+function isFormulaSign(c: number): boolean {
+  return c === 61 || c === 43 || c === 45 || c === 64;
+}
+
+/**
+ * Whether a text would become a formula in Excel once the whitespace and invisible characters before
+ * it are gone: its first other character is `=`, `+`, `-` or `@` (SPEC §7, OWASP CSV injection).
+ * Rules of columns where no real value begins so (STR and SIP numbers, names) refuse such text.
+ */
+export function beginsAsFormula(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isFormulaSign(c)) return true;
+    if (!LEADING_SKIP.test(text[i]!)) return false;
+  }
+  return false;
+}
+
+/**
+ * The characters that show nothing, in one class: every Unicode format character (\p{Cf}: zero-width
+ * space, non-joiner and joiner, LRM/RLM, bidi embeddings and isolates, word joiner, BOM, soft hyphen,
+ * U+180E, the tag characters, …), the line and paragraph separators, the variation selectors, the
+ * combining grapheme joiner, the Khmer inherent vowels and the Hangul fillers.
+ */
+const INVISIBLE_CLASS = "\\p{Cf}\\u2028\\u2029\\u034f\\u115f\\u1160\\u17b4\\u17b5\\u180b-\\u180f\\u3164\\ufe00-\\ufe0f\\uffa0";
+const INVISIBLE = new RegExp(`[${INVISIBLE_CLASS}]`, "gu");
 /** NBSP, the typographic spaces, narrow NBSP, ideographic space. */
-const SPACES = /[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g;
+const SPACES_CLASS = "\\u00a0\\u2000-\\u200a\\u202f\\u205f\\u3000";
+const SPACES = new RegExp(`[${SPACES_CLASS}]`, "g");
+const HAS_INVISIBLE_OR_SPACE = new RegExp(`[${INVISIBLE_CLASS}${SPACES_CLASS}]`, "u");
 const EDGES = /^\s+|\s+$/g;
+const TRAILING = /\s+$/;
+/** One character that cleanCell would trim or remove before a value. */
+const LEADING_SKIP = new RegExp(`^[\\s${INVISIBLE_CLASS}]$`, "u");
 /** `="1706…"`: what a CSV written with Excel's "keep as text" trick holds. */
 const EXCEL_TEXT = /^="(.*)"$/s;
 

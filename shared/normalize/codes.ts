@@ -7,6 +7,7 @@ import { professions } from "../reference/professions";
 import { statuses } from "../reference/statuses";
 import { trainings } from "../reference/trainings";
 import { fold } from "../table/fold";
+import { cellText } from "./cell";
 
 /**
  * Coded columns: the exact code is looked up first (what the template's dropdowns write), then the
@@ -63,4 +64,18 @@ for (const p of professions) {
 export function readProfession(v: Cell | undefined): ProfessionMatch | null {
   if (typeof v !== "string") return null;
   return professionExact.get(v) ?? professionFolded.get(fold(v)) ?? null;
+}
+
+/**
+ * A facility code as a cell holds it (SPEC §3.1, §3.3) → the code as stored, or null when empty: text
+ * or a whole number (a hospital code such as 1706015 survives a number cell), cleaned like every cell
+ * (./cell), Excel's leading apostrophe dropped as for a NIK, upper case. The one reading of a code for
+ * the Nakes table, the facility master and the zone of a row (SPEC §4.5). Its shape is not judged
+ * here: see `isFacilityCode` in reference/facilities.
+ */
+export function readFacilityCode(v: Cell | undefined): string | null {
+  let t = cellText(v);
+  if (t !== null && t.charCodeAt(0) === 39) t = cellText(t.slice(1));
+  if (t === null) return null;
+  return /[a-z]/.test(t) ? t.toUpperCase() : t;
 }

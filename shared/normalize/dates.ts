@@ -128,15 +128,59 @@ function readDateText(s: string, opts: DateOptions): number {
   // A bare number: an Excel serial that reached us as text (CSV of an unformatted date cell).
   if (isNumberText(s)) return fromExcelSerial(Number(s));
 
-  let text = s;
-  if (text.indexOf(":") >= 0) {
+  if (s.length > 11 && (s.indexOf(":") >= 0 || s.indexOf(".") >= 0)) {
     // An instant with a zone is a moment: its date is the facility's local date (SPEC §3.1 Timestamps).
-    const instant = INSTANT.exec(text);
+    const instant = s.indexOf(":") >= 0 ? INSTANT.exec(s) : null;
     if (instant) return instantDate(instant, opts.offsetHours ?? 7);
-    // A time of day without a zone ("2026-11-01T00:00:00", "01/11/2026 00:00") says nothing about the day.
-    text = text.replace(/(?:T|\s+)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?$/i, "");
+    const time = TRAILING_TIME.exec(s);
+    if (time) return timedDate(s.slice(0, time.index), time, opts);
   }
+  return readDayText(s, s, opts);
+}
 
+/**
+ * A time of day after a date, in the dresses office sheets write it: `07:30`, `07.30`, `07.30.00`,
+ * `07:30:00.000`, after `T`, `pukul`/`pkl`/`jam`, with AM/PM, and an optional zone: `Z`, `UTC`, `GMT`,
+ * `±hh[:mm]`, or the Indonesian zones `WIB` (+7), `WITA` (+8), `WIT` (+9).
+ */
+const TRAILING_TIME =
+  /(?:T|\s*,?\s+)(?:(?:pukul|pkl\.?|jam)\s*)?(\d{1,2})[:.](\d{2})(?:[:.](\d{2})(?:[.,]\d{1,9})?)?\s*(?:([ap])\.?m\.?)?\s*(z|utc|gmt|wib|wita|wit|[+-]\d{2}(?::?\d{2})?)?$/i;
+
+const ZONE_MINUTES: Readonly<Record<string, number>> = { z: 0, utc: 0, gmt: 0, wib: 7 * 60, wita: 8 * 60, wit: 9 * 60 };
+
+/**
+ * A date followed by a time (TRAILING_TIME): without a zone the time says nothing about the day and is
+ * ignored (SPEC §3.1 Timestamps); with a zone it is an instant, read as its date in the facility's
+ * zone (`opts.offsetHours`, SPEC §4.5). A time that is no time (25.30, 13 PM) is unreadable.
+ */
+function timedDate(dateText: string, m: RegExpExecArray, opts: DateOptions): number {
+  let h = Number(m[1]);
+  const mi = Number(m[2]);
+  const sec = m[3] === undefined ? 0 : Number(m[3]);
+  if (mi > 59 || sec > 59) return DATE_UNREADABLE;
+  if (m[4] !== undefined) {
+    if (h < 1 || h > 12) return DATE_UNREADABLE;
+    const pm = m[4] === "p" || m[4] === "P";
+    h = h === 12 ? (pm ? 12 : 0) : pm ? h + 12 : h;
+  } else if (h > 23) return DATE_UNREADABLE;
+  const day = readDayText(dateText, dateText, opts);
+  if (m[5] === undefined || day < 10000101) return day;
+  const zone = m[5].toLowerCase();
+  let zoneMinutes = ZONE_MINUTES[zone];
+  if (zoneMinutes === undefined) {
+    const hours = Number(zone.slice(1, 3));
+    const minutes = zone.length > 3 ? Number(zone.slice(-2)) : 0;
+    if (hours > 14 || minutes > 59) return DATE_UNREADABLE;
+    zoneMinutes = (zone[0] === "-" ? -1 : 1) * (hours * 60 + minutes);
+  }
+  return localDateOf(utcMs(day, h, mi, sec) - zoneMinutes * 60_000, opts.offsetHours ?? 7);
+}
+
+/**
+ * The date part: at most three tokens (numbers and words) separated by spaces, / - . or commas, matched
+ * against the accepted orders; `s` is the whole cell, for a place before a comma.
+ */
+function readDayText(text: string, s: string, opts: DateOptions): number {
   let count = 0;
   let k0 = 0, k1 = 0, k2 = 0; // 1 number, 2 word
   let n0 = 0, n1 = 0, n2 = 0;

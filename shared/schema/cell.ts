@@ -8,8 +8,12 @@ export type Cell = z.infer<typeof cellSchema>;
  * The table shape every upload uses (SPEC §7): column keys, then rows as arrays aligned with them.
  * Row index in issues is the 0-based index into `rows`.
  */
+/** The most columns a table may have, and the longest header that can name one (JSON and CSV alike). */
+export const MAX_COLUMNS = 200;
+export const MAX_HEADER_CHARS = 200;
+
 export const tableSchema = z.object({
-  columns: z.array(z.string().max(200)).max(200),
+  columns: z.array(z.string().max(MAX_HEADER_CHARS)).max(MAX_COLUMNS),
   rows: z.array(z.array(cellSchema)),
 });
 export type Table = z.infer<typeof tableSchema>;

@@ -1,7 +1,9 @@
 /**
  * The columns of the four sheet tables (SPEC §3): canonical key, the header the template writes, the
  * aliases users' own sheets carry, and whether the table is unusable without the column.
- * The header matcher and the template both read this list, so they cannot drift apart.
+ * The header matcher and the template both read this list, so they cannot drift apart. The STR and SIP
+ * validity dates are also named by their words in any order (./licence-date-header), so their aliases
+ * here are only the ones SPEC §3.1 lists.
  */
 export type TableKind = "nakes" | "pelatihan" | "fasyankes" | "penduduk";
 
@@ -27,9 +29,9 @@ export const nakesColumns: readonly ColumnDef[] = [
   { key: "status_kepegawaian", header: "Status Kepegawaian", label_en: "Employment status", aliases: ["Status", "Status Pegawai"], required: true },
   { key: "kode_fasyankes", header: "Kode Fasyankes", label_en: "Facility code", aliases: ["Kode Puskesmas", "Kode Faskes", "Kode RS"], required: true },
   { key: "no_str", header: "No. STR", label_en: "STR number", aliases: ["Nomor STR", "STR", "STR Nomor", "STR No"], required: false },
-  { key: "str_berlaku_sampai", header: "Masa Berlaku STR", label_en: "STR valid until", aliases: ["Tgl Berlaku STR", "Berlaku STR", "STR Berlaku s.d.", "STR Berlaku Sampai", "STR Masa Berlaku", "STR Tgl Berlaku"], required: false },
+  { key: "str_berlaku_sampai", header: "Masa Berlaku STR", label_en: "STR valid until", aliases: ["Tgl Berlaku STR", "Berlaku STR"], required: false },
   { key: "no_sip", header: "No. SIP", label_en: "SIP number", aliases: ["Nomor SIP", "SIP", "SIPP", "SIPB", "SIP Nomor", "SIP No"], required: false },
-  { key: "sip_berlaku_sampai", header: "Masa Berlaku SIP", label_en: "SIP valid until", aliases: ["Tgl Berlaku SIP", "Berlaku SIP", "SIP Berlaku s.d.", "SIP Berlaku Sampai", "SIP Masa Berlaku", "SIP Tgl Berlaku"], required: false },
+  { key: "sip_berlaku_sampai", header: "Masa Berlaku SIP", label_en: "SIP valid until", aliases: ["Tgl Berlaku SIP", "Berlaku SIP"], required: false },
   { key: "tmt_penugasan", header: "TMT Penugasan", label_en: "Assignment start (TMT)", aliases: ["TMT Tugas", "Mulai Penugasan", "TMT"], required: false },
   { key: "keterangan", header: "Keterangan", label_en: "Notes", aliases: ["Catatan", "Ket"], required: false },
 ];

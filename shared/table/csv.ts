@@ -79,17 +79,41 @@ function headerDelimiter(text: string): string {
 
 /**
  * The text of a CSV body's bytes (SPEC §3.1 "CSV as Excel saves it"): UTF-16LE or UTF-16BE when a
- * byte-order mark says so (Excel's "Unicode Text", tab-separated), else UTF-8 (with or without BOM),
- * else Windows-1252 (what Windows Excel writes for "CSV"). The BOM is dropped.
+ * byte-order mark says so (Excel's "Unicode Text", tab-separated) or, without one, when the first bytes
+ * hold a NUL in every other byte (the high byte of ASCII text; see utf16WithoutBom), else UTF-8 (with
+ * or without BOM), else Windows-1252 (what Windows Excel writes for "CSV"). The BOM is dropped.
  */
 export function decodeCsvBytes(bytes: Uint8Array): string {
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
+  const utf16 = utf16WithoutBom(bytes);
+  if (utf16 !== null) return new TextDecoder(utf16).decode(bytes);
   try {
     return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
     return new TextDecoder("windows-1252").decode(bytes);
   }
+}
+
+/**
+ * UTF-16 without a byte-order mark, judged on the first 64 bytes: a CSV's header is ASCII, so in UTF-16
+ * every other byte is NUL (odd bytes in little-endian, even in big-endian), which no UTF-8 or
+ * Windows-1252 text holds. Null when the bytes do not look so.
+ */
+function utf16WithoutBom(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
+  const n = Math.min(bytes.length, 64) & ~1;
+  if (n < 4) return null;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenNul++;
+    if (bytes[i + 1] === 0) oddNul++;
+  }
+  const pairs = n / 2;
+  // Most pairs carry their NUL on one side and none on the other (a few non-ASCII letters aside).
+  if (oddNul * 4 >= pairs * 3 && evenNul === 0) return "utf-16le";
+  if (evenNul * 4 >= pairs * 3 && oddNul === 0) return "utf-16be";
+  return null;
 }
 
 function isEmptyRecord(r: readonly string[]): boolean {

@@ -1,9 +1,12 @@
+import { MAX_COLUMNS, MAX_HEADER_CHARS } from "../schema/cell";
 import type { Issue, Lang } from "../schema/issue";
 import { makeIssue } from "../validate/issues";
 import { tableColumns, type ColumnDef, type TableKind } from "./columns";
 import { fold } from "./fold";
+import { licenceDateKey } from "./licence-date-header";
 
 export type { TableKind } from "./columns";
+export { MAX_COLUMNS, MAX_HEADER_CHARS };
 
 /** Folded header → column, per table; the canonical key and the template header count as aliases. */
 const lookups = new Map<TableKind, Map<string, ColumnDef>>();
@@ -27,6 +30,9 @@ function lookup(table: TableKind): Map<string, ColumnDef> {
  * ignored when the whole header is not itself a name ("L/P" is one).
  */
 function defOfHeader(header: string, table: TableKind): ColumnDef | undefined {
+  // Headers are short: a longer cell (a multi-MB CSV field under the header) names nothing, and is
+  // not folded or searched, so header matching costs at most MAX_HEADER_CHARS per cell.
+  if (header.length > MAX_HEADER_CHARS) return undefined;
   const map = lookup(table);
   const whole = map.get(fold(header));
   if (whole) return whole;
@@ -38,6 +44,13 @@ function defOfHeader(header: string, table: TableKind): ColumnDef | undefined {
     if (candidate === "") continue;
     const def = map.get(fold(candidate));
     if (def) return def;
+  }
+  if (table === "nakes") {
+    // The STR and SIP validity dates are named by their words in any order (./licence-date-header).
+    for (const candidate of [header, bare, noParens, beforeColon]) {
+      const key = candidate === "" ? null : licenceDateKey(candidate);
+      if (key !== null) return tableColumns.nakes.find((d) => d.key === key);
+    }
   }
   return undefined;
 }
@@ -55,6 +68,7 @@ const ROW_NUMBER_HEADERS: ReadonlySet<string> = new Set(["no", "nourut", "nomoru
 
 /** Whether a header names the row-number column that sheets carry (ignored silently). */
 export function isRowNumberHeader(header: string): boolean {
+  if (header.length > MAX_HEADER_CHARS) return false;
   const f = fold(header);
   return header.trim() === "#" || (f !== "" && ROW_NUMBER_HEADERS.has(f));
 }
@@ -68,14 +82,26 @@ export function acceptedHeaders(def: ColumnDef): string[] {
  * Headers as the user wrote them → canonical key per position (null: ignored), with the findings of
  * SPEC §5: header.missing (row null, column = the key, message lists its accepted headers),
  * header.duplicate (the later column is ignored), header.unknown (column ignored). Blank headers are
- * ignored silently: they are the gaps Excel and CSV exports leave.
+ * ignored silently: they are the gaps Excel and CSV exports leave. A table of more than MAX_COLUMNS
+ * columns (a CSV has no schema to stop it) gets one header.too_many error and only its first
+ * MAX_COLUMNS headers are read, so the findings stay bounded; a header over MAX_HEADER_CHARS is shown
+ * cut to that length.
  */
 export function matchHeaders(headers: readonly string[], table: TableKind, lang: Lang = "id"): { keys: (string | null)[]; issues: Issue[] } {
   const keys: (string | null)[] = [];
   const issues: Issue[] = [];
   const firstHeader = new Map<string, string>();
-  for (const raw of headers) {
-    const header = typeof raw === "string" ? raw.trim() : String(raw ?? "").trim();
+  if (headers.length > MAX_COLUMNS) {
+    issues.push(makeIssue("header.too_many", { table, row: null, column: null }, { limit: MAX_COLUMNS, actual: headers.length }, lang));
+  }
+  for (let c = 0; c < headers.length; c++) {
+    if (c >= MAX_COLUMNS) {
+      keys.push(null);
+      continue;
+    }
+    const raw = headers[c];
+    const whole = typeof raw === "string" ? raw.trim() : String(raw ?? "").trim();
+    const header = whole.length > MAX_HEADER_CHARS ? `${whole.slice(0, MAX_HEADER_CHARS)}…` : whole;
     if (header === "") {
       keys.push(null);
       continue;

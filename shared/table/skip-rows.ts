@@ -15,8 +15,13 @@ export type RowClass = typeof PERSON | typeof BLANK | SkipReason;
 /** Formula errors as Excel shows them in a cell. */
 const FORMULA_ERRORS = new Set(["#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NAME?", "#NULL!", "#NUM!", "#SPILL!", "#CALC!", "#GETTING_DATA", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"]);
 
-/** The first line of a signature block: "Mengetahui,", "Kepala Puskesmas …", "An. Kepala …", "Plt. …". */
-const SIGNATURE_START = /^(?:mengetahui|menyetujui|disetujui|kepala\s|an\.|a\.n\.?\s|atas nama\s|plt\.?\s|plh\.?\s|yang membuat|dibuat oleh|pembuat daftar)/i;
+/**
+ * The first line of a signature block: "Mengetahui,", "Kepala Puskesmas …", "An. Kepala …", "Plt. …",
+ * and the decree's "Ditetapkan di Mukomuko" / "pada tanggal 30 November 2026" (a place-and-date
+ * written over two lines).
+ */
+const SIGNATURE_START =
+  /^(?:mengetahui|menyetujui|disetujui|kepala\s|an\.|a\.n\.?\s|atas nama\s|plt\.?\s|plh\.?\s|yang membuat|dibuat oleh|pembuat daftar|ditetapkan\s+di\s|dikeluarkan\s+di\s|pada\s+tanggal\s)/i;
 /** A place-and-date line: "Mukomuko, 1 November 2026", "Mukomuko, 01-11-2026". */
 const PLACE_AND_DATE = /^[\p{L} .'()-]{2,60},\s*(?:\d{1,2}\s+\p{L}+\.?\s+\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{4})$/u;
 /** A column number as sheets write them under a header: "(1)", "1", "1." */
@@ -146,9 +151,15 @@ function classifyRow(row: readonly Cell[], keys: readonly (string | null)[]): Ro
   let ascending = true;
   let previous = 0;
   let first: Cell = null;
+  let raw = 0;
   for (let i = 0; i < row.length; i++) {
     const v = cleanCell(row[i]);
-    if (v === null) continue;
+    // A placeholder, or 0 (what a formula shows with nothing to count), is no value; the row still
+    // held something, so it is reported as skipped rather than passed over as blank.
+    if (v === null || v === 0) {
+      if (hasRawValue(row[i])) raw++;
+      continue;
+    }
     any++;
     if (first === null) first = v;
     if (i < keys.length && keys[i] !== null) inRoster++;
@@ -164,7 +175,7 @@ function classifyRow(row: readonly Cell[], keys: readonly (string | null)[]): Ro
       previous = n;
     }
   }
-  if (any === 0) return BLANK;
+  if (any === 0) return raw === 0 ? BLANK : "empty";
   if (errors === any) return "formula_error";
   if (any === 1 && rowNumberOf(first) !== null) return "number_only";
   if (numbers === any && any >= 3 && ascending) return "column_numbers";
@@ -175,4 +186,10 @@ function classifyRow(row: readonly Cell[], keys: readonly (string | null)[]): Ro
   }
   if (inRoster === 0) return "empty";
   return PERSON;
+}
+
+/** Whether a cell holds anything at all before normalising: a number, a boolean, or text that is not only whitespace. */
+function hasRawValue(v: Cell | undefined): boolean {
+  if (v === null || v === undefined) return false;
+  return typeof v !== "string" || v.trim() !== "";
 }

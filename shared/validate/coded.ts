@@ -1,7 +1,9 @@
 import type { Cell } from "../schema/cell";
+import type { OddCharacter } from "../i18n/messages";
 import type { JenisTenaga, Pendidikan, StatusKepegawaian } from "../reference/codes";
 import { cellText } from "../normalize/cell";
 import { readPendidikan, readProfession, readStatus } from "../normalize/codes";
+import { isFacilityCode } from "../reference/facilities";
 import { pendidikanList } from "../reference/pendidikan";
 import { professionByCode } from "../reference/professions";
 import { statuses } from "../reference/statuses";
@@ -50,37 +52,54 @@ export function readPendidikanCell(v: Cell, s: Sink): Pendidikan | null {
 }
 
 /**
- * kode_fasyankes: upper-cased; checked against the facility master and the uploader's scope when the
- * context has them (the Worker's checks; the add-in has neither and skips both). Verdicts are cached
- * per code: an upload names a handful of facilities across many rows.
+ * kode_fasyankes, as `readFacilityCode` (normalize/codes) read it from the cell `v`: a code of no
+ * facility shape (reference/facilities, SPEC §3.3) is `kode_fasyankes.unknown` everywhere, so the add-in
+ * (no master) and the Worker agree; then the code is checked against the facility master and the
+ * uploader's scope when the context has them (the Worker's checks; the add-in has neither and skips
+ * both). Verdicts are cached per code: an upload names a handful of facilities across many rows.
  */
 export class FacilityReader {
-  private readonly verdicts = new Map<string, "ok" | "unknown" | "out_of_scope">();
+  private readonly verdicts = new Map<string, "ok" | "no_shape" | "unknown" | "out_of_scope">();
 
   constructor(private readonly run: Run) {}
 
-  read(v: Cell, present: boolean, s: Sink): string | null {
-    let kode = cellText(v);
+  read(kode: string | null, v: Cell, present: boolean, s: Sink): string | null {
     if (kode === null) {
       if (present) s.add("required", "kode_fasyankes", columnRef("nakes", "kode_fasyankes"));
       return null;
     }
-    if (/[a-z]/.test(kode)) kode = kode.toUpperCase();
     let verdict = this.verdicts.get(kode);
     if (verdict === undefined) {
       verdict = this.judge(kode);
       this.verdicts.set(kode, verdict);
     }
-    if (verdict === "unknown") s.add("kode_fasyankes.unknown", "kode_fasyankes", { value: kode }, v);
+    if (verdict === "no_shape") s.add("kode_fasyankes.unknown", "kode_fasyankes", { value: kode, shape: false, odd: oddCodeCharacter(kode) }, v);
+    else if (verdict === "unknown") s.add("kode_fasyankes.unknown", "kode_fasyankes", { value: kode }, v);
     else if (verdict === "out_of_scope") s.add("kode_fasyankes.out_of_scope", "kode_fasyankes", { value: kode, scope: this.run.ctx.scope! }, v);
     return kode;
   }
 
-  private judge(kode: string): "ok" | "unknown" | "out_of_scope" {
+  private judge(kode: string): "ok" | "no_shape" | "unknown" | "out_of_scope" {
+    if (!isFacilityCode(kode)) return "no_shape";
     const { facilities, scope } = this.run.ctx;
     const fact = facilities?.get(kode);
     if (facilities && !fact) return "unknown";
     if (scope !== undefined && inScope(kode, scope, fact) === false) return "out_of_scope";
     return "ok";
   }
+}
+
+/**
+ * The first character of a code that is no ASCII letter or digit, for the message (SPEC §3.1: name the
+ * character rather than show a code that looks valid, such as a full-width "Ｐ"); undefined when none.
+ */
+function oddCodeCharacter(kode: string): OddCharacter | undefined {
+  let position = 0;
+  for (const ch of kode) {
+    position++;
+    const c = ch.codePointAt(0)!;
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90)) continue;
+    return { position, char: ch, fullWidth: c >= 0xff01 && c <= 0xff5e };
+  }
+  return undefined;
 }

@@ -12,7 +12,8 @@ import type { Sink } from "./sink";
  * date, DATE_EMPTY, DATE_LIFETIME (only where `lifetime`), or a negative reason (already reported).
  */
 export function readDateColumn(v: Cell, column: string, opts: { lifetime?: boolean; past?: boolean; offsetHours?: number }, run: Run, s: Sink): number {
-  const d = readDate(v, { lifetime: opts.lifetime === true, offsetHours: opts.offsetHours });
+  // The caller's options are read as they are (no copy: this runs three times a row).
+  const d = readDate(v, opts);
   if (d === DATE_EMPTY || d === DATE_LIFETIME) return d;
   if (d < 0) {
     s.add("date.invalid", column, { ...columnRef("nakes", column), value: cellDisplay(v), problem: dateProblem(d) }, v);

@@ -1,6 +1,7 @@
 import type { Cell } from "../schema/cell";
 import type { Profession } from "../reference/professions";
 import { dayNumber, toIso } from "../normalize/calendar";
+import { beginsAsFormula } from "../normalize/cell";
 import { DATE_EMPTY } from "../normalize/dates";
 import { columnRef } from "./labels";
 import type { Run } from "./run";
@@ -11,8 +12,11 @@ import type { Sink } from "./sink";
  * STR that has passed is a record to update, not a lapsed licence (warning).
  * `strUntil`/`sipUntil` are what readDateColumn returned (packed date, DATE_EMPTY, DATE_LIFETIME or
  * a negative reason already reported).
+ * No STR or SIP number begins with = + - @: such text is refused (`str.format`, `sip.format`) rather
+ * than stored and served as a formula (SPEC §7).
  */
 export function checkStr(profession: Profession | undefined, noStr: string | null, strUntil: number, strCell: Cell, run: Run, s: Sink): void {
+  if (noStr !== null && beginsAsFormula(noStr)) s.add("str.format", "no_str", {}, strCell);
   if (profession?.needs_str && noStr === null) s.add("str.required", "no_str", { profession: profession.label });
   if (strUntil > 1 && strUntil < run.asOf) s.add("str.expired", "str_berlaku_sampai", { date: toIso(strUntil) }, strCell);
 }
@@ -30,6 +34,7 @@ export function checkSip(
   s: Sink,
 ): void {
   if (profession?.needs_sip && noSip === null) s.add("sip.required", "no_sip", { profession: profession.label });
+  if (noSip !== null && beginsAsFormula(noSip)) s.add("sip.format", "no_sip", {}, noSip);
   if (noSip !== null && sipUntil === DATE_EMPTY) {
     s.add("required", "sip_berlaku_sampai", columnRef("nakes", "sip_berlaku_sampai"));
     return;

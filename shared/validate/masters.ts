@@ -3,7 +3,7 @@ import type { Counts, Issue, Lang } from "../schema/issue";
 import type { FasyankesRecord, PendudukRecord } from "../schema/records";
 import type { KategoriPuskesmas } from "../reference/codes";
 import { cellDisplay, cellText } from "../normalize/cell";
-import { readCategory, readFacilityKind } from "../normalize/codes";
+import { readCategory, readFacilityCode, readFacilityKind } from "../normalize/codes";
 import { readFlag, readInteger } from "../normalize/flags";
 import { categories, facilityKinds, kindOfCode, regionOfCode } from "../reference/facilities";
 import { kabupatenByKode, isProvinceNumber, provincesWithRegencies } from "../reference/wilayah";
@@ -63,7 +63,8 @@ function begin(table: Table, kind: TableKind, lang: Lang) {
   const columns = Array.isArray(table?.columns) ? table.columns : [];
   const rows: readonly Cell[][] = Array.isArray(table?.rows) ? table.rows : [];
   const headers = matchHeaders(columns.map(String), kind, lang);
-  s.issues.push(...headers.issues);
+  // Never spread a list into a call: its length is the caller's (issue 10, attack finding 4).
+  for (const issue of headers.issues) s.issues.push(issue);
   const usable = headers.issues.every((i) => i.code !== "header.missing");
   return { s, rows, keys: headers.keys, usable };
 }
@@ -92,12 +93,6 @@ function flagDuplicates(
       errorRows.add(row);
     }
   }
-}
-
-/** A facility code as a cell holds it: text or a whole number (a hospital code survives as one), upper case; null when empty. */
-function readFacilityCode(v: Cell): string | null {
-  const t = typeof v === "number" && Number.isInteger(v) ? String(v) : cellText(v);
-  return t === null ? null : t.toUpperCase();
 }
 
 /**

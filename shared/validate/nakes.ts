@@ -2,6 +2,7 @@ import type { Cell, Table } from "../schema/cell";
 import type { Issue } from "../schema/issue";
 import type { NakesRecord } from "../schema/records";
 import { cellText } from "../normalize/cell";
+import { readFacilityCode } from "../normalize/codes";
 import { strDigitsLost } from "../normalize/ids";
 import { provinceOffsetHours } from "../normalize/today";
 import { professionByCode } from "../reference/professions";
@@ -54,7 +55,8 @@ export function validateNakes(table: Table, run: Run): NakesOutcome {
   const columns = Array.isArray(table?.columns) ? table.columns : [];
   const rows: readonly Cell[][] = Array.isArray(table?.rows) ? table.rows : [];
   const headers = matchHeaders(columns.map(String), "nakes", run.lang);
-  s.issues.push(...headers.issues);
+  // Never spread a list into a call: its length is the caller's (issue 10, attack finding 4).
+  for (const issue of headers.issues) s.issues.push(issue);
   const ix = columnIndex<Key>("nakes", headers.keys);
   const headerIssueCount = s.issues.length;
 
@@ -69,10 +71,14 @@ export function validateNakes(table: Table, run: Run): NakesOutcome {
   const classes = new RowClassifier(rows, headers.keys, ix.nik);
   const skipped = new SkippedRuns(s);
   s.looksMerged = (r, key) => looksMerged(rows, classes, ix[key as Key] ?? -1, r);
-  // The facility's zone reads instants (SPEC §4.5); rows of one facility follow each other, so the
-  // last code's offset is kept.
-  let zoneKode: string | null = null;
+  // The facility's zone reads instants (SPEC §4.5): each row's own code as read (text or number), WIB
+  // when it has none; rows of one facility follow each other, so the offset is recomputed on a change.
+  let zoneKode: string | null | undefined;
   let offset = provinceOffsetHours(null);
+  // The date columns' reading options, made again only when the zone changes (not once a row).
+  let strOpts = { lifetime: true, offsetHours: offset };
+  let sipOpts = { offsetHours: offset };
+  let tmtOpts = { past: true, offsetHours: offset };
 
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r]!;
@@ -85,9 +91,16 @@ export function validateNakes(table: Table, run: Run): NakesOutcome {
     dataRows++;
     s.at(r);
     const kodeCell = at(row, ix.kode_fasyankes);
-    if (typeof kodeCell === "string" && kodeCell !== zoneKode) {
-      zoneKode = kodeCell;
-      offset = provinceOffsetHours(kodeCell);
+    const kodeText = readFacilityCode(kodeCell);
+    if (kodeText !== zoneKode) {
+      zoneKode = kodeText;
+      const next = provinceOffsetHours(kodeText);
+      if (next !== offset) {
+        offset = next;
+        strOpts = { lifetime: true, offsetHours: offset };
+        sipOpts = { offsetHours: offset };
+        tmtOpts = { past: true, offsetHours: offset };
+      }
     }
 
     const nikCell = at(row, ix.nik);
@@ -103,21 +116,21 @@ export function validateNakes(table: Table, run: Run): NakesOutcome {
     const status = readStatusKepegawaian(at(row, ix.status_kepegawaian), ix.status_kepegawaian >= 0, s);
     const nipCell = at(row, ix.nip);
     const nip = readNip(nipCell, status, birth, sex, s);
-    const kode = facility.read(kodeCell, ix.kode_fasyankes >= 0, s);
+    const kode = facility.read(kodeText, kodeCell, ix.kode_fasyankes >= 0, s);
 
     const profession = jenis === null ? undefined : professionByCode.get(jenis);
     const strCell = at(row, ix.no_str);
     const noStr = cellText(strCell);
     if (noStr !== null && strDigitsLost(strCell)) s.add("str.precision_lost", "no_str", { value: noStr }, strCell);
     const strUntilCell = at(row, ix.str_berlaku_sampai);
-    const strUntil = readDateColumn(strUntilCell, "str_berlaku_sampai", { lifetime: true, offsetHours: offset }, run, s);
+    const strUntil = readDateColumn(strUntilCell, "str_berlaku_sampai", strOpts, run, s);
     checkStr(profession, noStr, strUntil, strUntilCell, run, s);
     const noSip = cellText(at(row, ix.no_sip));
     const sipUntilCell = at(row, ix.sip_berlaku_sampai);
-    const sipUntil = readDateColumn(sipUntilCell, "sip_berlaku_sampai", { offsetHours: offset }, run, s);
+    const sipUntil = readDateColumn(sipUntilCell, "sip_berlaku_sampai", sipOpts, run, s);
     checkSip(profession, noSip, sipUntil, sipUntilCell, run, s);
     const tmtCell = at(row, ix.tmt_penugasan);
-    const tmt = readDateColumn(tmtCell, "tmt_penugasan", { past: true, offsetHours: offset }, run, s);
+    const tmt = readDateColumn(tmtCell, "tmt_penugasan", tmtOpts, run, s);
     checkPenugasan(status, tmt, tmtCell, run, s);
 
     cross.add(r, nik, kode, nip, nipCell, noStr, strCell);

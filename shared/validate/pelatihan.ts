@@ -30,7 +30,8 @@ export function validatePelatihan(table: Table, nakesNiks: { has(nik: string): b
   const columns = Array.isArray(table?.columns) ? table.columns : [];
   const rows = Array.isArray(table?.rows) ? table.rows : [];
   const headers = matchHeaders(columns.map(String), "pelatihan", run.lang);
-  s.issues.push(...headers.issues);
+  // Never spread a list into a call: its length is the caller's (issue 10, attack finding 4).
+  for (const issue of headers.issues) s.issues.push(issue);
   const ix = columnIndex<Key>("pelatihan", headers.keys);
   const complete = ix.nik >= 0 && ix.kode_pelatihan >= 0 && ix.tahun >= 0;
   const stored = run.ctx.storedNiks;

@@ -1,7 +1,7 @@
 import type { Cell } from "../schema/cell";
 import { yearsBetween } from "../normalize/calendar";
 import { cellDisplay, cellText } from "../normalize/cell";
-import { dateProblem, DATE_EMPTY, readDate } from "../normalize/dates";
+import { dateProblem, DATE_EMPTY, readDate, type DateOptions } from "../normalize/dates";
 import { readSex } from "../normalize/sex";
 import { columnRef } from "./labels";
 import type { Run } from "./run";
@@ -63,7 +63,7 @@ export function readJenisKelamin(v: Cell, present: boolean, s: Sink): "L" | "P" 
  * `offsetHours`: the facility's zone (SPEC §4.5), for a date written as an instant.
  */
 export function readTanggalLahir(v: Cell, present: boolean, run: Run, s: Sink, offsetHours = 7): number {
-  const d = readDate(v, { place: true, offsetHours });
+  const d = readDate(v, birthOptions(offsetHours));
   if (d === DATE_EMPTY) {
     if (present) s.add("required", "tanggal_lahir", columnRef("nakes", "tanggal_lahir"));
     return 0;
@@ -83,4 +83,15 @@ export function readTanggalLahir(v: Cell, present: boolean, run: Run, s: Sink, o
     return 0;
   }
   return d;
+}
+
+/** The reading options of a birth date per zone offset, made once (this runs for every row). */
+const birthOptionsByOffset = new Map<number, DateOptions>();
+function birthOptions(offsetHours: number): DateOptions {
+  let o = birthOptionsByOffset.get(offsetHours);
+  if (o === undefined) {
+    o = { place: true, offsetHours };
+    if (birthOptionsByOffset.size < 64) birthOptionsByOffset.set(offsetHours, o);
+  }
+  return o;
 }

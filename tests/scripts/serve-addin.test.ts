@@ -30,6 +30,10 @@ describe("buildAddin", () => {
     expect(code).not.toContain("jsxDEV");
   });
 
+  it("leaves the help page without the pane's code", () => {
+    expect(readFileSync(join(out, "help.html"), "utf8")).not.toMatch(/<script|modulepreload/);
+  });
+
   it("gives the service worker a list that holds the page itself and only files that exist", () => {
     const sw = readFileSync(join(out, "sw.js"), "utf8");
     const listed = JSON.parse(/const FILES = (\[.*\]);/.exec(sw)![1]!) as string[];

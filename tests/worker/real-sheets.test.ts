@@ -223,3 +223,33 @@ describe("real office sheets through the API", () => {
     expect(names.results.map((r) => r.nik)).toEqual(["1706061509930001", "1706061509930003", "1706061509930004", "1706061509930005"]);
   });
 });
+
+describe("the facility's zone through the API, whatever the code cell holds (variant finding 1)", () => {
+  let kaltara: string;
+  beforeAll(async () => {
+    kaltara = await tokenFor("admin", "65");
+    const sql = upsertFacilitiesSql(
+      [{ kode: "6501015", nama: "RSUD Uji Zona WITA", jenis: "RUMAH_SAKIT", kode_wilayah: "6501", kecamatan: null, kategori: null, rawat_inap: true, poned: false, aktif: true }],
+      null,
+      new Date().toISOString(),
+    );
+    await env.DB.batch(sql.map((s) => prepare(env.DB, s)));
+  });
+
+  it("stores a hospital's instants as WITA dates when its code 6501015 arrives as a JSON number", async () => {
+    const row = {
+      nik: "6501011509930001", nip: "199309152022011001", nama: "Budi Santoso", jenis_kelamin: "L", tanggal_lahir: "1993-09-14T16:00:00Z",
+      jenis_tenaga: "PERAWAT", pendidikan: "D3", status_kepegawaian: "PNS", kode_fasyankes: 6501015, no_str: "6501993000011509",
+      str_berlaku_sampai: null, no_sip: "503/1/SIP", sip_berlaku_sampai: "2029-04-30T16:00:00Z", tmt_penugasan: "2022-06-30T16:00:00Z", keterangan: null,
+    };
+    const req = { as_of: "2026-11-01", nakes: { columns: Object.keys(row), rows: [Object.values(row)] } };
+    const res = await call("POST", "/v1/rosters", { token: kaltara, json: req });
+    expect(res.status).toBe(201);
+    const up = await json<UploadResponse>(res);
+    expect(up.issues.map((i) => [i.code, i.message])).toEqual([]);
+    const stored = await env.DB.prepare(
+      "SELECT n.tanggal_lahir AS lahir, n.sip_berlaku_sampai AS sip, n.tmt_penugasan AS tmt FROM nakes n JOIN roster_current c ON c.upload_id = n.upload_id WHERE c.kode_fasyankes = '6501015'",
+    ).first<{ lahir: string; sip: string; tmt: string }>();
+    expect(stored).toEqual({ lahir: "1993-09-15", sip: "2029-05-01", tmt: "2022-07-01" });
+  });
+});

@@ -36,7 +36,11 @@ export async function readCoverage(dbs: readonly Reader[], q: ResolvedQuery): Pr
   const rows: Record<string, Record<string, unknown>[]> = { rules };
   const perDb = await Promise.all(dbs.map((db) => db.batch(flat.map(({ one }) => prepare(db, one)))));
   for (const results of perDb) {
-    flat.forEach(({ name }, i) => (rows[name] ??= []).push(...((results[i]?.results ?? []) as Record<string, unknown>[])));
+    // A loop, not push(...rows): a spread of an unbounded list overflows the stack (issue 10, finding 4).
+    flat.forEach(({ name }, i) => {
+      const into = (rows[name] ??= []);
+      for (const row of (results[i]?.results ?? []) as Record<string, unknown>[]) into.push(row);
+    });
   }
   return foldCoverage(q, rows as CoverageRows);
 }

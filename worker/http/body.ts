@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import type { z } from "zod";
+import { decodeCsvBytes } from "../../shared/table/csv";
 import { configOf, formatBytes } from "../config";
 import type { AppEnv } from "../env";
 import { ApiError } from "./errors";
@@ -29,8 +30,8 @@ export function tooLarge(maxBytes: number): ApiError {
 /**
  * The body of a POST/PUT: its media type must be one the route accepts (else 415), its size within the
  * configured limit after any gzip decompression (else 413; hono/body-limit has already refused bodies
- * announced or streamed over it), its text valid UTF-8 (CSV saved by Windows Excel as Windows-1252 is
- * read as such).
+ * announced or streamed over it), its text valid UTF-8; a CSV body is read by the one CSV decoder
+ * (`decodeCsvBytes`: UTF-16 with a byte-order mark, UTF-8, else Windows-1252, SPEC §3.1).
  */
 export async function readRawBody(c: Context<AppEnv>, accepted: readonly BodyKind[]): Promise<RawBody> {
   const header = c.req.header("Content-Type") ?? "";
@@ -105,10 +106,10 @@ async function readBytes(c: Context<AppEnv>, max: number): Promise<Uint8Array> {
 }
 
 function decode(bytes: Uint8Array, kind: BodyKind): string {
+  if (kind === "csv") return decodeCsvBytes(bytes);
   try {
     return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    if (kind === "csv") return new TextDecoder("windows-1252").decode(bytes);
     throw new ApiError(400, "bad_request", { id: "Isi permintaan bukan teks UTF-8 yang sah.", en: "The request body is not valid UTF-8 text." });
   }
 }

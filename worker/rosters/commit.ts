@@ -175,8 +175,9 @@ export async function commitStaged(db: Writer, plan: CommitPlan, notBefore: stri
 /** The final batch's statements, in order (see storeUpload); coverage's go between `versions` and `persons`. */
 function commitSql(plan: CommitPlan, at: string): { versions: Sql[]; persons: Sql[] } {
   const versions: Sql[] = [...guardUncommittedSql(plan.id)];
-  if (plan.expected) versions.push(...guardPointersSql(plan.id, [...plan.expected.entries()]));
-  versions.push(...commitVersionsSql(plan.id, at, plan.asOf, plan.diff.map((d) => ({ ...d, nakes: plan.nakesPerFacility.get(d.kode_fasyankes) ?? 0 }))));
+  // Loops, not push(...list): a spread of an unbounded list overflows the stack (issue 10, attack finding 4).
+  if (plan.expected) for (const s of guardPointersSql(plan.id, [...plan.expected.entries()])) versions.push(s);
+  for (const s of commitVersionsSql(plan.id, at, plan.asOf, plan.diff.map((d) => ({ ...d, nakes: plan.nakesPerFacility.get(d.kode_fasyankes) ?? 0 })))) versions.push(s);
   // Person versions (SPEC §6: history per change) once coverage has counted the staged rows.
   const persons = personVersionsSql(plan.id, plan.asOf);
   const after: Sql[] = [...persons.close, unchangedTrainingSql(plan.id, plan.asOf), ...persons.open, commitUploadSql(plan.id, at)];

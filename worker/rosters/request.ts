@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import { isoDateSchema } from "../../shared/schema/cell";
 import { rosterRequestSchema, type RosterRequest } from "../../shared/schema/roster";
-import { csvTable, decodeCsvBytes } from "../../shared/table/csv";
+import { csvTable } from "../../shared/table/csv";
 import type { AppEnv } from "../env";
 import { sha256Hex } from "../auth/secret";
 import { parseJson, parseWith, readRawBody, type RawBody } from "../http/body";
@@ -35,11 +35,8 @@ export async function readRosterBody(c: Context<AppEnv>): Promise<RosterBody> {
  * Consumes the body's text and bytes: a 50 MB body need not stay alive beside its parsed rows.
  */
 export function rosterRequestOf(body: RosterBody): RosterRequest {
-  // Excel's "Unicode Text" is UTF-16 with a byte-order mark: the body reader, which reads UTF-8 or
-  // Windows-1252, cannot tell; the CSV decoder of shared/table can (SPEC §3.1).
-  const b = body.raw.bytes;
-  const utf16 = body.raw.kind === "csv" && b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff));
-  const text = utf16 ? decodeCsvBytes(b) : body.raw.text;
+  // A CSV body was decoded by the one CSV decoder in readRawBody (UTF-16 with BOM included).
+  const text = body.raw.text;
   body.raw.text = "";
   body.raw.bytes = new Uint8Array(0);
   if (body.raw.kind === "csv") {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cellText } from "../../../shared/normalize/cell";
+import { beginsAsFormula, cellText } from "../../../shared/normalize/cell";
 import { readFacilityKind, readPendidikan, readProfession, readStatus, readTraining } from "../../../shared/normalize/codes";
 import { readFlag, readInteger } from "../../../shared/normalize/flags";
 import { ID_EMPTY, ID_FORMAT, ID_PRECISION_LOST, readId } from "../../../shared/normalize/ids";
@@ -73,5 +73,23 @@ describe("flags and numbers", () => {
   });
   it("trim text and treat blank cells as empty", () => {
     expect([cellText("  a "), cellText(" "), cellText(null), cellText(12), cellText(Number.NaN)]).toEqual(["a", null, null, "12", null]);
+  });
+});
+
+describe("the cell normaliser and formula text (SPEC §7)", () => {
+  it("never trims leading whitespace or invisible characters into a formula", () => {
+    for (const v of ["\t=1+1", " =1+1", "\r\n+1-2", "\u00a0@SUM(1)", "\u200b=1+1", "\ufeff-1+2"]) {
+      const t = cellText(v);
+      expect(t).not.toBeNull();
+      expect(t!.charAt(0)).not.toMatch(/[=+\-@]/);
+    }
+  });
+  it("still trims whitespace before ordinary text and reads a spaced placeholder as empty", () => {
+    expect(cellText("\t Siti ")).toBe("Siti");
+    expect(cellText("  -  ")).toBeNull();
+  });
+  it("tells text that would become a formula once trimmed", () => {
+    for (const v of ["=1", "\t=1+1", " +62", "\u200b@x", "-5"]) expect(beginsAsFormula(v)).toBe(true);
+    for (const v of ["Siti", "503/SIP", " 1706", ""]) expect(beginsAsFormula(v)).toBe(false);
   });
 });

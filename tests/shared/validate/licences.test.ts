@@ -59,3 +59,28 @@ describe("the SIP rules", () => {
     expect(issuesOf(check([{ sip_berlaku_sampai: "31/04/2027" }]), "date.invalid")).toMatchObject([{ column: "sip_berlaku_sampai", severity: "error" }]);
   });
 });
+
+describe("STR and SIP numbers that would become formulas (SPEC §7, attack finding 6)", () => {
+  const formulas = ["=1+1", '=HYPERLINK("http://x.example","klik")', "@SUM(1)", "+1-2", "-1+2", "\t=1+1", " =1+1", "\u200b=1+1"];
+  for (const v of formulas) {
+    it(`refuse ${JSON.stringify(v)} as an STR number with str.format, storing nothing`, () => {
+      const r = check([{ no_str: v }]);
+      expect(issuesOf(r, "str.format")).toMatchObject([{ severity: "error", column: "no_str" }]);
+      expect(r.nakes).toEqual([]);
+    });
+    it(`refuse ${JSON.stringify(v)} as a SIP number with sip.format, storing nothing`, () => {
+      const r = check([{ no_sip: v }]);
+      expect(issuesOf(r, "sip.format")).toMatchObject([{ severity: "error", column: "no_sip" }]);
+      expect(r.nakes).toEqual([]);
+    });
+  }
+  it("say in Indonesian and English that the number may not begin with a formula sign", () => {
+    const [id] = issuesOf(check([{ no_sip: "=1+1" }]), "sip.format");
+    expect(id!.message).toMatch(/SIP.*=, \+, - atau @/);
+    const [en] = issuesOf(check([{ no_str: "+1-2" }], { lang: "en" }), "str.format");
+    expect(en!.message).toMatch(/STR.*=, \+, - or @/);
+  });
+  it("keep real numbers with dashes and slashes inside", () => {
+    expect(codesOf(check([{ no_sip: "503/117/SIP-BDN/DPMPTSP/2024", no_str: "31-21-1003-2105-7123" }]))).toEqual([]);
+  });
+});

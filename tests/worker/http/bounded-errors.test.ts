@@ -71,3 +71,17 @@ describe("malformed tables of any size answer 400 in the error shape", () => {
     expect((await json(res)).error.code).toBe("bad_request");
   });
 });
+
+describe("a CSV body is bounded like the JSON table shape", () => {
+  it("a CSV with 150,001 header columns is answered with one header.too_many finding, not a 500", async () => {
+    const header = Array.from({ length: 150_001 }, (_, i) => `kolom${i}`).join(",");
+    const res = await call("POST", "/v1/rosters/validate", { token: admin, csv: `${header}\n` });
+    expect(res.status).toBeLessThan(500);
+    const body = await json(res);
+    const tooMany = (body.issues as { code: string; message: string }[]).filter((i) => i.code === "header.too_many");
+    expect(tooMany).toHaveLength(1);
+    expect(tooMany[0]!.message).toContain("200");
+    // Only the first 200 columns are matched, so at most 200 header findings come back.
+    expect((body.issues as { code: string }[]).filter((i) => i.code === "header.unknown").length).toBeLessThanOrEqual(200);
+  });
+});
