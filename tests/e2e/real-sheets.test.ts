@@ -6,28 +6,15 @@
  * findings are marked, nothing on the rows that are no people, Hasil Validasi shows dates as dates;
  * after *Sisipkan template* the officer's own sheet is still the one read.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
-import type { Browser, Locator, Page } from "playwright-core";
-import { launchChromium, openPane, requireChromium, snap, workbookOf, type OpenPane, type Workbook } from "../support/browser";
-import { startPane, type PaneServer } from "../support/pane-server";
+import { describe, expect, test } from "vitest";
+import { snap, type Workbook } from "../support/browser";
+import { button, idle, paneSession, press, tab } from "../support/pane-session";
 import { id as t } from "../../addin/i18n/id";
 import { excelStrings, SHEETS } from "../../addin/excel/strings";
 import { OFFICE_SHEET_AS_OF, OFFICE_SHEET_ERRORS, OFFICE_SHEET_NAME, officeSheet, PERSON_ROWS } from "../addin/excel/office-sheet";
 
 /** The pane's "today": the sheet's roster date, in the morning in WIB. */
 const TODAY = new Date(`${OFFICE_SHEET_AS_OF}T09:00:00+07:00`);
-
-const tab = (page: Page, name: string) => page.getByRole("tab", { name });
-const button = (page: Page, name: string) => page.getByRole("button", { name, exact: true });
-
-async function idle(page: Page, timeout = 60_000): Promise<void> {
-  await page.waitForFunction(() => document.querySelector('[role="progressbar"]') === null, undefined, { timeout });
-}
-
-async function press(page: Page, target: Locator): Promise<void> {
-  await target.click();
-  await idle(page);
-}
 
 const rowOf = (address: string) => Number(/\d+$/.exec(address)![0]);
 
@@ -40,49 +27,21 @@ async function outcome(wb: Workbook) {
 }
 
 describe("an office's own sheet in the pane", () => {
-  let pane: PaneServer | undefined;
-  let browser: Browser | undefined;
-  let officer: OpenPane;
-  let wb: Workbook;
-  let setupError: unknown = null;
-  const ready = () => {
-    if (setupError) throw setupError;
-  };
-
-  beforeAll(async () => {
-    try {
-      requireChromium();
-      pane = await startPane();
-      browser = await launchChromium();
-      officer = await openPane(browser, pane.url, { now: TODAY });
-      wb = workbookOf(officer.page);
-      await wb.setValues(OFFICE_SHEET_NAME, "A1", officeSheet);
-    } catch (e) {
-      setupError = e;
-    }
+  const session = paneSession({
+    paneOptions: () => ({ now: TODAY }),
+    prepare: (s) => s.wb.setValues(OFFICE_SHEET_NAME, "A1", officeSheet),
   });
-
-  beforeEach(({ task, onTestFailed }) => {
-    onTestFailed(async () => {
-      if (setupError) return;
-      await snap(officer.page, `GAGAL-${task.name.slice(0, 40).replace(/[^A-Za-z0-9]+/g, "-")}`).catch(() => undefined);
-    });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await pane?.close();
-  });
+  const { ready } = session;
 
   test("Validasi finds exactly the sheet's real mistakes, marks only people's cells and lists dates as dates", async () => {
     ready();
-    const page = officer.page;
+    const page = session.officer.page;
     await tab(page, t.tabs.roster).click();
     await press(page, button(page, t.roster.validate));
     await expect.poll(() => page.getByTestId("counts").innerText()).toContain(`${OFFICE_SHEET_ERRORS.length} ${t.roster.counts.error}`);
     await snap(page, "lembar-kantor-validasi");
 
-    const { marked, findings } = await outcome(wb);
+    const { marked, findings } = await outcome(session.wb);
     const errors = findings.filter((f) => f.severity === excelStrings("id").severity.error);
     expect(errors.map((f) => `${f.cell} ${f.code}`).sort()).toEqual(OFFICE_SHEET_ERRORS.map((e) => `${OFFICE_SHEET_NAME}!${e.address} ${e.code}`).sort());
     for (const e of OFFICE_SHEET_ERRORS.filter((x) => x.merged)) {
@@ -95,7 +54,7 @@ describe("an office's own sheet in the pane", () => {
     expect(marked).toEqual(expect.arrayContaining(OFFICE_SHEET_ERRORS.map((e) => e.address)));
     // The SIP that ended on 30 September 2026, as a date (its serial is 46295).
     const sip = findings.findIndex((f) => f.code === "sip.expired");
-    const shown = await officer.page.evaluate(
+    const shown = await session.officer.page.evaluate(
       (row) => (window as unknown as { __fakeExcel: { workbook: { cellAt(s: string, a: string): { text: string } } } }).__fakeExcel.workbook.cellAt("Hasil Validasi", `E${row}`).text,
       sip + 2,
     );
@@ -104,14 +63,14 @@ describe("an office's own sheet in the pane", () => {
 
   test("after Sisipkan template, Validasi still reads her filled sheet, not the empty template table", async () => {
     ready();
-    const page = officer.page;
+    const page = session.officer.page;
     await press(page, button(page, t.roster.insertTemplate));
-    expect(await wb.tables()).toEqual(expect.arrayContaining([expect.objectContaining({ name: "Nakes" })]));
+    expect(await session.wb.tables()).toEqual(expect.arrayContaining([expect.objectContaining({ name: "Nakes" })]));
     await press(page, button(page, t.roster.validate));
     await expect.poll(() => page.getByTestId("counts").innerText()).toContain(`${OFFICE_SHEET_ERRORS.length} ${t.roster.counts.error}`);
     await snap(page, "lembar-kantor-setelah-template");
-    const { marked } = await outcome(wb);
+    const { marked } = await outcome(session.wb);
     expect(marked).toEqual(expect.arrayContaining(OFFICE_SHEET_ERRORS.map((e) => e.address)));
-    expect(officer.errors).toEqual([]);
+    expect(session.officer.errors).toEqual([]);
   });
 });

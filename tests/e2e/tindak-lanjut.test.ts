@@ -8,8 +8,8 @@
  */
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import type { Page } from "playwright-core";
+import { afterAll, describe, expect, test } from "vitest";
 import { registerFunctions } from "../../addin/functions/register";
 import { runtime } from "../../addin/functions/runtime";
 import { id as t } from "../../addin/i18n/id";
@@ -17,18 +17,10 @@ import { LIST_SHEETS, PLAN_SHEET } from "../../addin/tindak-lanjut/to-sheet";
 import type { ListResponse, PlacementResponse } from "../../shared/api/tindak-lanjut";
 import { mukomukoSample } from "../../shared/demo/samples";
 import { ExcelError, fakeCustomFunctions } from "../addin/functions/fakes";
-import { startApi, type ApiServer } from "../support/api-server";
-import { launchChromium, openPane, requireChromium, snap, workbookOf, type OpenPane, type Workbook } from "../support/browser";
-import { startPane, type PaneServer } from "../support/pane-server";
+import { openPane, snap, type Workbook } from "../support/browser";
+import { button, idle, paneSession, tab } from "../support/pane-session";
 
 const docs = fileURLToPath(new URL("../../docs/", import.meta.url));
-
-const tab = (page: Page, name: string) => page.getByRole("tab", { name });
-const button = (page: Page, name: string) => page.getByRole("button", { name, exact: true });
-
-async function idle(page: Page, timeout = 60_000): Promise<void> {
-  await page.waitForFunction(() => document.querySelector('[role="progressbar"]') === null, undefined, { timeout });
-}
 
 /** A chart of the page's workbook: its type and the address of its data. */
 interface FakeWindow {
@@ -172,55 +164,30 @@ async function tableRows(wb: Workbook, sheet: string): Promise<(string | number 
 }
 
 describe("Tindak lanjut in the pane and the functions, against the real API", () => {
-  let pane: PaneServer | undefined;
-  let api: ApiServer | undefined;
-  let browser: Browser | undefined;
-  let officer: OpenPane;
-  let wb: Workbook;
   let analyst = "";
-  let setupError: unknown = null;
-  const ready = () => {
-    if (setupError) throw setupError;
-  };
-
-  beforeAll(async () => {
-    try {
-      requireChromium();
-      pane = await startPane();
-      api = await startApi({ corsOrigins: [pane.origin] });
+  const session = paneSession({
+    api: true,
+    seed: async (api) => {
       const upload = await api.request("/v1/rosters", { token: api.tokens.uploader, body: mukomukoSample(), headers: { "Idempotency-Key": crypto.randomUUID() } });
       if (upload.status !== 201) throw new Error(`upload answered ${upload.status}: ${JSON.stringify(upload.body)}`);
       analyst = await api.createToken("analyst", "1706", "e2e analis tindak lanjut");
-      browser = await launchChromium();
-      officer = await openPane(browser, pane.url, { settings: { apiUrl: api.url, token: api.tokens.uploader } });
-      // A taller pane, so the picture for the README shows the whole tab.
-      await officer.page.setViewportSize({ width: 350, height: 960 });
-      wb = workbookOf(officer.page);
-    } catch (e) {
-      setupError = e;
-    }
+    },
+    paneOptions: (api) => ({ settings: { apiUrl: api!.url, token: api!.tokens.uploader } }),
+    // A taller pane, so the picture for the README shows the whole tab.
+    prepare: (s) => s.officer.page.setViewportSize({ width: 350, height: 960 }),
   });
+  const { ready } = session;
 
-  beforeEach(({ task, onTestFailed }) => {
-    onTestFailed(async () => {
-      if (setupError) return;
-      await snap(officer.page, `GAGAL-${task.name.slice(0, 40).replace(/[^A-Za-z0-9]+/g, "-")}`).catch(() => undefined);
-    });
-  });
-
-  afterAll(async () => {
+  afterAll(() => {
     runtime.install(null);
-    await browser?.close();
-    await api?.stop();
-    await pane?.close();
   });
 
-  const list = async (kind: string, token = api!.tokens.uploader) => api!.request<ListResponse>(`/v1/tindak-lanjut?list=${kind}&region=1706`, { token });
-  const plan = async (body: object, token = api!.tokens.uploader) => api!.request<PlacementResponse>("/v1/penempatan", { token, body });
+  const list = async (kind: string, token = session.api.tokens.uploader) => session.api.request<ListResponse>(`/v1/tindak-lanjut?list=${kind}&region=1706`, { token });
+  const plan = async (body: object, token = session.api.tokens.uploader) => session.api.request<PlacementResponse>("/v1/penempatan", { token, body });
 
   test("the uploader pulls the regency's SIP list, chosen by name, into its own sheet: one table, names and NIK as text, dates as dates", async () => {
     ready();
-    const page = officer.page;
+    const page = session.officer.page;
     await tab(page, t.tindak.tab).click();
     await page.getByRole("option", { name: "Kabupaten Mukomuko" }).first().waitFor({ state: "attached" });
     await page.getByLabel(t.tindak.list, { exact: true }).selectOption("sip");
@@ -236,30 +203,30 @@ describe("Tindak lanjut in the pane and the functions, against the real API", ()
     mkdirSync(docs, { recursive: true });
     await paneBesideSheet(page, sheet, `${docs}pane-tindak-lanjut.png`);
 
-    expect(await wb.tables()).toContainEqual({ name: LIST_SHEETS.sip.table, address: `'${sheet}'!A3:K${3 + fromApi.rows.length}` });
-    const rows = await tableRows(wb, sheet);
+    expect(await session.wb.tables()).toContainEqual({ name: LIST_SHEETS.sip.table, address: `'${sheet}'!A3:K${3 + fromApi.rows.length}` });
+    const rows = await tableRows(session.wb, sheet);
     expect(rows).toHaveLength(fromApi.rows.length);
     const shown = fromApi.rows.map((r) => [r.kode_fasyankes, r.nik, r.nama, r.no_sip ?? "", r.sisa_hari]);
     expect(rows.map((r) => [r[0], r[2], r[3], r[7], r[9]])).toEqual(shown);
     // Dates are date cells (numbers), not text.
     expect(rows.every((r) => typeof r[6] === "number" && typeof r[8] === "number")).toBe(true);
-    expect((await wb.conditionalFormats(sheet)).map((cf) => cf.address)).toEqual([`A4:K${3 + rows.length}`, `A4:K${3 + rows.length}`]);
+    expect((await session.wb.conditionalFormats(sheet)).map((cf) => cf.address)).toEqual([`A4:K${3 + rows.length}`, `A4:K${3 + rows.length}`]);
   });
 
   test("pulling again refreshes the same sheet in place", async () => {
     ready();
-    const page = officer.page;
-    const before = await wb.sheetNames();
+    const page = session.officer.page;
+    const before = await session.wb.sheetNames();
     await button(page, t.tindak.pull).click();
     await idle(page);
     await page.getByText(new RegExp(`lembar ${LIST_SHEETS.sip.sheet}`)).waitFor();
-    expect(await wb.sheetNames()).toEqual(before);
-    expect((await wb.tables()).filter((x) => x.name === LIST_SHEETS.sip.table)).toHaveLength(1);
+    expect(await session.wb.sheetNames()).toEqual(before);
+    expect((await session.wb.tables()).filter((x) => x.name === LIST_SHEETS.sip.table)).toHaveLength(1);
   });
 
   test("a placement plan for new midwives lands on its sheet with a bar chart of each gap before and after", async () => {
     ready();
-    const page = officer.page;
+    const page = session.officer.page;
     await page.getByLabel(t.tindak.planRegion, { exact: true }).selectOption({ label: "Kabupaten Mukomuko" });
     await page.getByLabel(t.tindak.profession, { exact: true }).selectOption({ label: "Bidan" });
     await page.getByLabel(t.tindak.count, { exact: true }).fill("5");
@@ -271,7 +238,7 @@ describe("Tindak lanjut in the pane and the functions, against the real API", ()
     await page.getByText(t.tindak.planDone(PLAN_SHEET.sheet, fromApi.rows.length)).waitFor();
     await paneBesideSheet(page, PLAN_SHEET.sheet, `${docs}pane-penempatan.png`, 12);
 
-    const rows = await tableRows(wb, PLAN_SHEET.sheet);
+    const rows = await tableRows(session.wb, PLAN_SHEET.sheet);
     expect(rows.slice(0, fromApi.rows.length).map((r) => r.slice(0, 8))).toEqual(
       fromApi.rows.map((r) => [r.urutan, r.kode_fasyankes, r.nama_fasyankes, r.kategori ?? "", r.tambahan, r.sebelum, r.sesudah, r.alasan]),
     );
@@ -281,7 +248,7 @@ describe("Tindak lanjut in the pane and the functions, against the real API", ()
   test("an analyst is told the list is refused, and no sheet is written", async () => {
     ready();
     expect((await list("sip", analyst)).status).toBe(403);
-    const second = await openPane(browser!, pane!.url, { settings: { apiUrl: api!.url, token: analyst } });
+    const second = await openPane(session.browser, session.pane.url, { settings: { apiUrl: session.api.url, token: analyst } });
     try {
       const page = second.page;
       await tab(page, t.tindak.tab).click();
@@ -299,10 +266,10 @@ describe("Tindak lanjut in the pane and the functions, against the real API", ()
     ready();
     const call = (token: string) => {
       const cf = fakeCustomFunctions();
-      registerFunctions({ customFunctions: cf.api, lang: () => "id", settings: () => ({ apiUrl: api!.url, token }), fetch: (i, o) => fetch(i, o) });
+      registerFunctions({ customFunctions: cf.api, lang: () => "id", settings: () => ({ apiUrl: session.api.url, token }), fetch: (i, o) => fetch(i, o) });
       return (id: string) => cf.associated.get(id) as unknown as (...args: unknown[]) => Promise<unknown[][]>;
     };
-    const uploader = call(api!.tokens.uploader);
+    const uploader = call(session.api.tokens.uploader);
     const sip = (await list("sip")).body;
     const spilled = await uploader("TINDAKLANJUT")("1706", "sip", null);
     expect(spilled.slice(1).map((r) => r[2])).toEqual(sip.rows.map((r) => r.nik));
