@@ -27,6 +27,9 @@ export default defineConfig({
               bindings: {
                 TEST_MIGRATIONS: await readD1Migrations(here("./worker/migrations")),
               },
+              // Databases of their own for tests that need them (issue 15): a scratch database to
+              // migrate old data through, and two province databases that tests bind as DB_17/DB_36.
+              d1Databases: { DB: "nakes-roster", TEST_MIGRATION_DB: "test-migration", TEST_DB_17: "test-db-17", TEST_DB_36: "test-db-36" },
             },
           })),
         ],

@@ -231,6 +231,8 @@ function verifyStorage(api: ApiServer, accepted: readonly Accepted[]): string[] 
   const trainingBy = new Map(strayTraining.map((s) => [s.upload_id, s.n]));
   for (const s of strayTraining) if (!ids.has(s.upload_id)) problems.push(`${s.n} pelatihan rows of unknown upload ${s.upload_id}`);
 
+  // Person versions (migration 0070): an upload records rows only for the persons it adds or changes,
+  // so each accepted upload's rows are some of those it sent, and its trainings at most those sent.
   for (const a of accepted) {
     for (const [kode, sent] of a.persons) {
       const rows = api.query<{ p: string }>(
@@ -238,12 +240,11 @@ function verifyStorage(api: ApiServer, accepted: readonly Accepted[]): string[] 
         a.uploadId,
         kode,
       );
-      const got = rows.map((r) => r.p).sort();
-      if (got.length !== sent.length) problems.push(`upload ${a.uploadId} at ${kode}: ${got.length} rows stored, ${sent.length} sent`);
-      else if (got.some((p, i) => p !== sent[i])) problems.push(`upload ${a.uploadId} at ${kode}: stored persons differ from those sent`);
+      const sentSet = new Set(sent);
+      if (rows.some((r) => !sentSet.has(r.p))) problems.push(`upload ${a.uploadId} at ${kode}: a stored person was not sent`);
     }
     const training = trainingBy.get(a.uploadId) ?? 0;
-    if (training !== a.pelatihan) problems.push(`upload ${a.uploadId}: ${training} pelatihan rows stored, ${a.pelatihan} sent`);
+    if (training > a.pelatihan) problems.push(`upload ${a.uploadId}: ${training} pelatihan rows stored, only ${a.pelatihan} sent`);
   }
 
   // Each officer's facilities are their own, so the current roster there is their last accepted upload.
@@ -251,8 +252,17 @@ function verifyStorage(api: ApiServer, accepted: readonly Accepted[]): string[] 
   const lastByOfficer = new Map<number, Accepted>();
   for (const a of accepted) lastByOfficer.set(a.officer, a);
   for (const a of lastByOfficer.values()) {
-    for (const kode of a.persons.keys()) {
+    for (const [kode, sent] of a.persons) {
       if (current.get(kode) !== a.uploadId) problems.push(`current roster of ${kode} is ${current.get(kode) ?? "none"}, not the last accepted upload ${a.uploadId}`);
+      // Its persons (their current versions, whichever upload recorded each) are exactly those sent last.
+      const got = api
+        .query<{ p: string }>(
+          "SELECT nik || '|' || nama || '|' || jenis_tenaga AS p FROM nakes WHERE kode_fasyankes = ? AND valid_to IS NULL AND valid_from <> '' ORDER BY p",
+          kode,
+        )
+        .map((r) => r.p)
+        .sort();
+      if (got.length !== sent.length || got.some((p, i) => p !== sent[i])) problems.push(`current roster of ${kode}: ${got.length} persons, not the ${sent.length} sent last`);
     }
   }
   return problems;

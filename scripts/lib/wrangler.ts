@@ -76,7 +76,19 @@ export function runWrangler(args: string[], opts: { quiet?: boolean; env?: Recor
   });
 }
 
-export const applyMigrations = (t: Target, quiet = true) => runWrangler(["d1", "migrations", "apply", "DB", ...targetArgs(t)], { quiet });
+/**
+ * Applies worker/migrations to every D1 database worker/wrangler.jsonc binds: DB and each province's
+ * DB_11 … DB_96 (SPEC §7, issue 15: one database per province), so `npm start`, the token command and
+ * the deploy leave no bound database behind. Returns wrangler's output.
+ */
+export async function applyMigrations(t: Target, quiet = true): Promise<string> {
+  // Imported here: worker-config imports this module.
+  const { rawWorkerConfig } = await import("./worker-config");
+  const bound = (rawWorkerConfig().d1_databases ?? []).map((d) => d.binding).filter((b) => b === "DB" || /^DB_\d{2}$/.test(b));
+  let out = "";
+  for (const binding of bound.includes("DB") ? bound : ["DB", ...bound]) out += await runWrangler(["d1", "migrations", "apply", binding, ...targetArgs(t)], { quiet });
+  return out;
+}
 
 export const executeFile = (file: string, t: Target, quiet = true) => runWrangler(["d1", "execute", "DB", ...targetArgs(t), "--yes", "--file", file], { quiet });
 

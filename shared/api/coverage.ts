@@ -93,6 +93,8 @@ export const standardsPutSchema = z
     aktif: z.boolean().optional(),
     keterangan: z.string().max(500).optional(),
     standar: tableSchema.optional(),
+    /** With `aktif: true`: the date from which the set is the active one (SPEC §6; default today). */
+    berlaku_mulai: isoDateSchema.optional(),
   })
   .refine((b) => b.standar !== undefined || b.aktif === true, {
     message: "kirim tabel `standar` dan/atau `aktif: true` / send a `standar` table and/or `aktif: true`",

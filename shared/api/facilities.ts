@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { tableSchema } from "../schema/cell";
+import { isoDateSchema, tableSchema } from "../schema/cell";
 import { countsSchema, issueSchema } from "../schema/issue";
 import { fasyankesRecordSchema } from "../schema/records";
 
@@ -10,8 +10,16 @@ export type Facility = z.infer<typeof facilitySchema>;
 export const facilityListSchema = z.object({ fasyankes: z.array(facilitySchema) });
 
 /** Bodies of PUT /v1/facilities and PUT /v1/population: the upload table shape (SPEC §7). */
-export const facilitiesPutSchema = z.object({ fasyankes: tableSchema });
-export const populationPutSchema = z.object({ penduduk: tableSchema });
+export const facilitiesPutSchema = z.object({
+  fasyankes: tableSchema,
+  /** The date from which these rows hold (SPEC §6; default today): a past date's coverage uses the values of then. */
+  berlaku_mulai: isoDateSchema.optional(),
+});
+export const populationPutSchema = z.object({
+  penduduk: tableSchema,
+  /** The date from which these figures hold (SPEC §6; default today). */
+  berlaku_mulai: isoDateSchema.optional(),
+});
 
 /** 200 of PUT /v1/facilities and PUT /v1/population (errors give 422 with the issues). */
 export const masterPutResponseSchema = z.object({

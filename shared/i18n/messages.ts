@@ -308,6 +308,12 @@ export const catalog = {
     (p) => `Pelatihan yang sama (NIK, kode dan tahun sama) sudah ada di baris data ke-${p.first + 1}; disimpan sekali saja.`,
     (p) => `The same training (same NIK, code and year) is already in data row ${p.first + 1}; it is stored once.`,
   ),
+  "upload.multi_province": say<{ provinces: string[]; province: string }>(
+    (p) =>
+      `Unggahan ini memuat fasyankes dari ${p.provinces.length} provinsi (${p.provinces.join(", ")}); satu unggahan hanya untuk satu provinsi (satu basis data per provinsi). Kirim baris fasyankes provinsi ${p.province} dalam unggahan tersendiri.`,
+    (p) =>
+      `This upload holds facilities of ${p.provinces.length} provinces (${p.provinces.join(", ")}); one upload is for one province (one database per province). Send the rows of province ${p.province}'s facilities in an upload of their own.`,
+  ),
   "upload.empty": say<{ table: string }>(
     (p) => `Tabel ${p.table} tidak berisi data.`,
     (p) => `The ${p.table} table holds no data.`,

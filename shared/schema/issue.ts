@@ -50,6 +50,7 @@ export const issueCodeSchema = z.enum([
   "pelatihan.nik_unknown",
   "pelatihan.kode_unknown",
   "pelatihan.tahun",
+  "upload.multi_province",
   "upload.empty",
   "upload.too_large",
   // Beyond SPEC §5: an optional column with a value no list knows, and the checks of the masters the

@@ -47,6 +47,7 @@ export const SEVERITY: Readonly<Record<IssueCode, Severity>> = {
   "pelatihan.nik_unknown": "error",
   "pelatihan.kode_unknown": "error",
   "pelatihan.tahun": "error",
+  "upload.multi_province": "error",
   "upload.empty": "error",
   "upload.too_large": "error",
   // An optional value nobody can read is dropped, not a reason to refuse the whole row.

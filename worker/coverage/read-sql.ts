@@ -9,6 +9,7 @@ import type { JenisStandar } from "../../shared/reference/codes";
 import { countColumn, JENIS, PONED_COMPLETE, quote, standardCountSql } from "./columns";
 import type { Sql, SqlValue } from "../db/types";
 import { FACILITY_SOURCE, POPULATION_SOURCE, REGION_NAME_SOURCE } from "./sources";
+import { activeSetsAtSql } from "./active-sets";
 
 /**
  * The read statements of GET /v1/coverage. They sum the per-facility-version aggregates (never the
@@ -125,7 +126,7 @@ function standardSums(jenis: readonly JenisStandar[], withTotals: boolean): stri
     const fullyMet = jenis.map((s) => `(${m(s)} IS NULL OR ${have(s)} >= ${m(s)})`).join(" AND ") || "1";
     cols.unshift(`COUNT(*) AS ${ident(key.dinilai)}`, `SUM(${fullyMet}) AS ${ident(key.standarTerpenuhi)}`);
   }
-  return `act AS MATERIALIZED (SELECT provinsi, nama FROM standar_set WHERE aktif = 1),
+  return `act AS MATERIALIZED (${activeSetsAtSql("?2")}),
 rp AS MATERIALIZED (
   SELECT r.provinsi, r.kategori, r.rawat_inap${pivot.map((c) => `,\n    ${c}`).join("")}
   FROM standar_puskesmas r JOIN act s ON s.provinsi = r.provinsi AND s.nama = r.set_nama
@@ -145,11 +146,11 @@ GROUP BY cs.unit`;
 }
 
 /**
- * The rows of every active standard set (the national default's and each province's): read first,
- * since the standard statements are shaped by the jenis they name.
+ * The rows of every standard set active at ?1 (the as_of date; the national default's and each
+ * province's): read first, since the standard statements are shaped by the jenis they name.
  */
 export const RULES_SQL = `SELECT s.provinsi, s.nama, r.kategori, r.rawat_inap, r.jenis, r.minimum
-  FROM standar_set s JOIN standar_puskesmas r ON r.provinsi = s.provinsi AND r.set_nama = s.nama WHERE s.aktif = 1`;
+  FROM (${activeSetsAtSql("?1")}) s JOIN standar_puskesmas r ON r.provinsi = s.provinsi AND r.set_nama = s.nama`;
 
 /**
  * The statements of one coverage question, by name, for a standard set naming `standardJenis`; one

@@ -30,7 +30,7 @@ import { coverageSql, RULES_SQL, type CoverageRows } from "./read-sql";
 export async function readCoverage(dbs: readonly Reader[], q: ResolvedQuery): Promise<CoverageResponse> {
   const [first] = dbs;
   if (!first) throw new Error("readCoverage needs a database");
-  const rules = (await prepare(first, { sql: RULES_SQL, params: [] }).all()).results;
+  const rules = (await prepare(first, { sql: RULES_SQL, params: [q.as_of] }).all()).results;
   const statements = coverageSql(q, standardJenisList(parseRules(rules)));
   const flat = Object.entries(statements).flatMap(([name, s]) => (Array.isArray(s) ? s : [s]).map((one) => ({ name, one })));
   const rows: Record<string, Record<string, unknown>[]> = { rules };

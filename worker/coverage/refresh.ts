@@ -8,8 +8,10 @@ import { STAGED_NAKES, STAGED_PELATIHAN } from "./sources";
 /** What the final batch of an upload tells coverage: which upload became current, and when. */
 export interface RefreshTarget {
   uploadId: string;
-  /** ISO timestamp at which the upload becomes current (the same instant for all its facilities). */
+  /** ISO timestamp at which the upload is recorded (the same instant for all its facilities). */
   at: string;
+  /** The roster's own date (yyyy-mm-dd): its versions hold from it (SPEC §6). */
+  asOf: string;
 }
 
 
@@ -19,22 +21,26 @@ const needsStr = JENIS.filter(isNakes).map(quote).join(", ");
  * The statements that keep coverage's per-facility-version aggregates current, set-based over the
  * staged rows of the upload (INSERT … SELECT … GROUP BY, never per row). They belong in the same
  * batch that makes the upload current, so counts and rows change in one transaction and a reader
- * never sees one without the other. ?1 upload id, ?2 the instant it becomes current.
+ * never sees one without the other. ?1 upload id, ?2 the roster's as_of.
  */
 export function coverageRefreshSql(t: RefreshTarget): Sql[] {
-  const p = [t.uploadId, t.at];
+  const p = [t.uploadId, t.asOf];
   const staged = `(${STAGED_NAKES}) AS s JOIN coverage_version v ON v.upload_id = ?1 AND v.kode_fasyankes = s.kode_fasyankes`;
   return [
-    // The facilities of this upload: their previous versions end now.
+    // The facilities of this upload: the version that held at its as_of ends there (the same
+    // intervals as store/versions.ts commitVersionsSql gives roster_versi).
     {
       sql: `UPDATE coverage_version SET valid_to = ?2
-        WHERE valid_to IS NULL AND upload_id <> ?1 AND kode_fasyankes IN (SELECT DISTINCT kode_fasyankes FROM (${STAGED_NAKES}))`,
+        WHERE upload_id <> ?1 AND valid_from <= ?2 AND (valid_to IS NULL OR valid_to > ?2)
+          AND kode_fasyankes IN (SELECT DISTINCT kode_fasyankes FROM (${STAGED_NAKES}))`,
       params: p,
     },
-    // One version per facility, with persons per profession (a NIK counts once per jenis).
+    // One version per facility from its as_of, with persons per profession (a NIK counts once per
+    // jenis); it ends where the next later-dated version begins (none: current).
     {
-      sql: `INSERT INTO coverage_version (upload_id, kode_fasyankes, valid_from, ${JENIS.map(countColumn).join(", ")})
+      sql: `INSERT INTO coverage_version (upload_id, kode_fasyankes, valid_from, valid_to, ${JENIS.map(countColumn).join(", ")})
         SELECT ?1, s.kode_fasyankes, ?2,
+          (SELECT MIN(x.valid_from) FROM coverage_version x WHERE x.kode_fasyankes = s.kode_fasyankes AND x.valid_from > ?2),
           ${JENIS.map((j) => `COUNT(DISTINCT CASE WHEN s.jenis_tenaga = ${quote(j)} THEN s.nik END)`).join(",\n          ")}
         FROM (${STAGED_NAKES}) AS s GROUP BY s.kode_fasyankes`,
       params: p,

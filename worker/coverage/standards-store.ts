@@ -26,6 +26,8 @@ export interface StandardRevision {
   /** Make this the active set of `provinsi`. */
   activate: boolean;
   at: string;
+  /** The date from which an activation holds (SPEC §6; default the date of `at`). */
+  berlakuMulai?: string;
 }
 
 /**
@@ -65,16 +67,33 @@ export function reviseStandardSql(r: StandardRevision): Sql[] {
       params: [r.provinsi, r.set, NATIONAL_STANDARD],
     });
   }
+  const from = r.berlakuMulai ?? r.at.slice(0, 10);
+  // Whether no later activation of the province is recorded: only then do the flags (the current
+  // state) change; an activation dated before a later one is history only.
+  const latest = `NOT EXISTS (SELECT 1 FROM standar_aktif WHERE provinsi = ?1 AND berlaku_mulai > ?4)`;
   if (r.activate) {
     // Two steps: the partial unique index allows one active set per province at any moment, even mid-statement.
-    sql.push({ sql: "UPDATE standar_set SET aktif = 0 WHERE provinsi = ?1 AND aktif = 1 AND nama <> ?2", params: [r.provinsi, r.set] });
-    sql.push({ sql: "UPDATE standar_set SET aktif = 1, diubah_pada = ?3 WHERE provinsi = ?1 AND nama = ?2", params: [r.provinsi, r.set, r.at] });
+    sql.push({ sql: `UPDATE standar_set SET aktif = 0 WHERE provinsi = ?1 AND aktif = 1 AND nama <> ?2 AND ${latest}`, params: [r.provinsi, r.set, null, from] });
+    sql.push({ sql: `UPDATE standar_set SET aktif = 1, diubah_pada = ?3 WHERE provinsi = ?1 AND nama = ?2 AND ${latest}`, params: [r.provinsi, r.set, r.at, from] });
+    sql.push({
+      sql: `INSERT INTO standar_aktif (provinsi, berlaku_mulai, nama) VALUES (?1, ?3, ?2)
+        ON CONFLICT (provinsi, berlaku_mulai) DO UPDATE SET nama = excluded.nama`,
+      params: [r.provinsi, r.set, from],
+    });
   } else if (own && r.rules) {
     sql.push({
       sql: `UPDATE standar_set SET aktif = 1 WHERE provinsi = ?1 AND nama = ?2
         AND NOT EXISTS (SELECT 1 FROM standar_set WHERE provinsi = ?1 AND aktif = 1)
         AND EXISTS (SELECT 1 FROM standar_set WHERE provinsi = ?3 AND nama = ?2 AND aktif = 1)`,
       params: [r.provinsi, r.set, NATIONAL_STANDARD],
+    });
+    // A province that now has its own active set (the national one it revised) from today on.
+    sql.push({
+      sql: `INSERT INTO standar_aktif (provinsi, berlaku_mulai, nama)
+        SELECT provinsi, ?2, nama FROM standar_set WHERE provinsi = ?1 AND aktif = 1
+          AND NOT EXISTS (SELECT 1 FROM standar_aktif WHERE provinsi = ?1)
+        ON CONFLICT (provinsi, berlaku_mulai) DO UPDATE SET nama = excluded.nama`,
+      params: [r.provinsi, from],
     });
   }
   return sql;

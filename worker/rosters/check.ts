@@ -1,21 +1,23 @@
 import type { DiffEntry } from "../../shared/api/rosters";
-import type { Lang } from "../../shared/schema/issue";
+import type { Issue, Lang } from "../../shared/schema/issue";
 import type { RosterRequest } from "../../shared/schema/roster";
 import { makeIssue } from "../../shared/validate/issues";
 import { countIssues } from "../../shared/validate/issues";
 import { validateRoster } from "../../shared/validate/roster";
 import { todayIn } from "../../shared/normalize/today";
+import { notAfterTomorrow } from "../http/dates";
 import type { ValidationContext, ValidationResult } from "../../shared/validate/types";
 import { inScope, isNational, validatorScope } from "../auth/scope";
 import type { TokenInfo } from "../auth/token-info";
 import type { Reader } from "../db/types";
 import { facilityFacts } from "../store/facilities";
-import { currentFingerprintStatements, findIdentities, type PersonFingerprint, type StoredNakes } from "../store/nakes";
+import { fingerprintsAtStatements, findIdentities, type PersonFingerprint, type StoredNakes } from "../store/nakes";
 import { currentPointerStatements, type Pointer } from "../store/versions";
 import { baseTag } from "./base";
 import { diffRosters, type PersonAt } from "./diff";
 import { fingerprint, trainingByNik } from "./fingerprint";
-import { identifiersOf } from "./identifiers";
+import { facilityCodeByRow, identifiersOf } from "./identifiers";
+import { multiProvinceIssues } from "./provinces";
 import { storedFacts } from "./stored-facts";
 
 /** Everything the dry run answers and the upload stores, computed the same way for both. */
@@ -24,9 +26,9 @@ export interface Checked {
   result: ValidationResult;
   /** Facilities the upload would replace: known codes it names, sorted. */
   kodes: string[];
-  /** Their current upload (null: none yet), as read. */
+  /** Their latest recorded upload (null: none yet), as read: what If-Match guards. */
   pointers: Map<string, string | null>;
-  /** Latest `since` among them (a commit must come after it). */
+  /** Latest recording instant among them (a commit must come after it). */
   latestSince: string | null;
   base: string;
   persons: StoredNakes[];
@@ -73,7 +75,8 @@ export async function validateWithFacts(db: Reader, req: RosterRequest, who: Tok
     facilityFacts(db, [...ids.kodes]),
     findIdentities(db, { niks: [...ids.niks, ...ids.pelatihanOnlyNiks], nips: ids.nips, strs: ids.strs }),
   ]);
-  const asOf = req.as_of ?? today([...ids.kodes].find((k) => facilities.has(k)) ?? null, opts.now);
+  const where = [...ids.kodes].find((k) => facilities.has(k)) ?? null;
+  const asOf = notAfterTomorrow(req.as_of, today(where, opts.now), "as_of");
   // Where the stored holders lie: the master says, for every facility the scope check needs.
   const unknown = [...new Set(identities.map((s) => s.kode_fasyankes))].filter((k) => !facilities.has(k));
   const holders = isNational(who.scope) || unknown.length === 0 ? facilities : new Map([...facilities, ...(await facilityFacts(db, unknown))]);
@@ -89,8 +92,20 @@ export async function validateWithFacts(db: Reader, req: RosterRequest, who: Tok
     ...storedFacts(identities, new Set(kodes), within),
     limits: { maxRows: opts.maxRows },
   };
-  const result = validateRoster(req, ctx);
+  // One upload, one province (SPEC §5): judged on the known facilities in scope, the ones the
+  // upload would store (rows of others are refused already, and tell nothing more here).
+  const inScopeFacilities = new Map(kodes.map((k) => [k, facilities.get(k)!]));
+  const spread = multiProvinceIssues(facilityCodeByRow(req), inScopeFacilities, opts.lang);
+  const result = withIssues(validateRoster(req, ctx), spread);
   return { asOf, result, kodes };
+}
+
+/** The validator's result with the Worker's own findings added (counts and ok follow). */
+function withIssues(result: ValidationResult, extra: readonly Issue[]): ValidationResult {
+  if (extra.length === 0) return result;
+  const issues = [...result.issues, ...extra];
+  const counts = countIssues(issues);
+  return { ...result, issues, counts, ok: counts.error === 0 };
 }
 
 /** The second half of checkRoster: the stored versions of the facilities, the diff and the base. */
@@ -101,11 +116,12 @@ export async function compareWithStored(db: Reader, { asOf, result, kodes }: Val
     db,
     kodes,
     persons.map((p) => ({ kode_fasyankes: p.record.kode_fasyankes, nik: p.record.nik, fp: p.fp })),
+    asOf,
   );
   return { asOf, result, kodes, ...compared, persons };
 }
 
-/** An upload's persons compared with the current rosters of its facilities, as of one snapshot. */
+/** An upload's persons compared with the rosters of its facilities at its as_of, as of one snapshot. */
 export interface Compared {
   pointers: Map<string, string | null>;
   latestSince: string | null;
@@ -114,25 +130,27 @@ export interface Compared {
 }
 
 /**
- * The stored versions of `kodes`, the diff of `incoming` against them and the base (If-Match tag):
- * what a dry run answers, and what the commit of a staged upload recomputes at commit time.
+ * The stored versions of `kodes`, the diff of `incoming` against the rosters that held at `asOf`
+ * (SPEC §6) and the base (If-Match tag) over each facility's latest recorded upload, so any upload
+ * landing in between, back-dated or not, changes it: what a dry run answers, and what the commit of a
+ * staged upload recomputes at commit time.
  */
-export async function compareAt(db: Reader, kodes: readonly string[], incoming: readonly PersonAt[]): Promise<Compared> {
-  const { pointerRows, stored } = await storedState(db, kodes);
+export async function compareAt(db: Reader, kodes: readonly string[], incoming: readonly PersonAt[], asOf: string): Promise<Compared> {
+  const { pointerRows, stored } = await storedState(db, kodes, asOf);
   const pointers = new Map<string, string | null>(kodes.map((k) => [k, null]));
   let latestSince: string | null = null;
   for (const p of pointerRows) {
-    pointers.set(p.kode_fasyankes, p.upload_id);
-    if (latestSince === null || p.since > latestSince) latestSince = p.since;
+    pointers.set(p.kode_fasyankes, p.last_upload_id);
+    if (latestSince === null || p.last_at > latestSince) latestSince = p.last_at;
   }
   return { pointers, latestSince, base: await baseTag(pointers), diff: diffRosters(kodes, incoming, stored) };
 }
 
 /** Pointers and fingerprints of the facilities, read in one batch: one consistent snapshot. */
-async function storedState(db: Reader, kodes: readonly string[]): Promise<{ pointerRows: Pointer[]; stored: PersonFingerprint[] }> {
+async function storedState(db: Reader, kodes: readonly string[], asOf: string): Promise<{ pointerRows: Pointer[]; stored: PersonFingerprint[] }> {
   if (kodes.length === 0) return { pointerRows: [], stored: [] };
   const p = currentPointerStatements(db, kodes);
-  const f = currentFingerprintStatements(db, kodes);
+  const f = fingerprintsAtStatements(db, kodes, asOf);
   const results = await db.batch([...p, ...f]);
   return {
     pointerRows: results.slice(0, p.length).flatMap((r) => r.results as Pointer[]),

@@ -7,8 +7,8 @@ import { assertBatch, prepare } from "../db/limits";
 import type { BulkSql } from "../db/bulk";
 import type { Sql, Writer } from "../db/types";
 import { finishWithUploadSql } from "../store/idempotency";
-import { insertNakesSql, type StoredNakes } from "../store/nakes";
-import { insertPelatihanSql } from "../store/pelatihan";
+import { insertNakesSql, personVersionsSql, type StoredNakes } from "../store/nakes";
+import { insertPelatihanSql, unchangedTrainingSql } from "../store/pelatihan";
 import { putTextSql, uploadIssuesOwner } from "../store/text-parts";
 import { commitUploadSql, discardStagedSql, insertUploadSql } from "../store/uploads";
 import { leaseUploadSql } from "../store/upload-leases";
@@ -111,12 +111,12 @@ export async function storeUpload(db: Writer, u: UploadToStore, opts: StoreOptio
   try {
     if (u.persons.length + u.pelatihan.length <= opts.batchRows) {
       const at = commitInstant(u.notBefore);
-      await runCommit(db, [...head, ...chunks, ...commitSql(plan, at)], u.id, at);
+      await runCommit(db, [...head, ...chunks], commitSql(plan, at), plan, at);
       return { committedAt: at };
     }
     await writeStaged(db, head, chunks, lease, opts.batchRows);
     const at = commitInstant(u.notBefore);
-    await runCommit(db, commitSql(plan, at), u.id, at);
+    await runCommit(db, [], commitSql(plan, at), plan, at);
     return { committedAt: at };
   } catch (e) {
     await discard(db, u.id);
@@ -146,6 +146,8 @@ export async function stageUpload(db: Writer, u: UploadToStore, opts: StoreOptio
 /** What the final batch of a commit needs: the diff per facility, persons per facility, guards. */
 export interface CommitPlan {
   id: string;
+  /** The roster's own date: its versions hold from it (SPEC §6). */
+  asOf: string;
   diff: readonly DiffEntry[];
   nakesPerFacility: ReadonlyMap<string, number>;
   /** Where each facility must still point at commit time, else the commit fails (412). */
@@ -156,7 +158,7 @@ export interface CommitPlan {
 function commitPlan(u: UploadToStore): CommitPlan {
   const perFacility = new Map<string, number>();
   for (const p of u.persons) perFacility.set(p.record.kode_fasyankes, (perFacility.get(p.record.kode_fasyankes) ?? 0) + 1);
-  return { id: u.id, diff: u.diff, nakesPerFacility: perFacility, expected: u.expected, idempotency: u.idempotency };
+  return { id: u.id, asOf: u.asOf, diff: u.diff, nakesPerFacility: perFacility, expected: u.expected, idempotency: u.idempotency };
 }
 
 /**
@@ -166,29 +168,32 @@ function commitPlan(u: UploadToStore): CommitPlan {
  */
 export async function commitStaged(db: Writer, plan: CommitPlan, notBefore: string | null): Promise<{ committedAt: string }> {
   const at = commitInstant(notBefore);
-  await runCommit(db, commitSql(plan, at), plan.id, at);
+  await runCommit(db, [], commitSql(plan, at), plan, at);
   return { committedAt: at };
 }
 
-/** The final batch's statements, in order (see storeUpload). */
-function commitSql(plan: CommitPlan, at: string): Sql[] {
-  const sql: Sql[] = [...guardUncommittedSql(plan.id)];
+/** The final batch's statements, in order (see storeUpload); coverage's go between `versions` and `persons`. */
+function commitSql(plan: CommitPlan, at: string): { versions: Sql[]; persons: Sql[] } {
+  const versions: Sql[] = [...guardUncommittedSql(plan.id)];
   // Loops, not push(...list): a spread of an unbounded list overflows the stack (issue 10, attack finding 4).
-  if (plan.expected) for (const s of guardPointersSql(plan.id, [...plan.expected.entries()])) sql.push(s);
-  for (const s of commitVersionsSql(plan.id, at, plan.diff.map((d) => ({ ...d, nakes: plan.nakesPerFacility.get(d.kode_fasyankes) ?? 0 })))) sql.push(s);
-  sql.push(commitUploadSql(plan.id, at));
-  if (plan.idempotency) sql.push(finishWithUploadSql(plan.idempotency.tokenId, plan.idempotency.key, plan.id));
-  return sql;
+  if (plan.expected) for (const s of guardPointersSql(plan.id, [...plan.expected.entries()])) versions.push(s);
+  for (const s of commitVersionsSql(plan.id, at, plan.asOf, plan.diff.map((d) => ({ ...d, nakes: plan.nakesPerFacility.get(d.kode_fasyankes) ?? 0 })))) versions.push(s);
+  // Person versions (SPEC §6: history per change) once coverage has counted the staged rows.
+  const persons = personVersionsSql(plan.id, plan.asOf);
+  const after: Sql[] = [...persons.close, unchangedTrainingSql(plan.id, plan.asOf), ...persons.open, commitUploadSql(plan.id, at)];
+  if (plan.idempotency) after.push(finishWithUploadSql(plan.idempotency.tokenId, plan.idempotency.key, plan.id));
+  return { versions, persons: after };
 }
 
 /**
- * Runs the commit batch: our statements, then coverage's (worker/coverage/refresh.ts), so per-facility
- * counts change in the same transaction that makes the upload current.
+ * Runs the commit batch: `head` (rows of an upload that fits one batch), the roster versions, then
+ * coverage's statements (worker/coverage/refresh.ts, which count the upload's staged rows), then the
+ * person versions and the upload's commit, so per-facility counts and rows change in one transaction.
  */
-async function runCommit(db: Writer, sql: Sql[], uploadId: string, at: string): Promise<void> {
-  const statements = sql.map((s) => prepare(db, s));
-  const coverage = coverageRefreshStatements(db as D1Database, { uploadId, at });
-  const all = [...statements, ...coverage];
+async function runCommit(db: Writer, head: Sql[], sql: { versions: Sql[]; persons: Sql[] }, plan: CommitPlan, at: string): Promise<void> {
+  const prep = (list: Sql[]) => list.map((s) => prepare(db, s));
+  const coverage = coverageRefreshStatements(db as D1Database, { uploadId: plan.id, at, asOf: plan.asOf });
+  const all = [...prep(head), ...prep(sql.versions), ...coverage, ...prep(sql.persons)];
   assertBatch(all);
   try {
     await db.batch(all);

@@ -34,6 +34,16 @@ export function strKeys(str: string): string[] {
   return key === str ? [str] : [str, key];
 }
 
+/** The facility code of each Nakes row (index = submitted row), upper-cased; null where empty. */
+export function facilityCodeByRow(req: RosterRequest): (string | null)[] {
+  const col = column(req.nakes, "nakes", "kode_fasyankes");
+  const rows = Array.isArray(req.nakes?.rows) ? req.nakes.rows : [];
+  return rows.map((row) => {
+    const t = col >= 0 && Array.isArray(row) ? cellText(row[col] ?? null) : null;
+    return t === null ? null : t.toUpperCase();
+  });
+}
+
 export function identifiersOf(req: RosterRequest): RosterIdentifiers {
   const ids: RosterIdentifiers = { kodes: new Set(), niks: new Set(), nips: new Set(), strs: new Set(), pelatihanOnlyNiks: new Set() };
   const nakes = req.nakes;

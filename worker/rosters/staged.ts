@@ -34,11 +34,11 @@ export async function commitStagedUpload(
   const nakesPerFacility = new Map<string, number>();
   for (const p of persons) nakesPerFacility.set(p.kode_fasyankes, (nakesPerFacility.get(p.kode_fasyankes) ?? 0) + 1);
   const kodes = [...nakesPerFacility.keys()].sort();
-  const compared = await compareAt(primary, kodes, persons);
+  const compared = await compareAt(primary, kodes, persons, staged.as_of);
   if (a.ifMatch && !a.ifMatch.includes(compared.base)) throw new StaleBaseError();
   // The one cross-facility error that an upload elsewhere can raise after the dry run: a NIP now held
   // by another person. Then the dry run's answer no longer holds (412: validate again).
   if (await nipTakenSince(primary, a.id, a.token.scope)) throw new StaleBaseError();
   // The pointers just read guard the commit even without If-Match: nothing may land in between.
-  await commitStaged(db, { id: a.id, diff: compared.diff, nakesPerFacility, expected: compared.pointers, idempotency: a.idempotency }, compared.latestSince);
+  await commitStaged(db, { id: a.id, asOf: staged.as_of, diff: compared.diff, nakesPerFacility, expected: compared.pointers, idempotency: a.idempotency }, compared.latestSince);
 }

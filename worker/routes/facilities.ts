@@ -12,6 +12,9 @@ import { bearer, errors, json } from "../openapi/responses";
 import { facilitiesPutSchema, facilityListSchema, masterPutResponseSchema } from "../../shared/api/facilities";
 import { facilityQuerySchema } from "../openapi/schemas";
 import { facilityFacts, listFacilities, upsertFacilitiesSql } from "../store/facilities";
+import { todayIn } from "../../shared/normalize/today";
+import { configOf } from "../config";
+import { notAfterTomorrow } from "../http/dates";
 
 export const facilityRoutes = routes();
 
@@ -44,7 +47,7 @@ facilityRoutes.openAPIRegistry.registerPath(
     tags: ["Master data"],
     summary: "Add or replace facilities (admin of a province or regency, within scope)",
     description:
-      "Rows are checked like a roster (codes, regions, kinds, flags, duplicates, scope); any error gives 422 and nothing is stored. A code's shape fixes its kind and region (puskesmas P + 10 digits, the first six the kecamatan; hospitals 7 digits, the first four the regency; clinics K and laboratories L + the 4-digit regency + 3–6 digits); names must begin with a letter or digit (no formulas). The new row and the stored row of its code must both lie in the token's scope. Each facility given replaces the stored one with its code; facilities not given stay (set aktif N to retire one). A kecamatan- or facility-scoped admin gets 403: the master is kept by the province and regency offices.",
+      "`berlaku_mulai` (yyyy-mm-dd, default today, at most tomorrow) is the date from which the rows hold: coverage at an earlier date uses the versions of then (a facility's first version also before its date). Rows are checked like a roster (codes, regions, kinds, flags, duplicates, scope); any error gives 422 and nothing is stored. A code's shape fixes its kind and region (puskesmas P + 10 digits, the first six the kecamatan; hospitals 7 digits, the first four the regency; clinics K and laboratories L + the 4-digit regency + 3–6 digits); names must begin with a letter or digit (no formulas). The new row and the stored row of its code must both lie in the token's scope. Each facility given replaces the stored one with its code; facilities not given stay (set aktif N to retire one). A kecamatan- or facility-scoped admin gets 403: the master is kept by the province and regency offices.",
     security: bearer,
     request: { body: { required: true, content: { "application/json": { schema: facilitiesPutSchema } } } },
     responses: { 200: json(masterPutResponseSchema, "Stored"), ...errors(400, 401, 403, 413, 415, 422) },
@@ -67,7 +70,8 @@ facilityRoutes.put("/facilities", requireRole("admin"), requireMasterKeeper(), a
   }
   const db = writeDb(c);
   const records = checked.records.map(({ row: _row, ...f }) => f);
-  const statements = upsertFacilitiesSql(records, token.id, new Date().toISOString()).map((s) => prepare(db, s));
+  const berlakuMulai = notAfterTomorrow(body.berlaku_mulai, todayIn(token.scope, configOf(c.env).now));
+  const statements = upsertFacilitiesSql(records, token.id, new Date().toISOString(), berlakuMulai).map((s) => prepare(db, s));
   if (statements.length > 0) await db.batch(statements);
   return c.json({ stored: records.length, counts: checked.counts, issues: checked.issues }, 200);
 });

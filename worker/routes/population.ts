@@ -1,4 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
+import { todayIn } from "../../shared/normalize/today";
+import { configOf } from "../config";
+import { notAfterTomorrow } from "../http/dates";
 import { validatePopulation } from "../../shared/validate/masters";
 import { requireRole } from "../auth/guard";
 import { requireMasterKeeper } from "../auth/master-keeper";
@@ -25,7 +28,7 @@ populationRoutes.openAPIRegistry.registerPath(
     tags: ["Master data"],
     summary: "Add or replace population figures (admin of a province or regency, within scope)",
     description:
-      "Rows (kode_wilayah, tahun, jumlah) are checked, region codes against the region list and the facility master; any error gives 422 and nothing is stored. Each (region, year) given replaces the stored figure. A kecamatan- or facility-scoped admin gets 403.",
+      "Rows (kode_wilayah, tahun, jumlah) are checked, region codes against the region list and the facility master; any error gives 422 and nothing is stored. Each (region, year) given replaces the stored figure from `berlaku_mulai` (yyyy-mm-dd, default today, at most tomorrow): coverage at an earlier date uses the figure as it stood then (a figure's first revision also before its date). A kecamatan- or facility-scoped admin gets 403.",
     security: bearer,
     request: { body: { required: true, content: { "application/json": { schema: populationPutSchema } } } },
     responses: { 200: json(masterPutResponseSchema, "Stored"), ...errors(400, 401, 403, 413, 415, 422) },
@@ -50,7 +53,8 @@ populationRoutes.put("/population", requireRole("admin"), requireMasterKeeper(),
   }
   const db = writeDb(c);
   const records = checked.records.map(({ row: _row, ...p }) => p);
-  const statements = upsertPopulationSql(records, new Date().toISOString()).map((s) => prepare(db, s));
+  const berlakuMulai = notAfterTomorrow(body.berlaku_mulai, todayIn(c.get("token").scope, configOf(c.env).now));
+  const statements = upsertPopulationSql(records, new Date().toISOString(), berlakuMulai).map((s) => prepare(db, s));
   if (statements.length > 0) await db.batch(statements);
   return c.json({ stored: records.length, counts, issues }, 200);
 });

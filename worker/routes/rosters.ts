@@ -23,8 +23,8 @@ import { readRosterBody, rosterRequestOf, type RosterBody } from "../rosters/req
 import { commitStagedUpload } from "../rosters/staged";
 import { storedIssues, storedUploadResponse, uploadResponse, validateResponse } from "../rosters/response";
 import { getFacility } from "../store/facilities";
-import { NAKES_FIELDS, nakesOfVersion } from "../store/nakes";
-import { PELATIHAN_FIELDS, pelatihanOfVersion } from "../store/pelatihan";
+import { currentNakesOf, NAKES_FIELDS } from "../store/nakes";
+import { currentPelatihanOf, PELATIHAN_FIELDS } from "../store/pelatihan";
 import { getUpload, uploadVisibility } from "../store/uploads";
 import { uploadAnswerInScope } from "../rosters/scope-filter";
 import { currentPointer } from "../store/versions";
@@ -269,7 +269,7 @@ rosterRoutes.openapi(
       const empty = { nakes: { columns: [...NAKES_FIELDS], rows: [] }, pelatihan: { columns: [...PELATIHAN_FIELDS], rows: [] } };
       return c.json({ kode_fasyankes: kode, upload_id: null, since: null, ...empty }, 200);
     }
-    const [nakes, pelatihan] = await Promise.all([nakesOfVersion(db, pointer.upload_id, kode), pelatihanOfVersion(db, pointer.upload_id, kode)]);
+    const [nakes, pelatihan] = await Promise.all([currentNakesOf(db, kode), currentPelatihanOf(db, kode)]);
     return c.json({ kode_fasyankes: kode, upload_id: pointer.upload_id, since: pointer.since, nakes, pelatihan }, 200);
   },
 );

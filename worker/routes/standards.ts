@@ -1,4 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
+import { todayIn } from "../../shared/normalize/today";
+import { notAfterTomorrow } from "../http/dates";
+import { configOf } from "../config";
 import { standardsPutSchema, standardsResponseSchema } from "../../shared/api/coverage";
 import { parseStandardTable } from "../../shared/coverage/standard-table";
 import type { Issue } from "../../shared/schema/issue";
@@ -51,7 +54,8 @@ standardsRoutes.openAPIRegistry.registerPath(
       "PMK75_2014), creating the set if new; `aktif: true` makes it the set coverage uses. A bad row gives",
       "422 with `issues` (codes standar.*) naming its row and column, and nothing changes. Standards are policy",
       "of a province: a province's admin changes only its province's sets (a set it does not hold yet starts",
-      "from the national set of that name), a national admin the national default.",
+      "from the national set of that name), a national admin the national default. `berlaku_mulai` (yyyy-mm-dd,",
+      "default today, at most tomorrow) dates an activation: coverage at an earlier date uses the set active then.",
     ].join(" "),
     security: bearer,
     request: { body: { required: true, content: { "application/json": { schema: standardsPutSchema } } } },
@@ -103,6 +107,9 @@ standardsRoutes.put("/standards", requireRole("admin"), async (c) => {
     });
   }
   const at = new Date().toISOString();
-  for (const db of targets) await reviseStandard(db, { provinsi, set: body.set, rules, keterangan: body.keterangan, activate: body.aktif === true, at });
+  const berlakuMulai = notAfterTomorrow(body.berlaku_mulai, todayIn(provinsi === NATIONAL_STANDARD ? null : provinsi, configOf(c.env).now));
+  for (const db of targets) {
+    await reviseStandard(db, { provinsi, set: body.set, rules, keterangan: body.keterangan, activate: body.aktif === true, at, berlakuMulai });
+  }
   return c.json(await readStandards(targets[0]!, provinsi), 200);
 });

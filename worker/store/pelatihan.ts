@@ -1,8 +1,12 @@
 import type { PelatihanRecord } from "../../shared/schema/records";
 import { bulkInsertStream, type BulkSql, type ChunkOptions } from "../db/bulk";
 import type { Reader, Sql, SqlValue } from "../db/types";
+import { currentPersonSql, UNCHANGED_NIKS } from "./nakes";
 
-/** SQL of the pelatihan table (training rows per upload). */
+/**
+ * SQL of the pelatihan table: training rows of an upload; a person version's training is its
+ * recording upload's rows of its NIK (migration 0070).
+ */
 
 export const PELATIHAN_FIELDS = ["nik", "kode_pelatihan", "tahun", "penyelenggara"] as const satisfies readonly (keyof PelatihanRecord)[];
 
@@ -22,16 +26,29 @@ export function insertPelatihanSql(uploadId: string, records: readonly Pelatihan
 }
 
 /** Training rows of an upload for the persons of one facility in it. */
-export async function pelatihanOfVersion(db: Reader, uploadId: string, kode: string): Promise<{ columns: string[]; rows: SqlValue[][] }> {
+export async function currentPelatihanOf(db: Reader, kode: string): Promise<{ columns: string[]; rows: SqlValue[][] }> {
   const rows = await db
     .prepare(
-      `SELECT p.${PELATIHAN_FIELDS.join(", p.")} FROM pelatihan p
-       WHERE p.upload_id = ?1 AND p.nik IN (SELECT nik FROM nakes WHERE upload_id = ?1 AND kode_fasyankes = ?2)
-       ORDER BY p.row_no`,
+      `SELECT p.${PELATIHAN_FIELDS.join(", p.")} FROM nakes n JOIN pelatihan p ON p.upload_id = n.upload_id AND p.nik = n.nik
+       WHERE n.kode_fasyankes = ?1 AND ${currentPersonSql("n")}
+       ORDER BY n.row_no, n.upload_id, p.row_no`,
     )
-    .bind(uploadId, kode)
+    .bind(kode)
     .raw<SqlValue[]>();
   return { columns: [...PELATIHAN_FIELDS], rows };
+}
+
+/**
+ * Part of an upload's final batch (store/nakes.ts personVersionsSql, between its close and open
+ * steps; ?1 upload id, ?2 as_of): the training rows of persons whose every row in the upload is
+ * unchanged go with those rows, since the training of a person version is read from the upload that
+ * recorded it. Rows of NIKs the upload's Nakes table does not hold stay.
+ */
+export function unchangedTrainingSql(uploadId: string, asOf: string): Sql {
+  return {
+    sql: `DELETE FROM pelatihan WHERE upload_id = ?1 AND nik IN (${UNCHANGED_NIKS})`,
+    params: [uploadId, asOf],
+  };
 }
 
 export function deleteStagedPelatihanSql(uploadId: string): Sql {

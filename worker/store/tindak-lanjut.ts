@@ -3,10 +3,12 @@ import type { PersonFilter } from "../../shared/tindak-lanjut/selection";
 import { facilityInScopeSql, isNational, provinceOfScope } from "../auth/scope";
 import { prepare } from "../db/limits";
 import type { Reader, Sql, SqlValue } from "../db/types";
+import { currentPersonSql } from "./nakes";
 
 /**
  * SQL of the tindak-lanjut lists and the placement plan (SPEC §9): reads only, of the current rosters
- * (roster_current → nakes, pelatihan of the same upload) and the facility master. The rules stay in
+ * (the current person versions of nakes, each with the pelatihan of the upload that recorded it) and
+ * the facility master. The rules stay in
  * shared/tindak-lanjut; the statements here only pre-filter by the thresholds they are given, so the
  * rows read stay few, and every value from a request is a bound parameter.
  */
@@ -91,8 +93,8 @@ function facilitiesCte(poned: boolean): string {
       ${poned ? "AND f.jenis = 'PUSKESMAS' AND f.poned = 1" : ""})`;
 }
 
-const CURRENT_ROWS = `f JOIN roster_current c ON c.kode_fasyankes = f.kode
-  JOIN nakes n ON n.upload_id = c.upload_id AND n.kode_fasyankes = c.kode_fasyankes`;
+/** The current person versions of the facilities (store/nakes.ts, migration 0070). */
+const CURRENT_ROWS = `f JOIN nakes n ON n.kode_fasyankes = f.kode AND ${currentPersonSql("n")}`;
 
 /** The person condition of a filter, its values bound from ?5 on. */
 function personWhere(p: PersonFilter): { where: string; params: SqlValue[] } {
@@ -129,7 +131,7 @@ export async function readListFacts(db: Reader, s: ListSelection): Promise<Store
   const cond = personWhere(s.persons);
   const place = s.region ?? s.scope;
   const params: SqlValue[] = [place, s.scope, ...provinceBounds(place), ...cond.params];
-  const selected = `sel AS MATERIALIZED (SELECT ${PERSON_COLUMNS}, c.upload_id FROM ${CURRENT_ROWS} WHERE (${cond.where}))`;
+  const selected = `sel AS MATERIALIZED (SELECT ${PERSON_COLUMNS} FROM ${CURRENT_ROWS} WHERE (${cond.where}))`;
   const withTrainings = s.trainings !== undefined && s.trainings.length > 0;
   // The training codes asked for that each person holds, read with the person ("PONED,PPI"): one scan.
   // The codes are reference data ([A-Z0-9_], checked), spliced so the correlated subquery has no
@@ -137,7 +139,7 @@ export async function readListFacts(db: Reader, s: ListSelection): Promise<Store
   const codes = (s.trainings ?? []).filter((k) => /^[A-Z0-9_]+$/.test(k)).map((k) => `'${k}'`).join(", ");
   const held = withTrainings
     ? `, (SELECT group_concat(DISTINCT p.kode_pelatihan) FROM pelatihan p
-          WHERE p.upload_id = c.upload_id AND p.nik = n.nik AND p.kode_pelatihan IN (${codes})) AS held`
+          WHERE p.upload_id = n.upload_id AND p.nik = n.nik AND p.kode_pelatihan IN (${codes})) AS held`
     : "";
   const statements: Sql[] = [
     { sql: `WITH ${facilitiesCte(poned)} SELECT * FROM f`, params: params.slice(0, 4) },
@@ -150,8 +152,8 @@ export async function readListFacts(db: Reader, s: ListSelection): Promise<Store
     statements.push({
       sql: `WITH ${facilitiesCte(poned)}, ${selected}
         SELECT n.kode_fasyankes, n.jenis_tenaga, COUNT(DISTINCT n.nik) AS n
-        FROM (SELECT DISTINCT upload_id, kode_fasyankes FROM sel) s
-        JOIN nakes n ON n.upload_id = s.upload_id AND n.kode_fasyankes = s.kode_fasyankes
+        FROM (SELECT DISTINCT kode_fasyankes FROM sel) s
+        JOIN nakes n ON n.kode_fasyankes = s.kode_fasyankes AND ${currentPersonSql("n")}
         GROUP BY n.kode_fasyankes, n.jenis_tenaga`,
       params,
     });
@@ -163,8 +165,8 @@ export async function readListFacts(db: Reader, s: ListSelection): Promise<Store
         SELECT f.kode AS kode_fasyankes, j.value->>0 AS kode_pelatihan
         FROM f JOIN roster_current c ON c.kode_fasyankes = f.kode JOIN json_each(?5) j ON j.value->>1 = f.jenis
         WHERE NOT EXISTS (
-          SELECT 1 FROM pelatihan p WHERE p.upload_id = c.upload_id AND p.kode_pelatihan = j.value->>0
-            AND p.nik IN (SELECT n.nik FROM nakes n WHERE n.upload_id = c.upload_id AND n.kode_fasyankes = f.kode))`,
+          SELECT 1 FROM nakes n JOIN pelatihan p ON p.upload_id = n.upload_id AND p.nik = n.nik
+          WHERE n.kode_fasyankes = f.kode AND ${currentPersonSql("n")} AND p.kode_pelatihan = j.value->>0)`,
       params: [...params.slice(0, 4), JSON.stringify(s.facilityTrainings)],
     });
   }

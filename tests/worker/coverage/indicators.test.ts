@@ -124,14 +124,21 @@ describe("GET /v1/coverage on a hand-counted regency", () => {
 });
 
 describe("coverage as of a date", () => {
-  it("reads no roster before the upload became current, and every facility as not yet reporting", async () => {
-    const before = await coverage(analyst, "region=1706&as_of=2026-10-19");
+  it("reads no roster before the roster's own date, and every facility as not yet reporting", async () => {
+    const before = await coverage(analyst, "region=1706&as_of=2026-09-30");
     expect(before.figures["fasyankes"]).toBe(0);
     expect(before.figures["fasyankes_tanpa_roster"]).toBe(5);
     expect(before.figures["tenaga"]).toBe(0);
   });
 
-  it("gives the old answer before a later upload and the new one after it", async () => {
+  it("reads a roster from its own date on, also at dates before it was uploaded", async () => {
+    // Dated 1 October, uploaded 20 October (SPEC §6).
+    const between = await coverage(analyst, "region=1706&as_of=2026-10-19");
+    expect(between.figures["fasyankes_tanpa_roster"]).toBe(0);
+    expect(between.figures["tenaga"]).toBe(95);
+  });
+
+  it("gives the old answer before a later roster's own date and the new one from that date, even before it was uploaded", async () => {
     const admin = await tokenFor("admin", "1706");
     // Air Dikit gets a second doctor and loses the nurse whose assignment ended.
     const roster = rosterRows(["P1706010101"]);
@@ -139,14 +146,16 @@ describe("coverage as of a date", () => {
     const first = roster.nakes.find((r) => r.jenis_tenaga === "DOKTER")!;
     const doctor = { ...first, nik: nikFor("1706", first.tanggal_lahir, first.jenis_kelamin, 9999), nama: "Nakes Baru", no_str: "STR99999999", sip_berlaku_sampai: "2030-01-01" };
     const next = { nakes: [...roster.nakes.filter((r) => r !== nurse), doctor].map((r, row) => ({ ...r, row })), pelatihan: roster.pelatihan };
-    // The roster is dated before its SIPs lapse; it becomes current on 10 November.
+    // The roster is dated 25 October (before its SIPs lapse) and uploaded on 10 November: dates are
+    // the roster's own (SPEC §6), so it holds from 25 October.
     await uploadAt(admin, "2026-11-10T05:00:00.000Z", next, "2026-10-25");
 
-    const old = await coverage(analyst, "region=P1706010101&as_of=2026-11-09");
-    const now = await coverage(analyst, "region=P1706010101&as_of=2026-11-10");
-    expect([old.figures["tenaga.DOKTER"], now.figures["tenaga.DOKTER"]]).toEqual([1, 2]);
-    expect([old.figures["penugasan_berakhir"], now.figures["penugasan_berakhir"]]).toEqual([1, 0]);
+    const old = await coverage(analyst, "region=P1706010101&as_of=2026-10-24");
+    const now = await coverage(analyst, "region=P1706010101&as_of=2026-10-25");
+    const uploadedLater = await coverage(analyst, "region=P1706010101&as_of=2026-11-09");
+    expect([old.figures["tenaga.DOKTER"], now.figures["tenaga.DOKTER"], uploadedLater.figures["tenaga.DOKTER"]]).toEqual([1, 2, 2]);
     expect([old.figures["kekurangan.PERAWAT"], now.figures["kekurangan.PERAWAT"]]).toEqual([2, 3]);
+    expect(uploadedLater.figures["penugasan_berakhir"]).toBe(0);
     // the other facilities keep their version
     const regency = await coverage(analyst, "region=1706&as_of=2026-11-10");
     expect(regency.figures["tenaga"]).toBe(95);

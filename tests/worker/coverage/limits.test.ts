@@ -32,7 +32,7 @@ describe("coverage's SQL within D1's limits", () => {
   });
 
   it("keeps the refresh statements of an upload's final batch small and few", () => {
-    const sql = coverageRefreshSql({ uploadId: "u", at: "2026-11-01T00:00:00.000Z" });
+    const sql = coverageRefreshSql({ uploadId: "u", at: "2026-11-01T00:00:00.000Z", asOf: "2026-11-01" });
     expect(sql.length).toBeLessThanOrEqual(10);
     for (const s of sql) {
       expect(() => assertWithinLimits(s)).not.toThrow();

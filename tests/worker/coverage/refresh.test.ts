@@ -76,27 +76,22 @@ async function uploadTable(token: string, at: string, req: ReturnType<typeof gen
   }
 }
 
-/** The rows of the version of each facility current at the end of `asOf`, by H2's history. */
+/**
+ * The rows of each facility that held at `asOf` (its dates are the rosters' own, SPEC §6), read from
+ * the person versions (migration 0070), each with the courses of the upload that recorded it.
+ */
 async function rowsAt(asOf: string): Promise<{ nakes: NakesRecord[]; pelatihan: PelatihanRecord[] }> {
-  const end = new Date(Date.parse(`${asOf}T00:00:00Z`) + 86_400_000).toISOString();
-  const versions = (
-    await env.DB.prepare("SELECT kode_fasyankes, upload_id FROM roster_versi WHERE valid_from < ?1 AND (valid_to IS NULL OR valid_to >= ?1)").bind(end).all<{
-      kode_fasyankes: string;
-      upload_id: string;
-    }>()
+  const rows = (
+    await env.DB.prepare("SELECT * FROM nakes WHERE valid_from <> '' AND valid_from <= ?1 AND (valid_to IS NULL OR valid_to > ?1)").bind(asOf).all<NakesRecord & { upload_id: string }>()
   ).results;
   const nakes: NakesRecord[] = [];
   const pelatihan: PelatihanRecord[] = [];
-  for (const v of versions) {
-    const rows = (await env.DB.prepare("SELECT * FROM nakes WHERE upload_id = ?1 AND kode_fasyankes = ?2").bind(v.upload_id, v.kode_fasyankes).all<NakesRecord>()).results;
-    const courses = (await env.DB.prepare("SELECT * FROM pelatihan WHERE upload_id = ?1").bind(v.upload_id).all<PelatihanRecord>()).results;
-    // A version's trainings are its upload's courses for its persons (an upload is a snapshot of its
-    // facilities and their courses). NIKs are keyed by facility so one person's courses stay with
-    // the version they came with.
-    const own = (nik: string) => `${v.kode_fasyankes}|${nik}`;
-    const niks = new Set(rows.map((r) => r.nik));
-    nakes.push(...rows.map((r) => ({ ...r, nik: own(r.nik) })));
-    pelatihan.push(...courses.filter((p) => niks.has(p.nik)).map((p) => ({ ...p, nik: own(p.nik) })));
+  for (const r of rows) {
+    const courses = (await env.DB.prepare("SELECT * FROM pelatihan WHERE upload_id = ?1 AND nik = ?2").bind(r.upload_id, r.nik).all<PelatihanRecord>()).results;
+    // NIKs are keyed by facility so one person's courses stay with the facility version they came with.
+    const own = `${r.kode_fasyankes}|${r.nik}`;
+    nakes.push({ ...r, nik: own });
+    pelatihan.push(...courses.map((p) => ({ ...p, nik: own })));
   }
   return { nakes, pelatihan };
 }
@@ -145,7 +140,8 @@ describe("the aggregates kept by the upload's final batch", () => {
       [true, false].flatMap((rawat_inap) => jenis.map((j, i) => ({ kategori, rawat_inap, jenis: j, minimum: (i % 3) + (rawat_inap ? 1 : 0) }))),
     );
     const standar = { columns: ["kategori", "rawat_inap", "jenis", "minimum"], rows: rules.map((r) => [r.kategori, r.rawat_inap ? "Y" : "N", r.jenis, r.minimum]) };
-    expect((await call("PUT", "/v1/standards", { token: admin, json: { set: "SEMUA_JENIS", standar, aktif: true } })).status).toBe(200);
+    // Active from 1 October, so the question at 20 October uses it (SPEC §6: standards dated).
+    expect((await call("PUT", "/v1/standards", { token: admin, json: { set: "SEMUA_JENIS", standar, aktif: true, berlaku_mulai: "2026-10-01" } })).status).toBe(200);
     try {
       const rows = await rowsAt("2026-10-20");
       const data = { facilities: FACILITIES, aggregates: aggregateRoster(rows.nakes, rows.pelatihan), rules, standardSet: "SEMUA_JENIS", population: POPULATION, regionName: (code: string) => names.get(code) ?? null };
@@ -154,7 +150,7 @@ describe("the aggregates kept by the upload's final batch", () => {
       expect(fromApi.tables.standar.rows.length).toBeGreaterThan(21 * 4);
       expect(fromApi).toEqual(coverageFromAggregates(data, q));
     } finally {
-      await call("PUT", "/v1/standards", { token: admin, json: { set: "PMK75_2014", aktif: true } });
+      await call("PUT", "/v1/standards", { token: admin, json: { set: "PMK75_2014", aktif: true, berlaku_mulai: "2026-10-01" } });
     }
   });
 

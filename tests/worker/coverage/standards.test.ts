@@ -1,3 +1,4 @@
+import { todayIn } from "../../../shared/normalize/today";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { StandardsResponse } from "../../../shared/api/coverage";
 import type { Issue } from "../../../shared/schema/issue";
@@ -28,7 +29,8 @@ beforeAll(async () => {
   await uploadAt(admin, "2026-10-20T03:00:00.000Z", rosterRows(), "2026-10-01");
 });
 
-const penarik = async () => coverage(analyst, "region=P1706020102&as_of=2026-11-01");
+// Today: a set switched on or revised now holds from today (SPEC §6, standards dated by berlaku_mulai).
+const penarik = async () => coverage(analyst, `region=P1706020102&as_of=${todayIn("17")}`);
 const put = (token: string, json: unknown, lang = "id") => call("PUT", "/v1/standards", { token, json, headers: { "Accept-Language": lang } });
 
 describe("GET /v1/standards", () => {

@@ -1,0 +1,22 @@
+import { addDays, fromIso, toIso } from "../../shared/normalize/calendar";
+import { ApiError } from "./errors";
+
+/**
+ * A date a request names for the state it describes (a roster's `as_of`, a master's
+ * `berlaku_mulai`), or `today` when it names none. SPEC §6: a date more than one day after today
+ * (§4.5, where the data lies; the day of grace covers an office east of the reader) is refused, 400,
+ * since no data describes a state that has not happened.
+ * @param date yyyy-mm-dd, already checked as an ISO date; undefined: today
+ * @param today yyyy-mm-dd (shared/normalize/today.ts todayIn)
+ * @param field the field's name, for the message
+ * @throws ApiError 400 bad_request
+ */
+export function notAfterTomorrow(date: string | undefined, today: string, field = "berlaku_mulai"): string {
+  if (date === undefined) return today;
+  const latest = toIso(addDays(fromIso(today), 1));
+  if (date <= latest) return date;
+  throw new ApiError(400, "bad_request", {
+    id: `${field} ${date} lebih dari satu hari setelah hari ini (${today}); data hanya untuk tanggal yang sudah terjadi (paling lambat ${latest}).`,
+    en: `${field} ${date} is more than one day after today (${today}); data is for a date that has happened (${latest} at the latest).`,
+  });
+}
