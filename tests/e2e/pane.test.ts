@@ -398,6 +398,11 @@ describe("the task pane in Chromium against the real API", () => {
   // ---- checks against what D1 holds ------------------------------------------------------------
 
   /** The stored roster of every facility in `req` (via the API) holds exactly its persons, and D1 the upload's rows. */
+  /**
+   * The upload is what each sent facility's current roster holds now: exactly its persons, each once
+   * (history keeps a version per change, SPEC §6, so an unchanged person keeps its earlier version), and
+   * the training of the sent persons.
+   */
   async function expectStoredAsSent(uploadId: string, req: RosterRequest): Promise<void> {
     const byFacility = new Map<string, Set<string>>();
     const col = (k: string) => req.nakes.columns.indexOf(k);
@@ -406,17 +411,24 @@ describe("the task pane in Chromium against the real API", () => {
       if (!byFacility.has(kode)) byFacility.set(kode, new Set());
       byFacility.get(kode)!.add(`${r[col("nik")]}|${r[col("nama")]}`);
     }
+    const training = new Set<string>();
     for (const [kode, persons] of byFacility) {
       const res = await session.api.request<CurrentRoster>(`/v1/rosters/${kode}`, { token: session.api.tokens.uploader });
       expect(res.status, `GET /v1/rosters/${kode}`).toBe(200);
       expect(res.body.upload_id).toBe(uploadId);
       const [nik, nama] = [res.body.nakes.columns.indexOf("nik"), res.body.nakes.columns.indexOf("nama")];
-      expect(new Set(res.body.nakes.rows.map((r) => `${r[nik]}|${r[nama]}`))).toEqual(persons);
+      expect(res.body.nakes.rows.map((r) => `${r[nik]}|${r[nama]}`).sort()).toEqual([...persons].sort());
+      const p = res.body.pelatihan.columns;
+      for (const r of res.body.pelatihan.rows) training.add(`${r[p.indexOf("nik")]}|${r[p.indexOf("kode_pelatihan")]}|${r[p.indexOf("tahun")]}`);
+      const current = session.api.query<{ n: number }>(
+        "SELECT count(*) AS n FROM nakes WHERE kode_fasyankes = ? AND valid_to IS NULL AND valid_from <> ''",
+        kode,
+      )[0]!.n;
+      expect(current, `current person versions of ${kode}`).toBe(persons.size);
     }
-    const stored = session.api.query<{ n: number }>("SELECT count(*) AS n FROM nakes WHERE upload_id = ?", uploadId)[0]!.n;
-    expect(stored).toBe(req.nakes.rows.length);
-    const training = session.api.query<{ n: number }>("SELECT count(*) AS n FROM pelatihan WHERE upload_id = ?", uploadId)[0]!.n;
-    expect(training).toBe(req.pelatihan?.rows.length ?? 0);
+    const pc = req.pelatihan?.columns ?? [];
+    const sentTraining = new Set((req.pelatihan?.rows ?? []).map((r) => `${r[pc.indexOf("nik")]}|${r[pc.indexOf("kode_pelatihan")]}|${r[pc.indexOf("tahun")]}`));
+    expect(training).toEqual(sentTraining);
   }
 });
 
