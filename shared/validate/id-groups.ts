@@ -139,8 +139,20 @@ export class DigitGroups {
     return this.repeatedFlag[id] === 1;
   }
 
+  /** The last key `has` answered, and its answer: a person's rows of another table follow each other. */
+  private lastKey: string | null = null;
+  private lastHas = false;
+
   /** Whether some row holds `key` (any string; false when it is no digit key). Seals first. */
   has(key: string): boolean {
+    if (key === this.lastKey && this.sealed) return this.lastHas;
+    const found = this.find(key);
+    this.lastKey = key;
+    this.lastHas = found;
+    return found;
+  }
+
+  private find(key: string): boolean {
     const n = key.length;
     if (n === 0 || n > 18) return false;
     let hi = 0;
