@@ -1,6 +1,7 @@
 import type { Cell } from "../schema/cell";
 import type { Issue } from "../schema/issue";
 import { readId } from "../normalize/ids";
+import { DigitGroups } from "./id-groups";
 import { DigitTable } from "./id-table";
 import { inScope } from "./scope";
 import type { Run } from "./run";
@@ -39,17 +40,18 @@ function groupRows(ids: Int32Array, rowCount: number, isRepeated: (id: number) =
  * included), nip.duplicate and str.duplicate (one number, two NIKs; also against stored rosters in
  * scope), nip.elsewhere / str.duplicate "outside your area" (a number held outside scope, said the same
  * whatever the NIK: SPEC §7 Access). Each row's identifiers are
- * hashed as it passes (typed-array tables, see ./id-table); findings are made once after the pass,
- * visiting only the identifiers that repeat, so the cost stays linear in rows.
+ * recorded as it passes and grouped by sorting after it (./id-groups: no random memory reads in the
+ * pass); findings are made once after the pass, visiting only the identifiers that repeat, so the cost
+ * stays linear in rows.
  */
 export class CrossRow {
-  private readonly niks: DigitTable;
-  private readonly nips: DigitTable;
-  private readonly strs: DigitTable;
+  private readonly niks: DigitGroups;
+  private readonly nips: DigitGroups;
+  private readonly strs: DigitGroups;
   /** STR numbers that are not plain digits (older formats such as "KT.01.01/1/IV/1234/2023"). */
   private readonly textStrs = new Map<string, number>();
   private textStrRepeated = false;
-  /** Per row: slot of its NIK / NIP / STR (-1 none), and its facility as a small id (-1 none). */
+  /** Per row: id of its NIK / NIP / STR (-1 none; NIK and NIP ids and digit STR ids set when the groups are sealed), and its facility as a small id (-1 none). */
   private readonly nikSlot: Int32Array;
   private readonly nipSlot: Int32Array;
   private readonly strSlot: Int32Array;
@@ -62,9 +64,9 @@ export class CrossRow {
     private readonly s: Sink,
     private readonly rowCount: number,
   ) {
-    this.niks = new DigitTable(rowCount);
-    this.nips = new DigitTable(rowCount);
-    this.strs = new DigitTable(rowCount);
+    this.niks = new DigitGroups(rowCount);
+    this.nips = new DigitGroups(rowCount);
+    this.strs = new DigitGroups(rowCount);
     this.nikSlot = new Int32Array(rowCount).fill(-1);
     this.nipSlot = new Int32Array(rowCount).fill(-1);
     this.strSlot = new Int32Array(rowCount).fill(-1);
@@ -78,7 +80,7 @@ export class CrossRow {
 
   add(row: number, nik: string | null, kode: string | null, nip: string | null, nipCell: Cell, str: string | null, strCell: Cell): void {
     if (nik === null) return;
-    this.nikSlot[row] = this.niks.add(nik, row);
+    this.niks.add(nik, row);
     if (kode !== null) {
       let id = this.kodeIds.get(kode);
       if (id === undefined) {
@@ -93,7 +95,7 @@ export class CrossRow {
     // has (the holder is not even in the context): a comparison would answer "is this the holder's
     // NIK?" across scopes (SPEC §7 Access; attack finding 1).
     if (nip !== null) {
-      this.nipSlot[row] = this.nips.add(nip, row);
+      this.nips.add(nip, row);
       if (ctx.storedOutsideScope?.nips.has(nip) === true) {
         this.s.add("nip.elsewhere", "nip", {}, nipCell, [{ row: null, column: "nip" }]);
       } else {
@@ -103,7 +105,7 @@ export class CrossRow {
     }
     if (str !== null) {
       const key = strKey(str);
-      if (DigitTable.fits(key)) this.strSlot[row] = this.strs.add(key, row);
+      if (DigitTable.fits(key)) this.strs.add(key, row);
       else this.addTextStr(key, row);
       const outside = ctx.storedOutsideScope?.strs;
       if (outside !== undefined && (outside.has(key) || outside.has(str))) {
@@ -138,7 +140,8 @@ export class CrossRow {
   finish(cells: { nik: (row: number) => Cell; nip: (row: number) => Cell; str: (row: number) => Cell }): Set<number> {
     const errorRows = new Set<number>();
     const n = this.rowCount;
-    if (this.niks.repeated.length > 0) {
+    this.seal();
+    if (this.niks.repeatedCount > 0) {
       for (const rows of groupRows(this.nikSlot, n, (id) => this.niks.isRepeated(id))) this.nikFindings(rows, cells.nik, errorRows);
     }
     const stored = this.run.ctx.storedFacilitiesByNik;
@@ -151,16 +154,29 @@ export class CrossRow {
         if ((stored.get(nik)?.length ?? 0) >= 3) this.nikFindings([row], cells.nik, errorRows);
       }
     }
-    if (this.nips.repeated.length > 0) {
+    if (this.nips.repeatedCount > 0) {
       for (const rows of groupRows(this.nipSlot, n, (id) => this.nips.isRepeated(id))) this.ownerFindings(rows, "nip.duplicate", "nip", cells.nip, errorRows);
     }
-    if (this.strs.repeated.length > 0 || this.textStrRepeated) {
+    if (this.strs.repeatedCount > 0 || this.textStrRepeated) {
       const repeatedText = new Set<number>();
       for (const id of this.textStrs.values()) if ((id & 1) === 1) repeatedText.add(id & ~1);
       const isRepeated = (id: number) => (id >= 1 << 30 ? repeatedText.has(id) : this.strs.isRepeated(id));
       for (const rows of groupRows(this.strSlot, n, isRepeated)) this.ownerFindings(rows, "str.duplicate", "no_str", cells.str, null);
     }
     return errorRows;
+  }
+
+  /** Groups the identifiers of every row and writes each row's ids (digit STR ids are below the text ids' 1 << 30). */
+  private seal(): void {
+    this.niks.seal();
+    this.nips.seal();
+    this.strs.seal();
+    for (let row = 0; row < this.rowCount; row++) {
+      this.nikSlot[row] = this.niks.idOf(row);
+      this.nipSlot[row] = this.nips.idOf(row);
+      const str = this.strs.idOf(row);
+      if (str >= 0) this.strSlot[row] = str;
+    }
   }
 
   private nikText(row: number, cell: (row: number) => Cell): string {
