@@ -40,7 +40,8 @@ export const EN_US: Record<string, FunctionText> = {
       level: { name: "level", description: 'Rows: "facility", "kecamatan", "regency", "province" or "national"; blank = one level below the region.' },
       tanggal: { name: "date", description: 'Date of the data (a date cell or "2026-11-01"); blank = today.' },
     },
-  },  TINDAKLANJUT: {
+  },
+  TINDAKLANJUT: {
     name: "FOLLOWUP",
     description: "A region's follow-up list (SIP, STR, assignment, PONED, training), most urgent first; needs an uploader or admin token.",
     parameters: {

@@ -171,7 +171,8 @@ export const en: Strings = {
     workbook: "Excel could not carry out this command.",
     requestId: (id: string) => `Request ID: ${id}`,
     dismiss: "Dismiss",
-  },  tindak: {
+  },
+  tindak: {
     tab: "Follow-up",
     intro: "Pull the people who need action (SIP, STR, assignments, PONED, training) into a sheet of their own. Pulling again refreshes the same sheet.",
     list: "List",

@@ -170,7 +170,8 @@ export const id = {
     workbook: "Excel tidak dapat menjalankan perintah ini.",
     requestId: (id: string) => `Kode permintaan: ${id}`,
     dismiss: "Tutup",
-  },  tindak: {
+  },
+  tindak: {
     tab: "Tindak lanjut",
     intro: "Tarik daftar orang yang perlu ditindaklanjuti (SIP, STR, penugasan, PONED, pelatihan) ke lembar tersendiri. Menarik lagi memperbarui lembar yang sama.",
     list: "Daftar",

@@ -1,3 +1,4 @@
+import { regionOfCode } from "../../shared/reference/facilities";
 import type { Bindings } from "../env";
 
 /**
@@ -8,8 +9,9 @@ import type { Bindings } from "../env";
  */
 export function provinceOf(region: string | null | undefined): string | null {
   if (!region) return null;
-  if (/^P\d{10}$/.test(region)) return region.slice(1, 3);
-  return /^\d{2}/.test(region) ? region.slice(0, 2) : null;
+  // A facility code's region comes from its shape (SPEC §3.3: P, 7-digit hospital, K/L clinics and labs).
+  const where = regionOfCode(region) ?? region;
+  return /^\d{2}/.test(where) ? where.slice(0, 2) : null;
 }
 
 export function dbFor(env: Bindings, region?: string | null): D1Database {

@@ -76,15 +76,6 @@ export function discardStagedSql(id: string): Sql[] {
   ];
 }
 
-/** Uploads that began staging before `before` and never committed: their Worker died mid-way. */
-export async function staleStagedUploads(db: Reader, before: string): Promise<string[]> {
-  const { results } = await prepare(db, {
-    sql: "SELECT id FROM uploads WHERE committed_at IS NULL AND created_at < ?1 LIMIT 20",
-    params: [before],
-  }).all<{ id: string }>();
-  return results.map((r) => r.id);
-}
-
 const COLUMNS = `u.id, u.token_id, u.token_name, u.token_scope, u.created_at, u.committed_at, u.as_of, u.content_type, u.content_hash,
   u.nakes_rows, u.pelatihan_rows, u.facilities, u.n_error, u.n_warning, u.n_info`;
 
