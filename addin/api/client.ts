@@ -72,7 +72,7 @@ export interface ApiClient {
   /** Commits the staged upload when given (falls back to the full body when the server no longer has it). */
   push(req: RosterRequest, opts: PushOptions): Promise<UploadResponse>;
   coverage(query: CoverageQuery): Promise<CoverageResponse>;
-  /** GET /v1/facilities: the facilities of the token's scope, for names beside codes. */
+  /** GET /v1/facilities: the facility master (every facility, not only the token's), for names beside codes. */
   facilities(): Promise<Facility[]>;
   /** GET /v1/uploads, newest first; the server shows only what is in the token's scope. */
   uploads(query: { kode_fasyankes?: string; limit?: number }): Promise<UploadList>;
@@ -84,9 +84,6 @@ export interface ApiClient {
 
 const DEFAULT_TIMEOUTS = { read: 20_000, roster: 120_000 };
 
-export function newIdempotencyKey(): string {
-  return crypto.randomUUID();
-}
 
 interface CallInit extends TransferOptions {
   body?: unknown;

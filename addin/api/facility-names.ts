@@ -5,7 +5,7 @@ import type { FacilityNames } from "../roster/diff-order";
 /** Names already fetched, per client: one GET /v1/facilities per pane session and server. */
 const cache = new WeakMap<ApiClient, Promise<FacilityNames>>();
 
-/** The facilities of the token's scope by code (GET /v1/facilities); empty when unreachable. */
+/** The facility master's names by code (GET /v1/facilities: every facility); empty when unreachable. */
 export function facilityNames(client: ApiClient): Promise<FacilityNames> {
   let names = cache.get(client);
   if (!names) {

@@ -36,7 +36,8 @@ export function CoverageTab() {
   const [choices, setChoices] = useState<RegionChoice[]>([]);
   const [pulled, setPulled] = useState<{ sheetName: string; headline: Headline[] } | null>(null);
 
-  // The regions of the token's scope, by name (GET /v1/facilities); the code field stays for others.
+  // Regions by name from the facility master (GET /v1/facilities: every facility, not only the token's;
+  // the server refuses a region outside the scope); the code field stays for others.
   useEffect(() => {
     if (!client) return;
     let live = true;

@@ -7,12 +7,13 @@ import { isPayloadTooLarge, jsonBytes } from "./budget";
 import { DATE_COLUMNS } from "./date-columns";
 import { facilityCodeOfChoice } from "./facility-choice";
 import { noProgress, supportsExcelApi } from "./host";
+import { LIST_SHEETS, PLAN_SHEET } from "../tindak-lanjut/to-sheet";
 import { excelStrings, SHEETS, TABLES } from "./strings";
 import type { MergedBlank, ProgressFn, RosterOnSheet, RosterTableName, SheetTable } from "./types";
 
 /**
  * Reads the roster tables off the workbook, values as Excel holds them (a NIK, NIP or STR typed as
- * a number stays a number, so *.precision_lost can say so), with three corrections made here,
+ * a number stays a number, so *.precision_lost can say so), with four corrections made here,
  * before anything else reads the cells (SPEC §3.1 "Values as real office sheets hold them"):
  *  - a 1904-date-system workbook's serials in date columns are moved to the 1900 system (+1,462);
  *  - the header is found by the shared header finder (title rows skipped, a two-row header read
@@ -46,8 +47,10 @@ const MAX_CANDIDATE_SHEETS = 20;
  * so they can go closer to the limit than writes; a block that still overflows is halved.
  */
 const READ_BUDGET_BYTES = 3_000_000;
-/** What the add-in writes into a workbook: never a roster. */
-const OWN_SHEETS = new Set<string>([SHEETS.reference, SHEETS.results, SHEETS.coverage, SHEETS.marks].map((s) => s.toLowerCase()));
+/** What the add-in writes into a workbook: never a roster (an action list names NIK and facility too). */
+const OWN_SHEETS = new Set<string>(
+  [SHEETS.reference, SHEETS.results, SHEETS.coverage, SHEETS.marks, ...Object.values(LIST_SHEETS).map((s) => s.sheet), PLAN_SHEET.sheet].map((s) => s.toLowerCase()),
+);
 /** A sheet of her own counts as a roster when its header names at least this many roster columns. */
 const MIN_KNOWN_HEADERS = 2;
 

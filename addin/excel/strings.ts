@@ -11,7 +11,7 @@ export const SHEETS = {
   reference: "Referensi",
   results: "Hasil Validasi",
   coverage: "Cakupan",
-  /** Where the cells marked by the last validation are remembered, so the next run can unmark them. */
+  /** An earlier version's list of marked cells (marks are conditional formats now): read once, then deleted. */
   marks: "NakesRosterTanda",
 } as const;
 

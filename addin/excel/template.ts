@@ -21,7 +21,7 @@ import type { ProgressFn, RosterTableName } from "./types";
 
 export interface TemplateOptions {
   lang?: Lang;
-  /** The facilities of the token's scope, when the pane has them: kode_fasyankes then gets a dropdown by name too. */
+  /** The facility master, when the pane has it: kode_fasyankes then gets a dropdown by name too. */
   facilities?: readonly FacilityChoice[];
   /** Rows below the header prepared with formats and dropdowns (default 2,000). */
   rows?: number;
@@ -183,7 +183,7 @@ const LIST_WIDTH = 2;
 const TITLE_ROW = 0;
 
 /**
- * Offers the facilities of the token's scope in the Nakes table's kode_fasyankes column, by name
+ * Offers the facilities of the master (GET /v1/facilities) in the Nakes table's kode_fasyankes column, by name
  * (issue 13 item 8): `facilities` as GET /v1/facilities returns them (kode, nama); each choice
  * reads "Nama (kode)" and the reader keeps only the code (`facilityCodeOfChoice`). The list goes
  * into its own block of the hidden Referensi sheet (replacing an earlier one), so the other lists

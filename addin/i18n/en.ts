@@ -94,12 +94,9 @@ export const en: Strings = {
     revalidate: "Validate again",
     conflictBy: (name: string, when: string) =>
       `${name} uploaded a roster for the same facilities at ${when}, after your validation, so this one was not stored. Validate again to see the latest changes, then send again.`,
-    changesTitle: "Facilities that change",
     unchangedTitle: (n: string) => `${n} facilities without changes`,
     removals: (n: string, facility: string) => `${n} people will be removed from ${facility}`,
     removalsConfirm: (n: string) => `I understand: ${n} people will be removed from the stored roster.`,
-    removalsNeedConfirm: "Tick the statement above to send.",
-    sendingTo: (host: string) => `Sent to ${host}.`,
     rejectedTitle: "The server rejected the roster",
     rejectedBody: "There are errors to fix; nothing was stored. See the list of problems below.",
     retryTitle: "Sending did not succeed yet",

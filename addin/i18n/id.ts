@@ -94,12 +94,9 @@ export const id = {
     revalidate: "Validasi ulang",
     conflictBy: (name: string, when: string) =>
       `${name} mengunggah roster untuk fasyankes yang sama pada ${when}, setelah validasi Anda, jadi kiriman ini tidak disimpan. Validasi ulang untuk melihat perubahan terbaru, lalu kirim lagi.`,
-    changesTitle: "Fasyankes yang berubah",
     unchangedTitle: (n: string) => `${n} fasyankes tanpa perubahan`,
     removals: (n: string, facility: string) => `${n} orang akan dihapus dari ${facility}`,
     removalsConfirm: (n: string) => `Saya mengerti: ${n} orang akan dihapus dari roster yang tersimpan.`,
-    removalsNeedConfirm: "Centang pernyataan di atas untuk mengirim.",
-    sendingTo: (host: string) => `Dikirim ke ${host}.`,
     rejectedTitle: "Server menolak roster",
     rejectedBody: "Ada kesalahan yang harus diperbaiki; tidak ada yang disimpan. Lihat daftar masalah di bawah.",
     retryTitle: "Pengiriman belum berhasil",

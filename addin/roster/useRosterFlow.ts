@@ -187,7 +187,7 @@ export function useRosterFlow({ onStored }: { onStored?: () => void } = {}) {
         const reference = await bestReference(client, storage);
         task.phase(t.progress.template);
         const outcome = await actions.insertTemplate(reference.data, task.progress);
-        // The kode_fasyankes column offers the token's facilities by name (GET /v1/facilities);
+        // The kode_fasyankes column offers the master's facilities by name (GET /v1/facilities);
         // offline, the template works without that dropdown.
         if (client && actions.offerFacilities) {
           const facilities = await client.facilities().catch(() => null);

@@ -37,7 +37,6 @@ export type ValidateResponse = z.infer<typeof validateResponseSchema>;
 
 /** Body of POST /v1/rosters/commit: the id a staging dry run returned. */
 export const commitStagedRequestSchema = z.object({ staged_id: z.uuid() });
-export type CommitStagedRequest = z.infer<typeof commitStagedRequestSchema>;
 
 /** 201 of POST /v1/rosters (and of POST /v1/rosters/commit). `issues` holds warnings and info only (errors give 422). */
 export const uploadResponseSchema = z.object({

@@ -1,5 +1,5 @@
 /**
- * The one CSV writer of the project: every CSV the API produces goes through it (coverage today;
+ * The one CSV writer of the project: every CSV the API produces goes through it (coverage, action lists;
  * SPEC §7: "any CSV the API produces writes free text so that it stays text").
  *
  * RFC 4180 (fields quoted when they hold the delimiter, a quote, CR or LF; quotes doubled; CRLF line

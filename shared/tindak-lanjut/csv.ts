@@ -7,8 +7,6 @@ import { writeCsv, type CsvValue as Field } from "../table/csv-write";
  * ", ", and the file starts with a BOM so Excel opened by double-click reads names with their accents.
  */
 
-export type CsvValue = string | number | boolean | null | readonly string[];
-
 const field = (v: unknown): Field =>
   Array.isArray(v) ? v.join(", ") : v === null || v === undefined ? null : (v as Field);
 

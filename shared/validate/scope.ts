@@ -29,7 +29,7 @@ export function regionOf(kode: string, fact?: FacilityFact): string | null {
 export function inScope(kode: string, scope: string, fact?: FacilityFact): boolean | null {
   if (!isRegionCode(scope)) return scope === kode;
   const region = regionOf(kode, fact);
-  if (region === null) return fact || regionOfCode(kode) !== null ? false : null;
+  if (region === null) return fact ? false : null;
   return region.startsWith(scope);
 }
 

@@ -25,11 +25,13 @@ export function coverageRegion(token: TokenInfo, requested: string | undefined, 
   if (scope === NATIONAL_SCOPE) return requested;
   // A region is 2, 4 or 6 digits; anything else is a facility (a hospital's code is 7 digits).
   const allowed = isRegionCode(requested) ? regionInScope(requested, scope) : inScope(requested, scope, facility) === true;
-  if (!allowed) {
-    throw new ApiError(403, "forbidden", {
-      id: `Wilayah ${requested} berada di luar cakupan token Anda (${scope}).`,
-      en: `Region ${requested} lies outside your token's scope (${scope}).`,
-    });
-  }
+  if (!allowed) throw outsideScope(requested, scope);
   return requested;
 }
+
+/** The 403 of a region asked for outside the token's scope (coverage, action lists, placement). */
+export const outsideScope = (region: string, scope: string): ApiError =>
+  new ApiError(403, "forbidden", {
+    id: `Wilayah ${region} berada di luar cakupan token Anda (${scope}).`,
+    en: `Region ${region} lies outside your token's scope (${scope}).`,
+  });

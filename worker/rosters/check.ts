@@ -35,9 +35,6 @@ export interface Checked {
   diff: DiffEntry[];
 }
 
-/** Today where the upload's facility is (SPEC §4.5: WIB when none is known); `now` is the NOW var's fixed clock. */
-const today = (kode: string | null, now: number | undefined): string => todayIn(kode, now);
-
 /** Refuses oversized tables before any work: the answer a validator would give, without the cost. */
 function tooLarge(req: RosterRequest, maxRows: number, lang: Lang): ValidationResult | null {
   const issues = (["nakes", "pelatihan"] as const).flatMap((t) => {
@@ -68,7 +65,7 @@ export async function checkRoster(db: Reader, req: RosterRequest, who: TokenInfo
  */
 export async function validateWithFacts(db: Reader, req: RosterRequest, who: TokenInfo, opts: { lang: Lang; maxRows: number; now?: number }): Promise<Validated> {
   const refused = tooLarge(req, opts.maxRows, opts.lang);
-  if (refused) return { asOf: req.as_of ?? today(null, opts.now), result: refused, kodes: [] };
+  if (refused) return { asOf: req.as_of ?? todayIn(null, opts.now), result: refused, kodes: [] };
 
   const ids = identifiersOf(req);
   const [facilities, identities] = await Promise.all([
@@ -76,7 +73,7 @@ export async function validateWithFacts(db: Reader, req: RosterRequest, who: Tok
     findIdentities(db, { niks: [...ids.niks, ...ids.pelatihanOnlyNiks], nips: ids.nips, strs: ids.strs }),
   ]);
   const where = [...ids.kodes].find((k) => facilities.has(k)) ?? null;
-  const asOf = notAfterTomorrow(req.as_of, today(where, opts.now), "as_of");
+  const asOf = notAfterTomorrow(req.as_of, todayIn(where, opts.now), "as_of");
   // Where the stored holders lie: the master says, for every facility the scope check needs.
   const unknown = [...new Set(identities.map((s) => s.kode_fasyankes))].filter((k) => !facilities.has(k));
   const holders = isNational(who.scope) || unknown.length === 0 ? facilities : new Map([...facilities, ...(await facilityFacts(db, unknown))]);

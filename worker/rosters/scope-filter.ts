@@ -95,8 +95,10 @@ export function diffInScope<D extends Pick<DiffEntry, "kode_fasyankes">>(diff: r
 /**
  * An upload answer (history detail, a stored 201/422 replayed) cut to the caller's scope: issues and
  * diff filtered as above, `counts` recomputed from the issues kept (never the uploader's totals,
- * which would tell how many problems other facilities have). Other fields pass unchanged; callers
- * recompute their own facility and row counts (e.g. history's `facilities`, `stored`).
+ * which would tell how many problems other facilities have). Other fields pass unchanged: history
+ * recomputes its `facilities` and `stored` for what the caller sees; an idempotent replay answers the
+ * token that made the upload, whose scope held every row of it (rows outside it are refused), so its
+ * totals are that caller's own.
  */
 export function uploadAnswerInScope<T extends { counts: Counts; issues: Issue[]; diff?: DiffEntry[] }>(answer: T, view: UploadScopeView, lang: Lang = "id"): T {
   const issues = issuesInScope(answer.issues, view, lang);

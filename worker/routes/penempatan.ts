@@ -1,13 +1,12 @@
 import { createRoute } from "@hono/zod-openapi";
 import { placementRequestSchema, placementResponseSchema } from "../../shared/api/tindak-lanjut";
 import { addMonths } from "../../shared/coverage/dates";
-import type { JenisTenaga } from "../../shared/reference/codes";
+import type { JenisTenaga, StatusKepegawaian } from "../../shared/reference/codes";
 import { todayIn } from "../../shared/normalize/today";
 import { planPlacement, type PlacementFacility } from "../../shared/tindak-lanjut/penempatan";
 import { PLACEMENT_HORIZON_MONTHS, TERM_STATUSES } from "../../shared/tindak-lanjut/rules";
 import { latestTmtEndingBy } from "../../shared/tindak-lanjut/selection";
 import { termEnd } from "../../shared/tindak-lanjut/lists";
-import type { StatusKepegawaian } from "../../shared/reference/codes";
 import { requireRole } from "../auth/guard";
 import { provinceOfScope } from "../auth/scope";
 import { configOf } from "../config";
@@ -49,7 +48,8 @@ penempatanRoutes.openAPIRegistry.registerPath(
 );
 penempatanRoutes.post("/penempatan", requireRole("analyst"), async (c) => {
   const body = await readJson(c, placementRequestSchema);
-  const region = coverageRegion(c.get("token"), body.region) ?? body.region;
+  // The schema requires a region, so coverageRegion answers it (or refuses it: 403).
+  const region = coverageRegion(c.get("token"), body.region)!;
   const asOf = body.as_of ?? todayIn(region, configOf(c.env).now);
   const horizon = addMonths(asOf, PLACEMENT_HORIZON_MONTHS);
   const db = readSession(c, region);

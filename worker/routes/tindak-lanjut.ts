@@ -17,7 +17,8 @@ import { readSession } from "../db/session";
 import type { Reader } from "../db/types";
 import type { AppEnv } from "../env";
 import { parseWith } from "../http/body";
-import { ApiError, langOf } from "../http/errors";
+import { langOf } from "../http/errors";
+import { outsideScope } from "../coverage/access";
 import { routes } from "../openapi/app";
 import { bearer, errors } from "../openapi/responses";
 import { getFacility } from "../store/facilities";
@@ -30,12 +31,6 @@ import { readListFacts } from "../store/tindak-lanjut";
  * facility only whatever region it names; a region wholly outside the scope is 403. Mounted under /v1.
  */
 export const tindakLanjutRoutes = routes();
-
-const outside = (region: string, scope: string) =>
-  new ApiError(403, "forbidden", {
-    id: `Wilayah ${region} berada di luar cakupan token Anda (${scope}).`,
-    en: `Region ${region} lies outside your token's scope (${scope}).`,
-  });
 
 /**
  * Whether a request for `region` may read anything: the region lies in the scope, or the scope lies in
@@ -50,12 +45,12 @@ async function checkRegion(db: Reader, token: TokenInfo, region: string): Promis
   if (isNational(scope) || region === scope) return;
   if (isRegionCode(region) && isRegionCode(scope)) {
     if (regionInScope(region, scope) || regionInScope(scope, region)) return;
-    throw outside(region, scope);
+    throw outsideScope(region, scope);
   }
   // One side names a facility: it must lie inside the other.
   const [facility, area] = isRegionCode(region) ? [scope, region] : [region, scope];
   const fact = await getFacility(db, facility);
-  if (inScope(facility, area, fact ?? undefined) !== true) throw outside(region, scope);
+  if (inScope(facility, area, fact ?? undefined) !== true) throw outsideScope(region, scope);
 }
 
 /** The active staffing standard the lists compare with: the region's province's, or the national default. */

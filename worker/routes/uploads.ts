@@ -1,6 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { z } from "zod";
-import type { Issue, Lang } from "../../shared/schema/issue";
+import type { Lang } from "../../shared/schema/issue";
 import { requireRole } from "../auth/guard";
 import { inScope } from "../auth/scope";
 import { readSession } from "../db/session";
@@ -10,9 +10,8 @@ import { bearer, errors, json } from "../openapi/responses";
 import { uploadDetailSchema, uploadListSchema, uploadSummarySchema } from "../../shared/api/uploads";
 import { uploadIdParamSchema, uploadListQuerySchema } from "../openapi/schemas";
 import { uploadAnswerInScope } from "../rosters/scope-filter";
-import { getText, uploadIssuesOwner } from "../store/text-parts";
+import { storedUploadResponse } from "../rosters/response";
 import { facilitiesOfUploads, getUpload, listUploads, pelatihanRowsOf, uploadVisibility, type UploadFacility, type UploadRow } from "../store/uploads";
-import { versionsOfUpload } from "../store/versions";
 import type { Reader } from "../db/types";
 
 export const uploadRoutes = routes();
@@ -43,12 +42,8 @@ const NOT_FOUND = (id: string) => new ApiError(404, "not_found", { id: `Unggahan
  * and row totals recomputed for what it sees (rosters/scope-filter.ts).
  */
 async function visibleUpload(db: Reader, row: UploadRow, scope: string, facilities?: UploadFacility[], lang: Lang = "id"): Promise<Detail> {
-  const [text, versions] = await Promise.all([getText(db, uploadIssuesOwner(row.id)), versionsOfUpload(db, row.id)]);
-  const whole: Detail = {
-    ...summary(row),
-    issues: text ? (JSON.parse(text) as Issue[]) : [],
-    diff: versions.map(({ kode_fasyankes, added, removed, changed, unchanged }) => ({ kode_fasyankes, added, removed, changed, unchanged })),
-  };
+  const { issues, diff } = await storedUploadResponse(db, row);
+  const whole: Detail = { ...summary(row), issues, diff };
   const seen = await uploadVisibility(db, row.id, scope, whole.issues, facilities);
   const cut = uploadAnswerInScope(whole, seen.view, lang);
   if (seen.view.coversAll) return cut;

@@ -132,27 +132,25 @@ export function personVersionsSql(uploadId: string, asOf: string): { close: Sql[
   const fields = NAKES_FIELDS.filter((f) => f !== "kode_fasyankes");
   // Set-based: each IN (…) below is evaluated once into a temporary index, so the work grows with the
   // rows involved, never with their product (an upload's persons × a facility's versions).
-  const stagedKeys = STAGED_KEYS;
-  const heldBefore = HELD_BEFORE;
   return {
     close: [
       {
         sql: `INSERT INTO nakes (upload_id, kode_fasyankes, row_no, valid_from, valid_to, ${fields.join(", ")}, fp)
               SELECT o.upload_id, o.kode_fasyankes, o.row_no, v.valid_to, o.valid_to, ${fields.map((f) => `o.${f}`).join(", ")}, o.fp
               FROM nakes o JOIN roster_versi v ON v.upload_id = ?1 AND v.kode_fasyankes = o.kode_fasyankes
-              WHERE ${heldBefore("o")} AND v.valid_to IS NOT NULL AND (o.valid_to IS NULL OR o.valid_to > v.valid_to)
-                AND (o.kode_fasyankes, o.nik, o.fp) NOT IN (${stagedKeys})`,
+              WHERE ${HELD_BEFORE("o")} AND v.valid_to IS NOT NULL AND (o.valid_to IS NULL OR o.valid_to > v.valid_to)
+                AND (o.kode_fasyankes, o.nik, o.fp) NOT IN (${STAGED_KEYS})`,
         params: p,
       },
       {
-        sql: `UPDATE nakes AS o SET valid_to = ?2 WHERE ${heldBefore("o")} AND (o.kode_fasyankes, o.nik, o.fp) NOT IN (${stagedKeys})`,
+        sql: `UPDATE nakes AS o SET valid_to = ?2 WHERE ${HELD_BEFORE("o")} AND (o.kode_fasyankes, o.nik, o.fp) NOT IN (${STAGED_KEYS})`,
         params: p,
       },
     ],
     open: [
       {
         sql: `DELETE FROM nakes AS s WHERE s.upload_id = ?1 AND s.valid_from = ''
-                AND (s.kode_fasyankes, s.nik, s.fp) IN (SELECT o.kode_fasyankes, o.nik, o.fp FROM nakes o WHERE ${heldBefore("o")})`,
+                AND (s.kode_fasyankes, s.nik, s.fp) IN (SELECT o.kode_fasyankes, o.nik, o.fp FROM nakes o WHERE ${HELD_BEFORE("o")})`,
         params: p,
       },
       {
