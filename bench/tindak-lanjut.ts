@@ -9,12 +9,25 @@
  * Target (issue 16): each list under 0.3 s.
  *
  *   npm run bench:tindak-lanjut            BENCH_PROVINCE=32 BENCH_RUNS=7 by default
+ *   BENCH_PLAN=1 npm run bench:tindak-lanjut   also: each list's statements on the generated file
+ *                                              (node:sqlite): SQLite's plan, the time, the rows
  */
+import { readdirSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
+import { join } from "node:path";
+import { DatabaseSync, type SQLInputValue } from "node:sqlite";
 import { ensureNationalDatabase } from "../scripts/generate-national";
+import { SqliteD1 } from "../scripts/national/d1-sqlite";
 import { newToken, runScript } from "../scripts/lib/local-db";
 import { startDev } from "../scripts/lib/wrangler";
 import { listKindSchema } from "../shared/api/tindak-lanjut";
 import { todayIn } from "../shared/normalize/today";
+import { listWindows } from "../shared/tindak-lanjut/lists";
+import { latestTmtEndingBy, listNeeds } from "../shared/tindak-lanjut/selection";
+import { addMonths } from "../shared/coverage/dates";
+import { PLACEMENT_HORIZON_MONTHS, TERM_STATUSES } from "../shared/tindak-lanjut/rules";
+import type { StatusKepegawaian } from "../shared/reference/codes";
+import { readListFacts, readPlacementFacts } from "../worker/store/tindak-lanjut";
 import { freePort } from "../tests/support/api-server";
 
 const RUNS = Number(process.env["BENCH_RUNS"] ?? 7);
@@ -59,8 +72,42 @@ async function time(base: string, c: Case): Promise<{ seconds: number; rows: num
   };
 }
 
+/**
+ * Where a list's read goes (issue 16): the Worker's own statements (worker/store/tindak-lanjut.ts) run
+ * on the generated D1 file through node:sqlite, each printed with SQLite's EXPLAIN QUERY PLAN, its time
+ * and its rows. The SQLite of node, not of workerd: the plans are the same, the times only comparable
+ * with each other.
+ */
+async function printPlans(persistDir: string, asOf: string): Promise<void> {
+  const dir = join(persistDir, "v3", "d1", "miniflare-D1DatabaseObject");
+  const sqlite = new DatabaseSync(join(dir, readdirSync(dir).find((f) => f.endsWith(".sqlite") && f !== "metadata.sqlite")!), { readOnly: true });
+  const d1 = new SqliteD1(sqlite);
+  const batch = d1.batch.bind(d1);
+  d1.batch = async (statements) => {
+    for (const s of statements) {
+      const params = (s as unknown as { params: SQLInputValue[] }).params;
+      const plan = sqlite.prepare(`EXPLAIN QUERY PLAN ${s.sql}`).all(...params) as { detail: string }[];
+      const t = performance.now();
+      const rows = sqlite.prepare(s.sql).all(...params).length;
+      console.log(`  ${(performance.now() - t).toFixed(0).padStart(5)} ms ${String(rows).padStart(6)} rows  ${s.sql.replace(/\s+/g, " ").slice(0, 60)}…`);
+      // The facility CTE's own lines (the dated master's correlated lookups) are the same in every statement.
+      for (const p of plan) if (/SEARCH (n|p|v|q)\b|SCAN (n|p|v)\b/.test(p.detail)) console.log(`          ${p.detail}`);
+    }
+    return batch(statements);
+  };
+  for (const list of listKindSchema.options) {
+    console.log(`list ${list}`);
+    await readListFacts(d1 as never, { region: PROVINCE, scope: PROVINCE, asOf, ...listNeeds(list, listWindows(asOf)) });
+  }
+  console.log("penempatan");
+  const tmtUntil = latestTmtEndingBy(addMonths(asOf, PLACEMENT_HORIZON_MONTHS));
+  await readPlacementFacts(d1 as never, PROVINCE, asOf, { statuses: [...TERM_STATUSES.keys()] as StatusKepegawaian[], tmtUntil });
+  sqlite.close();
+}
+
 async function main() {
   const db = await ensureNationalDatabase({ log: (l) => console.log(l) });
+  if (process.env["BENCH_PLAN"] === "1") await printPlans(db.persistDir, todayIn(PROVINCE));
   const token = await newToken({ role: "uploader", scope: PROVINCE, name: "bench tindak-lanjut" });
   await runScript(token.sql, { persistTo: db.persistDir });
   const port = await freePort();
@@ -96,7 +143,8 @@ async function main() {
     });
     console.log(
       `\ntindak lanjut for province ${PROVINCE} as of ${asOf}, national model of ${db.stats.facilities.toLocaleString("en")} facilities, ` +
-        `${db.stats.staffRows.toLocaleString("en")} staff rows; median of ${RUNS} runs, full HTTP requests\n`,
+        `${db.stats.staffRows.toLocaleString("en")} staff rows; median of ${RUNS} runs, full HTTP requests; ` +
+        `load average ${loadavg().map((x) => x.toFixed(1)).join(" ")} on ${cpus().length} cores (the machine is shared: compare ratios)\n`,
     );
     for (const c of cases) {
       const r = await time(dev.url, c);

@@ -38,20 +38,3 @@ export function isTransient(e: unknown): boolean {
   if (e.kind !== "http" || e.status === null) return false;
   return e.status >= 500 || e.status === 429 || (e.status === 409 && e.code === "conflict");
 }
-
-/** The API's code when it sent one, else the one its status implies. */
-export function codeForStatus(status: number): ErrorCode {
-  const byStatus: Record<number, ErrorCode> = {
-    400: "bad_request",
-    401: "unauthorized",
-    403: "forbidden",
-    404: "not_found",
-    409: "conflict",
-    412: "precondition_failed",
-    413: "payload_too_large",
-    415: "unsupported_media_type",
-    422: "validation_failed",
-    429: "rate_limited",
-  };
-  return byStatus[status] ?? (status >= 500 ? "internal" : "bad_request");
-}

@@ -3,6 +3,7 @@ import { useEffect, useState } from "react";
 import { coverageLevelSchema, coverageRegionSchema, type CoverageLevel } from "../../shared/api/coverage";
 import { useWorkbookActions } from "../actions/context";
 import { useApi } from "../api/context";
+import { facilityMaster } from "../api/facility-master";
 import { useLang, useStrings } from "../i18n";
 import { errorText } from "../ui/error-text";
 import { Notice, type NoticeData } from "../ui/Notice";
@@ -41,8 +42,7 @@ export function CoverageTab() {
   useEffect(() => {
     if (!client) return;
     let live = true;
-    client
-      .facilities()
+    facilityMaster(client)
       .then((list) => live && setChoices(regionChoices(list, lang)))
       .catch(() => {
         // Offline or refused: the code field still works.

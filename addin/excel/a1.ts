@@ -49,14 +49,6 @@ export function parseArea(address: string): Area | null {
   return { row: Math.min(r0, r1), rowEnd: Math.max(r0, r1), column: Math.min(c0, c1), columnEnd: Math.max(c0, c1) };
 }
 
-/** The sheet part of "Sheet!A1" / "'My Sheet'!A1", unquoted; null without one. */
-export function sheetOf(address: string): string | null {
-  const bang = address.lastIndexOf("!");
-  if (bang < 0) return null;
-  const s = address.slice(0, bang);
-  return s.startsWith("'") && s.endsWith("'") ? s.slice(1, -1).replace(/''/g, "'") : s;
-}
-
 /** Always quoted: valid for every sheet name, including ones with spaces or apostrophes. */
 export function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;

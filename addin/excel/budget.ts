@@ -4,10 +4,11 @@
  * allowance per command for office.js's own request envelope (object paths, action ids).
  */
 
-/** Excel on the web refuses a request or a response above this. */
-export const EXCEL_WEB_PAYLOAD_LIMIT = 5 * 1024 * 1024;
-
-/** What one sync may carry by our estimate: half the limit, since the estimate is rough (though on the generous side). */
+/**
+ * What one sync may carry by our estimate: under half of the 5 MB (5 × 1024 × 1024 bytes) that Excel
+ * on the web refuses a request or a response above, since the estimate is rough (though on the
+ * generous side).
+ */
 export const SYNC_BUDGET_BYTES = 2_500_000;
 
 /** office.js's envelope around one command (its object path and action records). */

@@ -82,6 +82,8 @@ interface Located {
 interface Found {
   kind: RosterTableName;
   header: FoundHeader;
+  /** The canonical key of each header column (matchHeaders), null where it names none. */
+  keys: (string | null)[];
   /** Roster columns the header names. */
   score: number;
   /** The header names the NIK column, without which no sheet of hers is a roster (a coverage sheet is not). */
@@ -213,7 +215,7 @@ function headerOf(rows: unknown[][], loc: Located): Found | null {
     const hasNik = keys.includes("nik");
     const below = grid.slice(header.dataStart).some((r) => r.some((v) => v !== null && !(typeof v === "string" && v.trim() === "")));
     const hasRows = below || loc.rowCount > loc.firstRows;
-    if (!best || score > best.score) best = { kind, header, score, hasNik, hasRows };
+    if (!best || score > best.score) best = { kind, header, keys, score, hasNik, hasRows };
   }
   return best;
 }
@@ -261,7 +263,8 @@ async function readBody(
   const headerRow = loc.firstRow + header.dataStart - 1;
   const rawHeaders = header.columns.slice(0, loc.columnCount);
   while (rawHeaders.length < loc.columnCount) rawHeaders.push("");
-  const keys = matchHeaders(rawHeaders, found.kind).keys;
+  const keys = found.keys.slice(0, loc.columnCount);
+  while (keys.length < loc.columnCount) keys.push(null);
   const dateColumns = date1904 ? keys.flatMap((k, i) => (k !== null && DATE_COLUMNS.has(k) ? [i] : [])) : [];
   // A facility picked from the template's dropdown reads "Nama (kode)": the code is what counts.
   const facilityColumn = keys.indexOf("kode_fasyankes");

@@ -3,7 +3,7 @@ import type { Cell } from "../../shared/schema/cell";
 import { cellAddress, columnLetters } from "./a1";
 import { jsonBytes, SyncBatch } from "./budget";
 import { DATE_FORMAT } from "./date-columns";
-import { noProgress } from "./host";
+import { noProgress, supportsExcelApi } from "./host";
 import { freshSheet, GAP_FILL, HEADER_FILL, OUTPUT_FORMATS } from "./output-sheet";
 import { apostrophed, asText, writeTextBlock } from "./safety";
 import type { ProgressFn } from "./types";
@@ -12,8 +12,10 @@ import type { ProgressFn } from "./types";
  * The sheet writers of issue 16 (SPEC §9): an action list as one Excel table on a sheet of its own,
  * coloured by urgency, and a placement plan as a table, the region's indicators before and after, and
  * a bar chart of each facility's gap before and after. Both replace their sheet's previous contents in
- * place (the sheet itself is kept). Every string goes in formula-safe (text columns "@", anything else
- * that Excel would reinterpret gets an apostrophe: addin/excel/safety.ts); dates go in as dates.
+ * place: the sheet is kept, and so is its table where Excel can resize one (ExcelApi 1.13), so formulas
+ * elsewhere that name it (`=COUNTA(TindakLanjut_SIP[NIK])`) follow the new rows instead of turning
+ * #REF!. Every string goes in formula-safe (text columns "@", anything else that Excel would
+ * reinterpret gets an apostrophe: addin/excel/safety.ts); dates go in as dates.
  * Round trips: two syncs to find and clear the sheet, then as few as the 5 MB budget allows (one for
  * any list under ~2.5 MB): never one per row.
  */
@@ -136,7 +138,9 @@ export async function writePlacementPlan(sheet: PlacementSheet, onProgress: Prog
 
 /**
  * Clears the sheet, writes the title and the table's header and rows (formats first, then values, in
- * blocks under the sync budget) and makes them one Excel table named `tableName` when that name is free.
+ * blocks under the sync budget) and makes them one Excel table named `tableName` when that name is free:
+ * the sheet's own table of that name resized to the new rows where the host can (ExcelApi 1.13), else
+ * a new table (an older host: formulas that named the old one turn #REF!, as Excel does on deletion).
  */
 async function writeTable(
   context: Excel.RequestContext,
@@ -147,7 +151,7 @@ async function writeTable(
   // Resolved by freshSheet's first sync: a table of that name on another sheet keeps its name.
   const named = context.workbook.tables.getItemOrNullObject(sheet.tableName);
   named.load("name");
-  const { sheet: ws, tables } = await freshSheet(context, sheet.sheetName);
+  const { sheet: ws, tables, kept } = await freshSheet(context, sheet.sheetName, supportsExcelApi("1.13") ? sheet.tableName : undefined);
   const nameFree = named.isNullObject || tables.includes(named.name);
 
   const batch = new SyncBatch(context);
@@ -168,8 +172,15 @@ async function writeTable(
   }
 
   // An empty list still gets its table (header and one blank row), so a refresh finds the same shape.
-  const table = ws.tables.add(ws.getRangeByIndexes(TABLE_ROW, 0, Math.max(1, total) + 1, width), true);
-  if (nameFree) table.name = sheet.tableName;
+  const area = ws.getRangeByIndexes(TABLE_ROW, 0, Math.max(1, total) + 1, width);
+  let table: Excel.Table;
+  if (kept) {
+    kept.resize(area);
+    table = kept;
+  } else {
+    table = ws.tables.add(area, true);
+    if (nameFree) table.name = sheet.tableName;
+  }
   table.style = "TableStyleLight9";
   sheet.columns.forEach((c, i) => (ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = widthOf(c)));
   ws.freezePanes.freezeRows(TABLE_ROW + 1);

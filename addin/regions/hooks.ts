@@ -1,5 +1,7 @@
 import { useEffect, useState } from "react";
 import type { ApiClient, Facility } from "../api/client";
+import { facilityMaster } from "../api/facility-master";
+import { oncePerClient } from "../api/once-per-client";
 
 /**
  * What the region pickers (addin/regions/choices.ts) are made from, asked of the API once per client:
@@ -7,30 +9,18 @@ import type { ApiClient, Facility } from "../api/client";
  */
 
 /**
- * One answer per client (pane session and server), shared by every component that asks: `ask` is sent
- * once per client; a failed one is forgotten, so the next mount asks again, and gives `fallback`.
- * `initial` until it answers.
+ * The answer of `ask` (sent once per client, addin/api/once-per-client.ts) for a component: `initial`
+ * until it answers, `fallback` when it cannot.
  */
-function useOncePerClient<T>(
-  answers: WeakMap<ApiClient, Promise<T>>,
-  client: ApiClient | null,
-  ask: (client: ApiClient) => Promise<T>,
-  initial: T,
-  fallback: T,
-): T {
+function useAnswer<T>(client: ApiClient | null, ask: (client: ApiClient) => Promise<T>, initial: T, fallback: T): T {
   const [value, setValue] = useState<T>(initial);
   useEffect(() => {
     if (!client) return;
     let live = true;
-    let answer = answers.get(client);
-    if (!answer) {
-      answer = ask(client).catch(() => {
-        answers.delete(client);
-        return fallback;
-      });
-      answers.set(client, answer);
-    }
-    void answer.then((v) => live && setValue(v));
+    void ask(client).then(
+      (v) => live && setValue(v),
+      () => live && setValue(fallback),
+    );
     return () => {
       live = false;
     };
@@ -40,10 +30,8 @@ function useOncePerClient<T>(
 }
 
 /** The facility master, one GET /v1/facilities per client; null until it answers, [] when it cannot. */
-const masters = new WeakMap<ApiClient, Promise<Facility[] | null>>();
-
 export function useFacilityMaster(client: ApiClient | null): Facility[] | null {
-  return useOncePerClient<Facility[] | null>(masters, client, (c) => c.facilities(), null, []);
+  return useAnswer<Facility[] | null>(client, facilityMaster, null, []);
 }
 
 /**
@@ -51,8 +39,8 @@ export function useFacilityMaster(client: ApiClient | null): Facility[] | null {
  * for the token's scope and says which in `query.region` (null: national). Undefined until it answers
  * or when it cannot (then the choices are not narrowed and the server's 403 says what is outside).
  */
-const scopes = new WeakMap<ApiClient, Promise<string | null | undefined>>();
+const tokenScope = oncePerClient((c) => c.coverage({}).then((r) => r.query.region));
 
 export function useTokenScope(client: ApiClient | null): string | null | undefined {
-  return useOncePerClient<string | null | undefined>(scopes, client, (c) => c.coverage({}).then((r) => r.query.region), undefined, undefined);
+  return useAnswer<string | null | undefined>(client, tokenScope, undefined, undefined);
 }

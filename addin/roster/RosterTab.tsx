@@ -1,7 +1,7 @@
 import { Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import { lazy, Suspense, useEffect, useMemo, useRef } from "react";
 import { useApi } from "../api/context";
-import { useFacilityNames } from "../api/facility-names";
+import { useFacilityNames } from "../api/facility-master";
 import { useLang, useStrings } from "../i18n";
 import { isBusy } from "./flow";
 import { useRosterFlow } from "./useRosterFlow";

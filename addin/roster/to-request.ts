@@ -1,11 +1,13 @@
 import type { Cell, Table } from "../../shared/schema/cell";
 import type { RosterRequest } from "../../shared/schema/roster";
+import { todayIn } from "../../shared/normalize/today";
 import { matchHeaders } from "../../shared/table/headers";
 import type { RosterOnSheet, SheetTable } from "../excel/types";
 import type { RosterLayout, TableLayout } from "./locate";
 
 export interface MappedRoster {
-  request: RosterRequest;
+  /** Always dated: the validator and the server check the same roster date. */
+  request: RosterRequest & { as_of: string };
   layout: RosterLayout;
 }
 
@@ -44,19 +46,28 @@ function mapTable(sheet: SheetTable): { table: Table; layout: TableLayout } {
   };
 }
 
-/** The request the validator and the API read, or null when the workbook has no Nakes table. */
-export function toRosterRequest(roster: RosterOnSheet, asOf: string): MappedRoster | null {
+/**
+ * The request the validator and the API read, or null when the workbook has no Nakes table. Its
+ * as_of is `asOf`, else today where the roster's facilities are (rosterToday).
+ */
+export function toRosterRequest(roster: RosterOnSheet, asOf?: string): MappedRoster | null {
   if (!roster.nakes) return null;
   const nakes = mapTable(roster.nakes);
   const pelatihan = roster.pelatihan ? mapTable(roster.pelatihan) : null;
   return {
-    request: { as_of: asOf, nakes: nakes.table, ...(pelatihan ? { pelatihan: pelatihan.table } : {}) },
+    request: { as_of: asOf ?? rosterToday(nakes.table), nakes: nakes.table, ...(pelatihan ? { pelatihan: pelatihan.table } : {}) },
     layout: { nakes: nakes.layout, ...(pelatihan ? { pelatihan: pelatihan.layout } : {}) },
   };
 }
 
-/** Today in the user's time zone, as the roster date. */
-export function todayIso(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+/**
+ * The roster date of a Nakes table: today where its first facility lies (SPEC §4.5, WIB when no code
+ * is given), the same day the Worker gives an upload without as_of (shared/normalize/today.ts, the one
+ * "today"), whatever the computer's own time zone.
+ * @param nowMs the current instant, ms since the epoch (default Date.now()).
+ */
+export function rosterToday(nakes: Table, nowMs: number = Date.now()): string {
+  const at = nakes.columns.indexOf("kode_fasyankes");
+  const code = at < 0 ? undefined : nakes.rows.find((r) => typeof r[at] === "string" && r[at].trim() !== "")?.[at];
+  return todayIn(typeof code === "string" ? code.trim() : null, nowMs);
 }

@@ -126,25 +126,25 @@ export function population(regencies: readonly Regency[]): { kode_wilayah: strin
   return rows;
 }
 
-const SIP: ReadonlySet<JenisTenaga> = new Set([
+export const SIP: ReadonlySet<JenisTenaga> = new Set([
   "DOKTER", "DOKTER_SPESIALIS", "DOKTER_GIGI", "DOKTER_GIGI_SPESIALIS", "PERAWAT", "BIDAN", "APOTEKER", "TTK", "ATLM",
   "RADIOGRAFER", "FISIOTERAPIS", "PSIKOLOG_KLINIS",
 ]);
-const NON_NAKES: ReadonlySet<JenisTenaga> = new Set(["ADMINISTRASI", "PEKARYA"]);
+export const NON_NAKES: ReadonlySet<JenisTenaga> = new Set(["ADMINISTRASI", "PEKARYA"]);
 
 /** Typical staff of a puskesmas (around the PMK 75/2014 minimum) and of a district hospital. */
-const PUSKESMAS_STAFF: [JenisTenaga, number][] = [
+export const PUSKESMAS_STAFF: [JenisTenaga, number][] = [
   ["DOKTER", 1.6], ["DOKTER_GIGI", 0.9], ["PERAWAT", 8], ["BIDAN", 7], ["APOTEKER", 0.6], ["TTK", 1], ["PROMKES", 1.3],
   ["SANITARIAN", 1], ["NUTRISIONIS", 1.2], ["ATLM", 1.1], ["EPIDEMIOLOG", 0.3], ["PEREKAM_MEDIS", 1], ["NAKES_LAIN", 1],
   ["ADMINISTRASI", 3], ["PEKARYA", 2],
 ];
-const HOSPITAL_STAFF: [JenisTenaga, number][] = [
+export const HOSPITAL_STAFF: [JenisTenaga, number][] = [
   ["DOKTER_SPESIALIS", 14], ["DOKTER", 9], ["DOKTER_GIGI", 2], ["PERAWAT", 48], ["BIDAN", 13], ["APOTEKER", 4], ["TTK", 7],
   ["ATLM", 5], ["RADIOGRAFER", 3], ["FISIOTERAPIS", 2], ["PEREKAM_MEDIS", 4], ["NUTRISIONIS", 2], ["SANITARIAN", 1],
   ["ADMINISTRASI", 9], ["PEKARYA", 7],
 ];
 
-const TRAININGS: [KodePelatihan, number, (j: JenisTenaga, f: Facility) => boolean][] = [
+export const TRAININGS: [KodePelatihan, number, (j: JenisTenaga, f: Facility) => boolean][] = [
   ["PPI", 0.25, (j) => !NON_NAKES.has(j)],
   ["K3_FASYANKES", 0.08, () => true],
   ["BTCLS", 0.2, (j) => j === "PERAWAT" || j === "DOKTER"],

@@ -1,31 +1,43 @@
+import { addDays, addMonths, firstStartNotEndedBy, fromIso, toIso } from "../normalize/calendar";
 import { SIP_EXPIRING_DAYS } from "../reference/licences";
-import { addDays, addMonths } from "./dates";
+import { PENUGASAN_ENDING_MONTHS, PENUGASAN_KHUSUS_TERM_YEARS } from "../reference/statuses";
 
-/** SPEC §5/§6: a SIP is "expiring" within 90 days after as_of (the value lives in shared/reference). */
-export { SIP_EXPIRING_DAYS };
-/** Penugasan Khusus lasts five years from TMT (Pergub Banten 5/2020). */
-export const PENUGASAN_TERM_YEARS = 5;
-/** SPEC §6: a special assignment is "ending" within 6 months after as_of. */
-export const PENUGASAN_ENDING_MONTHS = 6;
+/** The windows of SPEC §5/§6 (SIP expiring: 90 days; penugasan ending: 6 months), kept in shared/reference. */
+export { SIP_EXPIRING_DAYS, PENUGASAN_ENDING_MONTHS };
+/** Penugasan Khusus lasts five years from TMT (shared/reference/statuses.ts term_years). */
+export const PENUGASAN_TERM_YEARS = PENUGASAN_KHUSUS_TERM_YEARS;
 
 /**
- * The date thresholds of the as_of-relative indicators. Both the pure evaluation and the Worker's SQL
- * use these values (SQL receives them as bound parameters), so the windows are defined once.
+ * The date thresholds of the as_of-relative indicators (ISO yyyy-mm-dd), all computed by the one
+ * calendar (shared/normalize/calendar.ts). The pure evaluation reads them, and the Worker's SQL
+ * receives them as bound parameters, so neither side does date arithmetic of its own.
  *
- * - SIP expired: valid-until  < asOf; expiring: asOf ≤ valid-until ≤ sipExpiringUntil
- * - penugasan ended: term end < asOf (SPEC §5 penugasan.ended); active: term end ≥ asOf;
- *   ending: asOf ≤ term end ≤ penugasanEndingUntil
+ * - SIP expired: valid-until < asOf; expiring: asOf ≤ valid-until ≤ sipExpiringUntil
+ * - penugasan, by term end (TMT + 5 years, 28 February for a TMT of 29 February; SPEC §5
+ *   penugasan.ended): ended: end < asOf; active: end ≥ asOf; ending: asOf ≤ end ≤ penugasanEndingUntil
+ * - the same, by TMT (what coverage stores): ended: TMT < penugasanActiveFrom; active: TMT ≥
+ *   penugasanActiveFrom; ending: penugasanActiveFrom ≤ TMT < penugasanLaterFrom
  */
 export interface Windows {
   asOf: string;
   sipExpiringUntil: string;
   penugasanEndingUntil: string;
+  /** The least TMT whose term has not ended by as_of. */
+  penugasanActiveFrom: string;
+  /** The least TMT whose term runs past penugasanEndingUntil. */
+  penugasanLaterFrom: string;
 }
 
+/** The windows of `asOf` (ISO yyyy-mm-dd; RangeError for anything else). */
 export function windowsFor(asOf: string): Windows {
+  const day = fromIso(asOf);
+  if (day === 0) throw new RangeError(`not an ISO date: ${asOf}`);
+  const endingUntil = addMonths(day, PENUGASAN_ENDING_MONTHS);
   return {
     asOf,
-    sipExpiringUntil: addDays(asOf, SIP_EXPIRING_DAYS),
-    penugasanEndingUntil: addMonths(asOf, PENUGASAN_ENDING_MONTHS),
+    sipExpiringUntil: toIso(addDays(day, SIP_EXPIRING_DAYS)),
+    penugasanEndingUntil: toIso(endingUntil),
+    penugasanActiveFrom: toIso(firstStartNotEndedBy(day, PENUGASAN_TERM_YEARS)),
+    penugasanLaterFrom: toIso(firstStartNotEndedBy(addDays(endingUntil, 1), PENUGASAN_TERM_YEARS)),
   };
 }

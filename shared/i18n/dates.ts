@@ -1,21 +1,27 @@
 import type { Lang } from "../schema/issue";
+import { fromIso, utcMs } from "../normalize/calendar";
 
-const MONTHS: Record<Lang, readonly string[]> = {
-  id: ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"],
-  en: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
-};
+/**
+ * Dates in the reader's language, by the platform's Intl.DateTimeFormat (its CLDR data holds the month
+ * names: the project writes none of its own for output). Indonesian "30 September 2026"; English takes
+ * the same day-month-year order (en-GB). Instants are formatted at UTC, so the date never shifts by a zone.
+ */
+const DATE_LOCALE: Record<Lang, string> = { id: "id-ID", en: "en-GB" };
 
-/** "2026-09-30" → "30 September 2026" (the Indonesian way; English uses the same order). Other text is returned as is. */
+const dateFormats = new Map<Lang, Intl.DateTimeFormat>();
+/** Messages repeat their dates (a roster's SIP ends, three dates a row): each is formatted once per language. */
+const formatted: Record<Lang, Map<number, string>> = { id: new Map(), en: new Map() };
+
+/** "2026-09-30" → "30 September 2026" / "30 September 2026"; text that is not an ISO date is returned as is. */
 export function formatDate(iso: string, lang: Lang = "id"): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return iso;
-  const month = MONTHS[lang][Number(m[2]) - 1];
-  return month ? `${Number(m[3])} ${month} ${m[1]}` : iso;
-}
-
-/** A list of words joined the way each language writes it: "a, b dan c" / "a, b and c". */
-export function formatList(items: readonly string[], lang: Lang = "id"): string {
-  if (items.length <= 1) return items.join("");
-  const last = items[items.length - 1]!;
-  return `${items.slice(0, -1).join(", ")} ${lang === "en" ? "and" : "dan"} ${last}`;
+  const p = fromIso(iso);
+  if (p === 0) return iso;
+  let text = formatted[lang].get(p);
+  if (text === undefined) {
+    let f = dateFormats.get(lang);
+    if (!f) dateFormats.set(lang, (f = new Intl.DateTimeFormat(DATE_LOCALE[lang], { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })));
+    text = f.format(utcMs(p, 0, 0, 0));
+    formatted[lang].set(p, text);
+  }
+  return text;
 }

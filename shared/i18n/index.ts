@@ -1,2 +1,2 @@
 export { catalog, message, type MessageParams, type DateProblem, type ColumnRef } from "./messages";
-export { formatDate, formatList } from "./dates";
+export { formatDate } from "./dates";

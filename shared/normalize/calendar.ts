@@ -2,6 +2,10 @@
  * Dates inside the validator are packed integers yyyymmdd (20261101): they compare as numbers, need no
  * allocation, and whole years between two of them are floor((a − b) / 10000). Day arithmetic goes
  * through day numbers (days since 1970-01-01, proleptic Gregorian).
+ *
+ * The one calendar of the project: the validator, coverage (and the dates its SQL is given), the
+ * tindak-lanjut lists, the add-in and the custom functions all compute with it. ISO text goes through
+ * the *Iso forms below (shared/coverage/dates.ts re-exports them under coverage's names).
  */
 
 export const pack = (y: number, m: number, d: number): number => y * 10000 + m * 100 + d;
@@ -51,11 +55,36 @@ export function fromDayNumber(z: number): number {
 
 export const addDays = (p: number, days: number): number => fromDayNumber(dayNumber(p) + days);
 
-/** The same day `years` later; 29 February becomes 28 February in a common year. */
-export function addYears(p: number, years: number): number {
-  const y = yearOf(p) + years;
-  const m = monthOf(p);
+/**
+ * The same day `months` later (or earlier, when negative). A day the target month lacks becomes that
+ * month's last day: 31 August + 6 months is 28 (29) February, never a day of March. This is the one
+ * month rule of the project; SQL is given dates computed here, never its own date arithmetic
+ * (SQLite's date(d, '+N months') rolls over into the next month instead).
+ */
+export function addMonths(p: number, months: number): number {
+  const index = yearOf(p) * 12 + monthOf(p) - 1 + months;
+  const y = Math.floor(index / 12);
+  const m = index - y * 12 + 1;
   return pack(y, m, Math.min(dayOf(p), daysInMonth(y, m)));
+}
+
+/**
+ * The same day `years` later; 29 February becomes 28 February in a common year. A term of N years
+ * from a start date ends on addYears(start, N): SPEC §5 penugasan.ended, "the fifth anniversary of
+ * tmt_penugasan (28 February for a TMT of 29 February)".
+ */
+export const addYears = (p: number, years: number): number => addMonths(p, years * 12);
+
+/**
+ * The least start date whose term of `years` has not ended by `day` (its end, addYears(start, years),
+ * is on or after `day`). A term is over at `day` exactly when its start is before this date, so a
+ * store that keeps start dates answers "ended / running / ending by" with plain comparisons against
+ * values computed here (worker/coverage/read-sql.ts binds them). addYears never moves a day by more
+ * than the one day of the 29 February clamp, hence at most one step.
+ */
+export function firstStartNotEndedBy(day: number, years: number): number {
+  const start = addYears(day, -years);
+  return addYears(start, years) >= day ? start : addDays(start, 1);
 }
 
 /** Whole years from `from` to `to` (an age). */
@@ -96,6 +125,22 @@ export function fromIso(s: string): number {
   }
   return isValidYmd(y, m, d) ? pack(y, m, d) : 0;
 }
+
+/** The packed date of a strict ISO yyyy-mm-dd; RangeError when it is none (for callers given checked dates). */
+function packedIso(iso: string): number {
+  const p = fromIso(iso);
+  if (p === 0) throw new RangeError(`not an ISO date: ${iso}`);
+  return p;
+}
+
+/** addDays on ISO yyyy-mm-dd text (RangeError for anything else). */
+export const addDaysIso = (iso: string, days: number): string => toIso(addDays(packedIso(iso), days));
+/** addMonths on ISO yyyy-mm-dd text (RangeError for anything else). */
+export const addMonthsIso = (iso: string, months: number): string => toIso(addMonths(packedIso(iso), months));
+/** addYears on ISO yyyy-mm-dd text (RangeError for anything else). */
+export const addYearsIso = (iso: string, years: number): string => toIso(addYears(packedIso(iso), years));
+/** The calendar year of ISO yyyy-mm-dd text (RangeError for anything else). */
+export const isoYear = (iso: string): number => yearOf(packedIso(iso));
 
 const DAY_MS = 86_400_000;
 

@@ -6,7 +6,7 @@ import { pendidikanList } from "../reference/pendidikan";
 import { professions } from "../reference/professions";
 import { statuses } from "../reference/statuses";
 import { trainings } from "../reference/trainings";
-import { fold } from "../table/fold";
+import { fold, textLookup } from "../table/fold";
 import { cellText } from "./cell";
 
 /**
@@ -24,8 +24,9 @@ function codeMap<C extends string>(entries: readonly { code: C; label: { id: str
       if (f !== "" && !folded.has(f)) folded.set(f, e.code);
     }
   }
+  const byText = textLookup(exact, folded);
   return (v: Cell | undefined): C | null => {
-    if (typeof v === "string") return exact.get(v) ?? folded.get(fold(v)) ?? null;
+    if (typeof v === "string") return byText(v) ?? null;
     if (typeof v === "number") return folded.get(String(v)) ?? null;
     return null;
   };
@@ -60,10 +61,12 @@ for (const p of professions) {
   if (!professionFolded.has(f)) professionFolded.set(f, { code: p.code, alias: true });
 }
 
+const professionByText = textLookup(professionExact, professionFolded);
+
 /** jenis_tenaga → code (alias: true when an alias was mapped, SPEC §4.1), or null when nothing matches. */
 export function readProfession(v: Cell | undefined): ProfessionMatch | null {
   if (typeof v !== "string") return null;
-  return professionExact.get(v) ?? professionFolded.get(fold(v)) ?? null;
+  return professionByText(v) ?? null;
 }
 
 /**
@@ -77,5 +80,17 @@ export function readFacilityCode(v: Cell | undefined): string | null {
   let t = cellText(v);
   if (t !== null && t.charCodeAt(0) === 39) t = cellText(t.slice(1));
   if (t === null) return null;
-  return /[a-z]/.test(t) ? t.toUpperCase() : t;
+  return hasLowerAscii(t) ? t.toUpperCase() : t;
+}
+
+/**
+ * Whether a text holds a–z. A scan, not a regular expression literal: a literal is a new RegExp
+ * object each time it is evaluated, and this runs for every row (SPEC §8 validation target).
+ */
+function hasLowerAscii(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 97 && c <= 122) return true;
+  }
+  return false;
 }

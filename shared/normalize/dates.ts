@@ -2,6 +2,7 @@ import type { Cell } from "../schema/cell";
 import type { DateProblem } from "../i18n/messages";
 import { dayNumber, fromDayNumber, fromIso, isValidYmd, localDateOf, pack, toIso, utcMs } from "./calendar";
 import { cleanCell } from "./cell";
+import { MONTH_SPELLINGS } from "../reference/months";
 
 /**
  * Reading the dates of a sheet (SPEC §3.1): Excel serial numbers (1900 system), ISO 2026-11-01,
@@ -49,22 +50,7 @@ export function dateProblem(code: number): DateProblem {
 }
 
 const MONTHS = new Map<string, number>();
-for (const [m, names] of [
-  [1, "januari jan january"],
-  [2, "februari feb pebruari peb february"],
-  [3, "maret mar march"],
-  [4, "april apr"],
-  [5, "mei may"],
-  [6, "juni jun june"],
-  [7, "juli jul july"],
-  [8, "agustus agu ags agt aug august"],
-  [9, "september sep sept"],
-  [10, "oktober okt oct october"],
-  [11, "november nov nopember nop"],
-  [12, "desember des dec december"],
-] as const) {
-  for (const n of names.split(" ")) MONTHS.set(n, m);
-}
+for (const [m, names] of MONTH_SPELLINGS) for (const n of names) MONTHS.set(n, m);
 
 /** Excel's day 0 is 1900-01-00; its day 60 is 29 February 1900, a day that never was (Lotus's leap-year bug). */
 const EXCEL_EPOCH = dayNumber(pack(1899, 12, 30));
@@ -185,7 +171,9 @@ function readDayText(text: string, s: string, opts: DateOptions): number {
   let k0 = 0, k1 = 0, k2 = 0; // 1 number, 2 word
   let n0 = 0, n1 = 0, n2 = 0;
   let l0 = 0, l1 = 0, l2 = 0;
-  let w0 = "", w1 = "";
+  // The first two words' places in `text` (no copy is made unless a word holds a letter beyond ASCII).
+  let s0 = 0, s1 = 0;
+  let wide = false;
   let i = 0;
   const len = text.length;
   while (i < len) {
@@ -204,13 +192,14 @@ function readDayText(text: string, s: string, opts: DateOptions): number {
       kind = 2;
       while (i < len) {
         const d = text.charCodeAt(i);
-        if (isAsciiLetter(d) || (d > 127 && d !== 160 && /\p{L}/u.test(text[i]!))) i++;
+        if (isAsciiLetter(d)) i++;
+        else if (d > 127 && d !== 160 && LETTER.test(text[i]!)) (wide = true), i++;
         else break;
       }
       if (i === start) return opts.place ? placeThenDate(s, opts) : DATE_UNREADABLE;
     }
-    if (count === 0) (k0 = kind), (n0 = n), (l0 = i - start), kind === 2 && (w0 = text.slice(start, i));
-    else if (count === 1) (k1 = kind), (n1 = n), (l1 = i - start), kind === 2 && (w1 = text.slice(start, i));
+    if (count === 0) (k0 = kind), (n0 = n), (l0 = i - start), (s0 = start);
+    else if (count === 1) (k1 = kind), (n1 = n), (l1 = i - start), (s1 = start);
     else if (count === 2) (k2 = kind), (n2 = n), (l2 = i - start);
     count++;
     if (count > 3) break;
@@ -218,8 +207,11 @@ function readDayText(text: string, s: string, opts: DateOptions): number {
 
   if (count === 1 && k0 === 1 && l0 === 4 && n0 >= 1900 && n0 <= 2100) return DATE_YEAR_ONLY;
   if (opts.lifetime && count <= 2 && k0 === 2) {
-    const f = (w0 + (count === 2 && k1 === 2 ? w1 : "")).toLowerCase();
-    if (f === "seumurhidup" || f === "lifetime") return DATE_LIFETIME;
+    const l = count === 2 && k1 === 2 ? l1 : 0;
+    if (wide) {
+      const f = (text.slice(s0, s0 + l0) + text.slice(s1, s1 + l)).toLowerCase();
+      if (f === "seumurhidup" || f === "lifetime") return DATE_LIFETIME;
+    } else if (sameWords(text, s0, l0, s1, l, "seumurhidup") || sameWords(text, s0, l0, s1, l, "lifetime")) return DATE_LIFETIME;
   }
   if (count !== 3) return opts.place ? placeThenDate(s, opts) : DATE_UNREADABLE;
 
@@ -232,11 +224,11 @@ function readDayText(text: string, s: string, opts: DateOptions): number {
     else if (l0 <= 2 && l1 <= 2 && (l2 === 4 || l2 === 2)) (d = n0), (m = n1), (y = n2), (yLen = l2);
     else return DATE_UNREADABLE;
   } else if (k0 === 1 && k1 === 2 && k2 === 1 && l0 <= 2) {
-    const month = MONTHS.get(w1.toLowerCase());
+    const month = monthOfWord(text, s1, l1, wide);
     if (month === undefined) return opts.place ? placeThenDate(s, opts) : DATE_UNREADABLE;
     (d = n0), (m = month), (y = n2), (yLen = l2);
   } else if (k0 === 2 && k1 === 1 && k2 === 1 && l1 <= 2) {
-    const month = MONTHS.get(w0.toLowerCase());
+    const month = monthOfWord(text, s0, l0, wide);
     if (month === undefined) return opts.place ? placeThenDate(s, opts) : DATE_UNREADABLE;
     (m = month), (d = n1), (y = n2), (yLen = l2);
   } else {
@@ -245,6 +237,38 @@ function readDayText(text: string, s: string, opts: DateOptions): number {
   if (yLen === 2) return DATE_TWO_DIGIT_YEAR;
   if (yLen !== 4) return DATE_UNREADABLE;
   return isValidYmd(y, m, d) ? pack(y, m, d) : DATE_NO_SUCH_DAY;
+}
+
+/** One letter beyond ASCII (made once: a regular expression literal is a new object each time it runs). */
+const LETTER = /\p{L}/u;
+
+/**
+ * The month a word of `text` names (MONTHS), read in place: dates such as "14 Mei 2002" fill whole
+ * columns, and a lower-cased copy of each month word was the date reader's one allocation (SPEC §8
+ * validation target). `wide`: the text holds letters beyond ASCII, whose lower case is Unicode's, so
+ * the word is copied and lower-cased as before.
+ */
+function monthOfWord(text: string, start: number, length: number, wide: boolean): number | undefined {
+  if (wide) return MONTHS.get(text.slice(start, start + length).toLowerCase());
+  const names = MONTHS_BY_LENGTH[length];
+  if (names === undefined) return undefined;
+  for (let i = 0; i < names.length; i++) if (sameWords(text, start, length, 0, 0, names[i]![0])) return names[i]![1];
+  return undefined;
+}
+
+/** MONTHS grouped by the length of the name: a word is compared with the few names of its length. */
+const MONTHS_BY_LENGTH: [string, number][][] = [];
+for (const [name, month] of MONTHS) (MONTHS_BY_LENGTH[name.length] ??= []).push([name, month]);
+
+/**
+ * Whether the ASCII letters text[a, a + la) followed by text[b, b + lb) are `lower` (lower-case ASCII)
+ * in any case.
+ */
+function sameWords(text: string, a: number, la: number, b: number, lb: number, lower: string): boolean {
+  if (la + lb !== lower.length) return false;
+  for (let i = 0; i < la; i++) if ((text.charCodeAt(a + i) | 32) !== lower.charCodeAt(i)) return false;
+  for (let i = 0; i < lb; i++) if ((text.charCodeAt(b + i) | 32) !== lower.charCodeAt(la + i)) return false;
+  return true;
 }
 
 /** yyyy-mm-dd, T or a space, hh:mm[:ss[.fff]], then Z or ±hh[:]mm. */

@@ -20,6 +20,9 @@ export function readInteger(v: Cell | undefined): number | null {
   if (typeof v === "number") return Number.isInteger(v) ? v : null;
   if (typeof v !== "string") return null;
   const t = v.trim();
-  if (!/^\d{1,15}(\.0+)?$/.test(t)) return null;
+  if (!WHOLE_NUMBER.test(t)) return null;
   return Number(t);
 }
+
+/** Made once: a regular expression literal is a new object each time it is evaluated. */
+const WHOLE_NUMBER = /^\d{1,15}(\.0+)?$/;

@@ -29,3 +29,9 @@ export const statuses: readonly Status[] = [
 ];
 
 export const statusByCode: ReadonlyMap<StatusKepegawaian, Status> = new Map(statuses.map((s) => [s.code, s]));
+
+/** The years of a Penugasan Khusus (its status's term_years, Pergub Banten 5/2020): coverage's special-assignment term. */
+export const PENUGASAN_KHUSUS_TERM_YEARS: number = statusByCode.get("PENUGASAN_KHUSUS")!.term_years!;
+
+/** SPEC §6 "penugasan khusus: active, ended, ending within 6 months": the window after as_of, in months. */
+export const PENUGASAN_ENDING_MONTHS = 6;

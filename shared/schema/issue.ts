@@ -1,74 +1,12 @@
 import { z } from "zod";
+import { ISSUE_CODES } from "../rules/codes";
 import { cellSchema } from "./cell";
 
 export const severitySchema = z.enum(["error", "warning", "info"]);
 export type Severity = z.infer<typeof severitySchema>;
 
-/** Every rule of SPEC §5, by code. The severity of each is fixed by the rule, see shared/validate. */
-export const issueCodeSchema = z.enum([
-  "header.missing",
-  "header.duplicate",
-  "header.unknown",
-  "header.too_many",
-  "required",
-  "nik.format",
-  "nik.precision_lost",
-  "nip.precision_lost",
-  "str.precision_lost",
-  "row.skipped",
-  "pelatihan.duplicate",
-  "nik.region",
-  "nik.birthdate_mismatch",
-  "nik.sex_mismatch",
-  "nik.duplicate",
-  "nik.multi_facility",
-  "nip.format",
-  "nip.required",
-  "nip.birthdate_mismatch",
-  "nip.sex_mismatch",
-  "nip.duplicate",
-  "nip.elsewhere",
-  "nama.format",
-  "jenis_kelamin.invalid",
-  "tanggal_lahir.invalid",
-  "jenis_tenaga.unknown",
-  "jenis_tenaga.normalized",
-  "status_kepegawaian.unknown",
-  "kode_fasyankes.unknown",
-  "kode_fasyankes.out_of_scope",
-  "str.required",
-  "str.format",
-  "str.expired",
-  "str.duplicate",
-  "sip.required",
-  "sip.format",
-  "sip.expired",
-  "sip.expiring",
-  "penugasan.tmt_required",
-  "penugasan.ended",
-  "date.invalid",
-  "pelatihan.nik_unknown",
-  "pelatihan.kode_unknown",
-  "pelatihan.tahun",
-  "upload.multi_province",
-  "upload.empty",
-  "upload.too_large",
-  // Beyond SPEC §5: an optional column with a value no list knows, and the checks of the masters the
-  // province keeps (SPEC §3.3, §3.4), which PUT /v1/facilities and PUT /v1/population run.
-  "pendidikan.unknown",
-  "fasyankes.kode_format",
-  "fasyankes.wilayah_mismatch",
-  "fasyankes.invalid",
-  "fasyankes.duplicate",
-  "penduduk.invalid",
-  "penduduk.duplicate",
-  "penduduk.out_of_scope",
-  // PUT /v1/standards (SPEC §4.3): the staffing-standard table's findings.
-  "standar.header",
-  "standar.empty",
-  "standar.invalid",
-  "standar.duplicate",
-]);
+/** Every rule of SPEC §5 (and the masters' checks), by code: declared in shared/rules/registry.ts. */
+export const issueCodeSchema = z.enum(ISSUE_CODES);
 export type IssueCode = z.infer<typeof issueCodeSchema>;
 
 /** The tables an issue can point into (roster tables, and the masters kept by the province). */

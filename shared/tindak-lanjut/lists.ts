@@ -3,7 +3,7 @@ import { addMonths } from "../coverage/dates";
 import { rulesFor, standardJenisOf, type StandardRule } from "../coverage/standard";
 import { PENUGASAN_ENDING_MONTHS } from "../coverage/windows";
 import { addDays, addYears, dayNumber, fromIso, toIso, yearOf } from "../normalize/calendar";
-import type { JenisFasyankes, JenisTenaga, KategoriPuskesmas, KodePelatihan } from "../reference/codes";
+import type { JenisFasyankes, JenisStandar, JenisTenaga, KategoriPuskesmas, KodePelatihan } from "../reference/codes";
 import { SIP_EXPIRING_DAYS } from "../reference/licences";
 import { professionByCode } from "../reference/professions";
 import type { Lang } from "../schema/issue";
@@ -12,7 +12,8 @@ import { PERSON_TRAINING_NEEDS, PONED_TEAM, TERM_STATUSES } from "./rules";
 import { listText } from "./texts";
 
 /**
- * The action lists of SPEC §9 from the facts of the current rosters: pure, so the Worker, the tests
+ * The action lists of SPEC §9 from the facts of the rosters as of a date (each facility's roster of
+ * that date, SPEC §6): pure, so the Worker, the tests
  * and any future reader build them the same way. Dates go through shared/normalize/calendar, the
  * calendar of validation, so a person flagged `sip.expiring` or `penugasan.ended` on upload is on the
  * list for the same as_of.
@@ -148,35 +149,56 @@ export function penugasanList(facts: ListFacts, w: ListWindows, lang: Lang): Pen
     const end = termEnd(p);
     return end !== null && end <= w.termUntil ? [{ p, end }] : [];
   });
-  // End dates of those leaving, per facility and standard jenis.
-  const ends = new Map<string, string[]>();
-  for (const { p, end } of leaving) {
-    const k = staffKey(p.kode_fasyankes, standardJenisOf(p.jenis_tenaga));
-    const list = ends.get(k);
-    if (list) list.push(end);
-    else ends.set(k, [end]);
-  }
-  return leaving.map(({ p, end }) => {
-    const f = facts.facilities.get(p.kode_fasyankes);
-    const ended = end < w.asOf;
+  // What depends only on the facility and profession, once per pair: the standard's minimum (none
+  // outside puskesmas), the persons held, and the sorted end dates of those leaving.
+  const minimums = new Map<string, ReadonlyMap<JenisStandar, number>>();
+  const minimumsOf = (f: ListFacility): ReadonlyMap<JenisStandar, number> => {
+    const k = `${f.kategori}|${f.rawat_inap}`;
+    let m = minimums.get(k);
+    if (!m) minimums.set(k, (m = new Map(rulesFor(facts.rules ?? [], f.kategori, f.rawat_inap).map((r) => [r.jenis, r.minimum]))));
+    return m;
+  };
+  const groups = new Map<string, { minimum: number | undefined; have: number; ends: string[] }>();
+  const groupOf = (p: ListPerson, f: ListFacility | undefined) => {
     const sj = standardJenisOf(p.jenis_tenaga);
-    let gap: number | null = null;
-    const minimum = f?.jenis === "PUSKESMAS" ? rulesFor(facts.rules ?? [], f.kategori, f.rawat_inap).find((r) => r.jenis === sj)?.minimum : undefined;
-    if (minimum !== undefined) {
-      const have = facts.staff?.get(staffKey(p.kode_fasyankes, sj)) ?? 0;
-      const gone = (ends.get(staffKey(p.kode_fasyankes, sj)) ?? []).filter((e) => e <= end).length;
-      gap = Math.max(0, minimum - (have - gone));
+    const k = staffKey(p.kode_fasyankes, sj);
+    let g = groups.get(k);
+    if (!g) {
+      const minimum = f?.jenis === "PUSKESMAS" ? minimumsOf(f).get(sj) : undefined;
+      groups.set(k, (g = { minimum, have: facts.staff?.get(k) ?? 0, ends: [] }));
     }
+    return g;
+  };
+  const rows = leaving.map(({ p, end }) => ({ p, end, f: facts.facilities.get(p.kode_fasyankes) }));
+  for (const r of rows) groupOf(r.p, r.f).ends.push(r.end);
+  for (const g of groups.values()) g.ends.sort();
+  return rows.map(({ p, end: e, f }) => {
+    const ended = e < w.asOf;
+    const g = groupOf(p, f);
+    // Those of the pair leaving no later than this person: the end dates up to e.
+    const gap = g.minimum === undefined ? null : Math.max(0, g.minimum - (g.have - countUpTo(g.ends, e)));
     return {
-      ...base(f, p, ended ? listText.termEnded(p.status_kepegawaian, end, lang) : listText.termEnding(p.status_kepegawaian, end, lang), end),
+      ...base(f, p, ended ? listText.termEnded(p.status_kepegawaian, e, lang) : listText.termEnding(p.status_kepegawaian, e, lang), e),
       status_kepegawaian: p.status_kepegawaian,
       tmt_penugasan: p.tmt_penugasan!,
-      akhir_masa: end,
-      sisa_hari: daysBetween(w.asOf, end),
+      akhir_masa: e,
+      sisa_hari: daysBetween(w.asOf, e),
       keadaan: ended ? ("berakhir" as const) : ("segera_berakhir" as const),
       kekurangan_setelah_pergi: gap,
     };
   });
+}
+
+/** How many of the sorted `xs` are ≤ `x` (binary search). */
+function countUpTo(xs: readonly string[], x: string): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**

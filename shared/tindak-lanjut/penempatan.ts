@@ -26,13 +26,13 @@ export interface EndingTerm {
   end: string;
 }
 
-/** What the plan knows of one puskesmas of the region (SPEC §3.3 attributes, staff of its current roster). */
+/** What the plan knows of one puskesmas of the region as of the plan's date (SPEC §3.3 attributes, staff of its roster of that date). */
 export interface PlacementFacility {
   kode: string;
   nama: string;
   kategori: KategoriPuskesmas | null;
   rawat_inap: boolean;
-  /** Persons per profession in the current roster. */
+  /** Persons per profession in its roster of the plan's date. */
   staff: Partial<Record<JenisTenaga, number>>;
   /** Terms of its staff that end (any date: those after the horizon are ignored). */
   terms: readonly EndingTerm[];

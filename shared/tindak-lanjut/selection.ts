@@ -20,8 +20,11 @@ export type PersonFilter =
   | { kind: "term"; statuses: readonly StatusKepegawaian[]; tmtUntil: string }
   /** Staff of `jenis` at PONED puskesmas. */
   | { kind: "poned"; jenis: readonly JenisTenaga[] }
-  /** Staff whose "facility kind|profession" is one of `pairs` ("PUSKESMAS|BIDAN"). */
-  | { kind: "pairs"; pairs: readonly string[] };
+  /**
+   * Staff who lack a training their "facility kind|profession" needs: for some need, the pair is one of
+   * its `pairs` ("PUSKESMAS|BIDAN") and the person does not hold its `kode`.
+   */
+  | { kind: "lacking"; needs: readonly { kode: KodePelatihan; pairs: readonly string[] }[] };
 
 export interface ListNeeds {
   persons: PersonFilter;
@@ -55,11 +58,12 @@ export function listNeeds(list: ListKind, w: ListWindows): ListNeeds {
     case "poned":
       return { persons: { kind: "poned", jenis: PONED_TEAM }, trainings: ["PONED"], staffCounts: false, facilityTrainings: [] };
     case "pelatihan": {
-      const pairs = facilityKinds.flatMap((k) =>
-        professions.filter((p) => PERSON_TRAINING_NEEDS.some((n) => n.needs(p.code, k.code))).map((p) => `${k.code}|${p.code}`),
-      );
+      const needs = PERSON_TRAINING_NEEDS.map((n) => ({
+        kode: n.kode,
+        pairs: facilityKinds.flatMap((k) => professions.filter((p) => n.needs(p.code, k.code)).map((p) => `${k.code}|${p.code}`)),
+      }));
       return {
-        persons: { kind: "pairs", pairs },
+        persons: { kind: "lacking", needs },
         trainings: PERSON_TRAINING_NEEDS.map((n) => n.kode),
         staffCounts: false,
         facilityTrainings: FACILITY_TRAINING_NEEDS.flatMap((n) => n.facilities.map((f) => [n.kode, f] as const)),

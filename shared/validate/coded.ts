@@ -60,6 +60,8 @@ export function readPendidikanCell(v: Cell, s: Sink): Pendidikan | null {
  */
 export class FacilityReader {
   private readonly verdicts = new Map<string, "ok" | "no_shape" | "unknown" | "out_of_scope">();
+  private lastKode: string | null = null;
+  private lastVerdict: "ok" | "no_shape" | "unknown" | "out_of_scope" | undefined;
 
   constructor(private readonly run: Run) {}
 
@@ -68,11 +70,14 @@ export class FacilityReader {
       if (present) s.add("required", "kode_fasyankes", columnRef("nakes", "kode_fasyankes"));
       return null;
     }
-    let verdict = this.verdicts.get(kode);
+    // Rows of one facility follow each other: the last code's verdict is kept beside the map.
+    let verdict = kode === this.lastKode ? this.lastVerdict : this.verdicts.get(kode);
     if (verdict === undefined) {
       verdict = this.judge(kode);
       this.verdicts.set(kode, verdict);
     }
+    this.lastKode = kode;
+    this.lastVerdict = verdict;
     if (verdict === "no_shape") s.add("kode_fasyankes.unknown", "kode_fasyankes", { value: kode, shape: false, odd: oddCodeCharacter(kode) }, v);
     else if (verdict === "unknown") s.add("kode_fasyankes.unknown", "kode_fasyankes", { value: kode }, v);
     else if (verdict === "out_of_scope") s.add("kode_fasyankes.out_of_scope", "kode_fasyankes", { value: kode, scope: this.run.ctx.scope! }, v);

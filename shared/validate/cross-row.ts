@@ -2,7 +2,6 @@ import type { Cell } from "../schema/cell";
 import type { Issue } from "../schema/issue";
 import { readId } from "../normalize/ids";
 import { DigitGroups } from "./id-groups";
-import { DigitTable } from "./id-table";
 import { inScope } from "./scope";
 import type { Run } from "./run";
 import type { Sink } from "./sink";
@@ -51,13 +50,13 @@ export class CrossRow {
   /** STR numbers that are not plain digits (older formats such as "KT.01.01/1/IV/1234/2023"). */
   private readonly textStrs = new Map<string, number>();
   private textStrRepeated = false;
-  /** Per row: id of its NIK / NIP / STR (-1 none; NIK and NIP ids and digit STR ids set when the groups are sealed), and its facility as a small id (-1 none). */
-  private readonly nikSlot: Int32Array;
-  private readonly nipSlot: Int32Array;
+  /** Per row: the id of its text STR (-1 none; digit STRs are grouped by `strs`), and its facility as a small id (-1 none). */
   private readonly strSlot: Int32Array;
   private readonly kodeId: Int32Array;
   private readonly kodeIds = new Map<string, number>();
   private readonly kodes: string[] = [];
+  private lastKode: string | null = null;
+  private lastKodeId = -1;
 
   constructor(
     private readonly run: Run,
@@ -67,8 +66,6 @@ export class CrossRow {
     this.niks = new DigitGroups(rowCount);
     this.nips = new DigitGroups(rowCount);
     this.strs = new DigitGroups(rowCount);
-    this.nikSlot = new Int32Array(rowCount).fill(-1);
-    this.nipSlot = new Int32Array(rowCount).fill(-1);
     this.strSlot = new Int32Array(rowCount).fill(-1);
     this.kodeId = new Int32Array(rowCount).fill(-1);
   }
@@ -82,12 +79,15 @@ export class CrossRow {
     if (nik === null) return;
     this.niks.add(nik, row);
     if (kode !== null) {
-      let id = this.kodeIds.get(kode);
+      // Rows of one facility follow each other: the last code's id is kept beside the map.
+      let id = kode === this.lastKode ? this.lastKodeId : this.kodeIds.get(kode);
       if (id === undefined) {
         id = this.kodes.length;
         this.kodeIds.set(kode, id);
         this.kodes.push(kode);
       }
+      this.lastKode = kode;
+      this.lastKodeId = id;
       this.kodeId[row] = id;
     }
     const { ctx } = this.run;
@@ -105,8 +105,7 @@ export class CrossRow {
     }
     if (str !== null) {
       const key = strKey(str);
-      if (DigitTable.fits(key)) this.strs.add(key, row);
-      else this.addTextStr(key, row);
+      if (!this.strs.addIfFits(key, row)) this.addTextStr(key, row);
       const outside = ctx.storedOutsideScope?.strs;
       if (outside !== undefined && (outside.has(key) || outside.has(str))) {
         this.s.add("str.duplicate", "no_str", { stored: true, outside: true }, strCell, [{ row: null, column: "no_str" }]);
@@ -118,7 +117,7 @@ export class CrossRow {
     }
   }
 
-  /** Text STR numbers get ids after the digit slots' range, so both kinds group the same way. */
+  /** Text STR numbers get their own ids (even; the odd id marks a number seen again), grouped in `finish` by groupRows. */
   private addTextStr(key: string, row: number): void {
     const base = 1 << 30;
     let id = this.textStrs.get(key);
@@ -140,43 +139,30 @@ export class CrossRow {
   finish(cells: { nik: (row: number) => Cell; nip: (row: number) => Cell; str: (row: number) => Cell }): Set<number> {
     const errorRows = new Set<number>();
     const n = this.rowCount;
-    this.seal();
-    if (this.niks.repeatedCount > 0) {
-      for (const rows of groupRows(this.nikSlot, n, (id) => this.niks.isRepeated(id))) this.nikFindings(rows, cells.nik, errorRows);
-    }
+    this.niks.seal();
+    this.nips.seal();
+    this.strs.seal();
+    // Each row holds one NIK, one NIP and one STR, so groups of one kind never share a row: the order in
+    // which groups are visited does not change the issues once the caller puts them into row order.
+    this.niks.forEachRepeated((rows) => this.nikFindings(rows, cells.nik, errorRows));
     const stored = this.run.ctx.storedFacilitiesByNik;
     if (stored !== undefined && stored.size > 0) {
       // People seen once here may still be at three other facilities.
       for (let row = 0; row < n; row++) {
-        const slot = this.nikSlot[row]!;
+        const slot = this.niks.idOf(row);
         if (slot < 0 || this.niks.isRepeated(slot)) continue;
         const nik = this.nikText(row, cells.nik);
         if ((stored.get(nik)?.length ?? 0) >= 3) this.nikFindings([row], cells.nik, errorRows);
       }
     }
-    if (this.nips.repeatedCount > 0) {
-      for (const rows of groupRows(this.nipSlot, n, (id) => this.nips.isRepeated(id))) this.ownerFindings(rows, "nip.duplicate", "nip", cells.nip, errorRows);
-    }
-    if (this.strs.repeatedCount > 0 || this.textStrRepeated) {
+    this.nips.forEachRepeated((rows) => this.ownerFindings(rows, "nip.duplicate", "nip", cells.nip, errorRows));
+    this.strs.forEachRepeated((rows) => this.ownerFindings(rows, "str.duplicate", "no_str", cells.str, null));
+    if (this.textStrRepeated) {
       const repeatedText = new Set<number>();
       for (const id of this.textStrs.values()) if ((id & 1) === 1) repeatedText.add(id & ~1);
-      const isRepeated = (id: number) => (id >= 1 << 30 ? repeatedText.has(id) : this.strs.isRepeated(id));
-      for (const rows of groupRows(this.strSlot, n, isRepeated)) this.ownerFindings(rows, "str.duplicate", "no_str", cells.str, null);
+      for (const rows of groupRows(this.strSlot, n, (id) => repeatedText.has(id))) this.ownerFindings(rows, "str.duplicate", "no_str", cells.str, null);
     }
     return errorRows;
-  }
-
-  /** Groups the identifiers of every row and writes each row's ids (digit STR ids are below the text ids' 1 << 30). */
-  private seal(): void {
-    this.niks.seal();
-    this.nips.seal();
-    this.strs.seal();
-    for (let row = 0; row < this.rowCount; row++) {
-      this.nikSlot[row] = this.niks.idOf(row);
-      this.nipSlot[row] = this.nips.idOf(row);
-      const str = this.strs.idOf(row);
-      if (str >= 0) this.strSlot[row] = str;
-    }
   }
 
   private nikText(row: number, cell: (row: number) => Cell): string {
@@ -186,6 +172,10 @@ export class CrossRow {
 
   /** The rows of one NIK: duplicates within a facility, and the count of facilities. */
   private nikFindings(rows: number[], cell: (row: number) => Cell, errorRows: Set<number>): void {
+    const storedByNik = this.run.ctx.storedFacilitiesByNik;
+    // The common repeated NIK: one person at two or three facilities, once at each, nothing stored.
+    // Neither rule can fire (at most three facilities, no facility twice), so nothing is read or built.
+    if ((storedByNik === undefined || storedByNik.size === 0) && rows.length <= 3 && this.distinctFacilities(rows)) return;
     const nik = this.nikText(rows[0]!, cell);
     const byKode = new Map<string, number[]>();
     for (const row of rows) {
@@ -233,6 +223,16 @@ export class CrossRow {
     }
   }
 
+  /** Whether no two of (at most three) rows name the same facility; rows without one never pair. */
+  private distinctFacilities(rows: number[]): boolean {
+    for (let i = 0; i < rows.length; i++) {
+      const a = this.kodeId[rows[i]!]!;
+      if (a < 0) continue;
+      for (let j = i + 1; j < rows.length; j++) if (this.kodeId[rows[j]!] === a) return false;
+    }
+    return true;
+  }
+
   /** Whether an uploaded row's facility counts for nik.multi_facility: not when it lies outside the caller's scope. */
   private countsHere(kode: string): boolean {
     const { scope, facilities } = this.run.ctx;
@@ -241,14 +241,19 @@ export class CrossRow {
 
   /** Rows sharing a number (NIP, STR): when more than one NIK holds it, each row names the first row of each other NIK. */
   private ownerFindings(rows: number[], code: "nip.duplicate" | "str.duplicate", column: string, cell: (row: number) => Cell, errorRows: Set<number> | null): void {
+    // The common repeat: one person's number on each of their rows (one NIK), which is no finding.
+    const one = this.niks.idOf(rows[0]!);
+    let k = 1;
+    while (k < rows.length && this.niks.idOf(rows[k]!) === one) k++;
+    if (k === rows.length) return;
     const firstOf = new Map<number, number>();
     for (let i = 0; i < rows.length && firstOf.size <= RELATED_LIMIT; i++) {
-      const owner = this.nikSlot[rows[i]!]!;
+      const owner = this.niks.idOf(rows[i]!);
       if (!firstOf.has(owner)) firstOf.set(owner, rows[i]!);
     }
     if (firstOf.size < 2) return;
     for (const row of rows) {
-      const own = this.nikSlot[row];
+      const own = this.niks.idOf(row);
       const related: Related = [];
       for (const [owner, r] of firstOf) {
         if (related.length >= RELATED_LIMIT) break;

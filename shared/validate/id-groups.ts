@@ -1,6 +1,6 @@
 /**
- * Rows grouped by a digit-string identifier (NIK, NIP, numeric STR; 1–18 ASCII digits, see
- * DigitTable.fits), found by sorting instead of hashing as the rows pass.
+ * Rows grouped by a digit-string identifier (NIK, NIP, numeric STR, a Pelatihan row's NIK; 1–18 ASCII
+ * digits, see addIfFits), found by sorting instead of hashing as the rows pass.
  *
  * Why: probing a hash table of 100,000 keys waits on one memory read per row, because the table is
  * larger than the processor's caches; that wait was the validator's largest single cost (SPEC §8
@@ -9,9 +9,10 @@
  * positions stay in cache) and compares neighbours; only rows whose hashes are equal have their full
  * keys compared, so a hash collision never merges two identifiers.
  *
- * Shapes: `add(key, row)` for rows 0 ≤ row < rowCount, at most once per row; after `seal()`,
- * `idOf(row)` is the key's id (the first row that holds the key; -1 when the row has none) and
- * `isRepeated(id)` whether more than one row holds it; `has(key)` is a binary search on the sorted hashes.
+ * Shapes: `add(key, row)` / `addIfFits(key, row)` for rows 0 ≤ row < rowCount, at most once per row;
+ * after `seal()`, `idOf(row)` is the key's id (the first row that holds the key; -1 when the row has
+ * none), `isRepeated(id)` whether more than one row holds it, and `forEachRepeated` visits the rows of
+ * each repeated key; `has(key)` is a binary search on the sorted hashes.
  */
 export class DigitGroups {
   private readonly hash: Int32Array;
@@ -37,19 +38,30 @@ export class DigitGroups {
     this.len = new Uint8Array(rowCount);
   }
 
-  /** Records `row`'s key, which must fit (DigitTable.fits). */
+  /** Records `row`'s key, which must fit (1–18 ASCII digits: a NIK or NIP as readId returns it). */
   add(key: string, row: number): void {
+    this.addIfFits(key, row);
+  }
+
+  /** Records `row`'s key when it fits (1–18 ASCII digits) and says whether it did, in one scan. */
+  addIfFits(key: string, row: number): boolean {
     const n = key.length;
+    if (n === 0 || n > 18) return false;
     const cut = n > 9 ? n - 9 : 0;
     let hi = 0;
     let lo = 0;
-    for (let i = 0; i < cut; i++) hi = hi * 10 + (key.charCodeAt(i) - 48);
-    for (let i = cut; i < n; i++) lo = lo * 10 + (key.charCodeAt(i) - 48);
+    for (let i = 0; i < n; i++) {
+      const c = key.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) return false;
+      if (i < cut) hi = hi * 10 + c;
+      else lo = lo * 10 + c;
+    }
     this.hi[row] = hi;
     this.lo[row] = lo;
     this.len[row] = n;
     this.hash[row] = hashOf(hi, lo, n);
     this.count++;
+    return true;
   }
 
   /** Sorts the rows by hash and gives each row its key's id. Idempotent; no `add` after it. */
@@ -139,6 +151,41 @@ export class DigitGroups {
     return this.repeatedFlag[id] === 1;
   }
 
+  /**
+   * Calls `visit` with the rows of each key that more than one row holds, in row order; keys come in
+   * the order of their hashes. After seal. Reads the sorted rows, so no map of ids is built.
+   */
+  forEachRepeated(visit: (rows: number[]) => void): void {
+    if (this.repeatedCount === 0) return;
+    const rows = this.sortedRows;
+    const hashes = this.sortedHash;
+    const ids = this.ids;
+    const m = rows.length;
+    for (let i = 0; i < m; ) {
+      let j = i + 1;
+      while (j < m && hashes[j] === hashes[i]) j++;
+      if (j - i > 1) {
+        // The sort is stable, so a run of one hash holds its rows in row order; a run whose rows hold
+        // different keys (a hash collision) is split by id.
+        const id = ids[rows[i]!]!;
+        let one = true;
+        for (let k = i + 1; k < j && one; k++) one = ids[rows[k]!] === id;
+        if (one) visit(Array.from(rows.subarray(i, j)));
+        else {
+          const byId = new Map<number, number[]>();
+          for (let k = i; k < j; k++) {
+            const row = rows[k]!;
+            const list = byId.get(ids[row]!);
+            if (list) list.push(row);
+            else byId.set(ids[row]!, [row]);
+          }
+          for (const list of byId.values()) if (list.length > 1) visit(list);
+        }
+      }
+      i = j;
+    }
+  }
+
   /** The last key `has` answered, and its answer: a person's rows of another table follow each other. */
   private lastKey: string | null = null;
   private lastHas = false;
@@ -169,8 +216,34 @@ export class DigitGroups {
     const sorted = this.sortedHash;
     // The sort's order: unsigned, by the 33 bits the radix passes read (all 32).
     const target = h >>> 0;
+    const m = sorted.length;
     let low = 0;
-    let high = sorted.length;
+    let high = m;
+    if (m > 64) {
+      // The hashes are spread evenly over 2^32: start where the target's rank is expected and widen a
+      // bracket around it (a few reads close together instead of log2(m) reads across the array).
+      const guess = Math.min(m - 1, Math.floor((target / 4294967296) * m));
+      let step = 16;
+      if (sorted[guess]! >>> 0 < target) {
+        low = guess + 1;
+        let j = guess + step;
+        while (j < m && sorted[j]! >>> 0 < target) {
+          low = j + 1;
+          step *= 2;
+          j = guess + step;
+        }
+        high = Math.min(j, m);
+      } else {
+        high = guess;
+        let j = guess - step;
+        while (j >= 0 && sorted[j]! >>> 0 >= target) {
+          high = j;
+          step *= 2;
+          j = guess - step;
+        }
+        low = Math.max(j + 1, 0);
+      }
+    }
     while (low < high) {
       const mid = (low + high) >>> 1;
       if (sorted[mid]! >>> 0 < target) low = mid + 1;

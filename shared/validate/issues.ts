@@ -1,7 +1,8 @@
 import type { Cell } from "../schema/cell";
-import type { Counts, Issue, IssueCode, Lang, TableName } from "../schema/issue";
+import type { Issue, IssueCode, Lang, TableName } from "../schema/issue";
 import { message, type MessageParams } from "../i18n/messages";
-import { SEVERITY } from "./severity";
+import { SEVERITY } from "../rules/codes";
+import { countIssues } from "../rules/count";
 
 export interface Where {
   table: TableName;
@@ -34,18 +35,5 @@ export function makeIssue<C extends IssueCode>(code: C, where: Where, params: Me
   return issue;
 }
 
-/** Issues per severity (the summary of SPEC §7). */
-export function countIssues(issues: readonly Issue[]): Counts {
-  const counts: Counts = { error: 0, warning: 0, info: 0 };
-  for (const i of issues) counts[i.severity]++;
-  return counts;
-}
-
-/** Issues per code, for the summary line "12 × sip.expired". */
-export function countByCode(issues: readonly Issue[]): Partial<Record<IssueCode, number>> {
-  const out: Partial<Record<IssueCode, number>> = {};
-  for (const i of issues) out[i.code] = (out[i.code] ?? 0) + 1;
-  return out;
-}
-
-export const hasError = (issues: readonly Issue[]): boolean => issues.some((i) => i.severity === "error");
+/** Issues per severity (the summary of SPEC §7): shared/rules/count.ts, which the pane loads without the rules. */
+export { countIssues };

@@ -3,7 +3,7 @@ import type { Issue } from "../schema/issue";
 import type { NakesRecord } from "../schema/records";
 import { cellText } from "../normalize/cell";
 import { readFacilityCode } from "../normalize/codes";
-import { strDigitsLost } from "../normalize/ids";
+import { strDigitsLost, strTextDigitsLost } from "../normalize/ids";
 import { provinceOffsetHours } from "../normalize/today";
 import { professionByCode } from "../reference/professions";
 import { matchHeaders } from "../table/headers";
@@ -15,6 +15,7 @@ import { isoOf, readDateColumn } from "./dates";
 import { checkStr, checkSip } from "./licences";
 import { checkNikPerson, readNik } from "./nik";
 import { readNip } from "./nip";
+import { mergeByRow, withoutRows } from "./row-order";
 import { checkPenugasan } from "./penugasan";
 import { readJenisKelamin, readNama, readTanggalLahir } from "./person";
 import type { Run } from "./run";
@@ -66,7 +67,10 @@ export function validateNakes(table: Table, run: Run): NakesOutcome {
 
   const facility = new FacilityReader(run);
   const cross = new CrossRow(run, s, rows.length);
-  const records: NakesRecord[] = [];
+  // Sized once for every row and cut to the records made after the pass: growing it by push copied
+  // its 100,000 slots several times (SPEC §8 validation target).
+  const records: NakesRecord[] = new Array<NakesRecord>(rows.length);
+  let recordCount = 0;
   let dataRows = 0;
   const classes = new RowClassifier(rows, headers.keys, ix.nik);
   const skipped = new SkippedRuns(s);
@@ -121,7 +125,7 @@ export function validateNakes(table: Table, run: Run): NakesOutcome {
     const profession = jenis === null ? undefined : professionByCode.get(jenis);
     const strCell = at(row, ix.no_str);
     const noStr = cellText(strCell);
-    if (noStr !== null && strDigitsLost(strCell)) s.add("str.precision_lost", "no_str", { value: noStr }, strCell);
+    if (noStr !== null && (typeof strCell === "number" ? strDigitsLost(strCell) : strTextDigitsLost(noStr))) s.add("str.precision_lost", "no_str", { value: noStr }, strCell);
     const strUntilCell = at(row, ix.str_berlaku_sampai);
     const strUntil = readDateColumn(strUntilCell, "str_berlaku_sampai", strOpts, run, s);
     checkStr(profession, noStr, strUntil, strUntilCell, run, s);
@@ -136,7 +140,7 @@ export function validateNakes(table: Table, run: Run): NakesOutcome {
     cross.add(r, nik, kode, nip, nipCell, noStr, strCell);
 
     if (!s.error && nik !== null && nama !== null && sex !== null && birth > 0 && jenis !== null && status !== null && kode !== null) {
-      records.push({
+      records[recordCount++] = {
         row: r,
         nik,
         nip,
@@ -153,9 +157,10 @@ export function validateNakes(table: Table, run: Run): NakesOutcome {
         sip_berlaku_sampai: sipUntil > 1 ? isoOf(sipUntilCell, sipUntil) : null,
         tmt_penugasan: tmt > 1 ? isoOf(tmtCell, tmt) : null,
         keterangan: cellText(at(row, ix.keterangan)),
-      });
+      };
     }
   }
+  records.length = recordCount;
 
   skipped.flush();
   s.looksMerged = null;
@@ -169,40 +174,9 @@ export function validateNakes(table: Table, run: Run): NakesOutcome {
     nip: (r) => at(rows[r]!, ix.nip),
     str: (r) => at(rows[r]!, ix.no_str),
   });
-  let issues = s.issues;
-  if (s.issues.length > passEnd) issues = mergeByRow(s.issues, headerIssueCount, passEnd);
-  const kept = errorRows.size > 0 ? withoutRows(records, errorRows) : records;
+  const issues = mergeByRow(s.issues, headerIssueCount, passEnd);
+  const kept = withoutRows(records, errorRows);
   // A table missing a required column has no complete row: its records would mislead.
   const usable = headers.issues.every((i) => i.code !== "header.missing");
   return { issues, records: usable ? kept : [], niks: cross.nikSet() };
-}
-
-/** The records whose row is not in `rows`, in place (no second array of 100,000 records: SPEC §8 target). */
-function withoutRows(records: NakesRecord[], rows: Set<number>): NakesRecord[] {
-  let k = 0;
-  for (let i = 0; i < records.length; i++) {
-    const x = records[i]!;
-    if (!rows.has(x.row)) records[k++] = x;
-  }
-  records.length = k;
-  return records;
-}
-
-/**
- * issues[0, head) are table-level, [head, passEnd) are in row order, [passEnd, …) are the cross-row
- * findings: sort the last part by row and merge it in.
- */
-function mergeByRow(issues: Issue[], head: number, passEnd: number): Issue[] {
-  const tableLevel: Issue[] = [];
-  const pass: Issue[] = [];
-  for (let i = head; i < passEnd; i++) (issues[i]!.row === null ? tableLevel : pass).push(issues[i]!);
-  const late = issues.slice(passEnd).sort((a, b) => (a.row ?? -1) - (b.row ?? -1));
-  const out: Issue[] = issues.slice(0, head).concat(tableLevel);
-  let i = 0;
-  let j = 0;
-  while (i < pass.length || j < late.length) {
-    if (j >= late.length || (i < pass.length && (pass[i]!.row ?? -1) <= (late[j]!.row ?? -1))) out.push(pass[i++]!);
-    else out.push(late[j++]!);
-  }
-  return out;
 }

@@ -4,12 +4,13 @@ import { cellText } from "../normalize/cell";
 import { readTraining } from "../normalize/codes";
 import { readInteger } from "../normalize/flags";
 import { trainings } from "../reference/trainings";
-import { DigitTable } from "./id-table";
 import { matchHeaders } from "../table/headers";
 import { PERSON, RowClassifier } from "../table/skip-rows";
 import { at, columnIndex } from "./columns";
 import { columnRef } from "./labels";
+import { DigitGroups } from "./id-groups";
 import { readNik } from "./nik";
+import { mergeByRow, withoutRows } from "./row-order";
 import type { Run } from "./run";
 import { Sink } from "./sink";
 import { SkippedRuns } from "./skipped";
@@ -43,16 +44,11 @@ export function validatePelatihan(table: Table, nakesNiks: { has(nik: string): b
 
   const classes = new RowClassifier(rows, headers.keys, ix.nik);
   const skipped = new SkippedRuns(s);
-  /**
-   * The courses so far, by NIK: a typed hash of the NIKs (./id-table) gives each NIK a slot; a slot's
-   * first course (course × 10000 + year) and row sit in typed arrays, and only people with more than
-   * one course get a list. No key string is built and no object is made for most rows.
-   */
-  const people = new DigitTable(rows.length);
-  const slots = 4 * rows.length + 16; // a DigitTable of n keys has at most 4n (and at least 16) slots
-  const firstCourse = new Int32Array(slots);
-  const firstRow = new Int32Array(slots);
-  const more = new Map<number, number[]>();
+  // The courses of complete rows, grouped by NIK after the pass (./id-groups: sorted, so no hash probe a
+  // row); per row its course × 10000 + year (0: the row has no complete course).
+  const people = new DigitGroups(rows.length);
+  const courses = new Int32Array(rows.length);
+  const headEnd = s.issues.length;
 
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r]!;
@@ -88,34 +84,51 @@ export function validatePelatihan(table: Table, nakesNiks: { has(nik: string): b
     }
 
     if (!s.error && complete && nik !== null && kode !== null && tahun !== null) {
-      const course = TRAINING_INDEX.get(kode)! * 10000 + tahun;
-      const slot = people.add(nik, r);
-      let first = -1;
-      if (!people.isRepeated(slot)) {
-        firstCourse[slot] = course;
-        firstRow[slot] = r;
-      } else if (firstCourse[slot] === course) {
-        first = firstRow[slot]!;
-      } else {
-        const list = more.get(slot);
-        const pos = list === undefined ? -1 : indexOfCourse(list, course);
-        if (pos >= 0) first = list![pos + 1]!;
-        else if (list === undefined) more.set(slot, [course, r]);
-        else list.push(course, r);
-      }
-      if (first >= 0) {
-        s.add("pelatihan.duplicate", "kode_pelatihan", { first }, kodeCell, [{ row: first, column: "kode_pelatihan" }]);
-        continue;
-      }
+      people.add(nik, r);
+      courses[r] = TRAINING_INDEX.get(kode)! * 10000 + tahun;
       records.push({ row: r, nik, kode_pelatihan: kode, tahun, penyelenggara: cellText(at(row, ix.penyelenggara)) });
     }
   }
   skipped.flush();
-  return { issues: s.issues, records };
+
+  const passEnd = s.issues.length;
+  const repeats = new Set<number>();
+  people.seal();
+  people.forEachRepeated((group) => {
+    const firstOf = new CourseFirsts(group.length);
+    for (const r of group) {
+      const first = firstOf.claim(courses[r]!, r);
+      if (first === r) continue;
+      s.addAt(r, "pelatihan.duplicate", "kode_pelatihan", { first }, at(rows[r]!, ix.kode_pelatihan), [{ row: first, column: "kode_pelatihan" }]);
+      repeats.add(r);
+    }
+  });
+  return { issues: mergeByRow(s.issues, headEnd, passEnd), records: withoutRows(records, repeats) };
 }
 
-/** Index of `course` among the even places of [course, row, course, row, …], or -1. */
-function indexOfCourse(list: readonly number[], course: number): number {
-  for (let i = 0; i < list.length; i += 2) if (list[i] === course) return i;
-  return -1;
+/**
+ * The first row of each course among one person's rows (in row order): a list while short, a map
+ * beyond, so one person with thousands of rows stays linear.
+ */
+class CourseFirsts {
+  private readonly list: number[] = [];
+  private readonly map: Map<number, number> | null;
+
+  constructor(size: number) {
+    this.map = size > 16 ? new Map() : null;
+  }
+
+  /** The first row that held `course`; `row` itself when none did (it becomes the first). */
+  claim(course: number, row: number): number {
+    if (this.map !== null) {
+      const first = this.map.get(course);
+      if (first !== undefined) return first;
+      this.map.set(course, row);
+      return row;
+    }
+    const list = this.list;
+    for (let i = 0; i < list.length; i += 2) if (list[i] === course) return list[i + 1]!;
+    list.push(course, row);
+    return row;
+  }
 }

@@ -9,6 +9,8 @@ import type { Sink } from "./sink";
 /**
  * Special assignments (PENUGASAN_KHUSUS, NUSANTARA_SEHAT) start on a TMT; a Penugasan Khusus lasts
  * five years from it (Pergub Banten 5/2020), after which the person should have left or changed status.
+ * The term ends on the fifth anniversary, 28 February for a TMT of 29 February (SPEC §5
+ * penugasan.ended): the calendar's addYears, which coverage's thresholds use too (shared/coverage/windows.ts).
  */
 export function checkPenugasan(status: StatusKepegawaian | null, tmt: number, tmtCell: Cell, run: Run, s: Sink): void {
   if (status === null) return;

@@ -87,11 +87,15 @@ export function readTanggalLahir(v: Cell, present: boolean, run: Run, s: Sink, o
 
 /** The reading options of a birth date per zone offset, made once (this runs for every row). */
 const birthOptionsByOffset = new Map<number, DateOptions>();
+let lastBirthOptions: DateOptions = { place: true, offsetHours: 7 };
 function birthOptions(offsetHours: number): DateOptions {
+  // Rows of one zone follow each other: the last options are kept beside the map.
+  if (lastBirthOptions.offsetHours === offsetHours) return lastBirthOptions;
   let o = birthOptionsByOffset.get(offsetHours);
   if (o === undefined) {
     o = { place: true, offsetHours };
     if (birthOptionsByOffset.size < 64) birthOptionsByOffset.set(offsetHours, o);
   }
+  lastBirthOptions = o;
   return o;
 }

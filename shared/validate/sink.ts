@@ -2,7 +2,7 @@ import type { Cell } from "../schema/cell";
 import type { Issue, IssueCode, Lang, TableName } from "../schema/issue";
 import type { MessageParams } from "../i18n/messages";
 import { makeIssue } from "./issues";
-import { SEVERITY } from "./severity";
+import { SEVERITY } from "../rules/codes";
 
 /**
  * Where the checks of one table put their findings. The rules call `add` with the facts of the

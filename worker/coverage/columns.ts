@@ -23,6 +23,12 @@ export function standardCountSql(v: string, s: JenisStandar): string {
     .join(" + ");
 }
 
+/**
+ * valid_to of a coverage_fakta row that holds still (migration 0090): a date after every roster
+ * date rather than NULL, so current rows sit together in the table's key (facility, kind, valid_to).
+ */
+export const OPEN_END = "'9999-12-31'";
+
 export const PONED_COMPLETE = (1 << PONED_TEAM.length) - 1;
 
 /** SQL for the PONED-team mask of version `v` from its PONED training row. */

@@ -6,7 +6,7 @@ import { NINE_JENIS } from "../../shared/coverage/professions";
 import { NATIONAL } from "../../shared/coverage/units";
 import { windowsFor } from "../../shared/coverage/windows";
 import type { JenisStandar } from "../../shared/reference/codes";
-import { countColumn, JENIS, PONED_COMPLETE, quote, standardCountSql } from "./columns";
+import { countColumn, JENIS, OPEN_END, PONED_COMPLETE, quote, standardCountSql } from "./columns";
 import type { Sql, SqlValue } from "../db/types";
 import { FACILITY_SOURCE, POPULATION_SOURCE, REGION_NAME_SOURCE } from "./sources";
 import { activeSetsAtSql } from "./active-sets";
@@ -38,22 +38,23 @@ function bindUsed(sql: string, params: readonly Param[]): Sql {
 
 /**
  * ?1 end of the as_of day (exclusive: versions current before it), ?2 as_of, ?3 last day of "SIP
- * expiring", ?4 last day of "penugasan ending", ?5/?6 the region's bounds.
+ * expiring", ?4 the least TMT of a Penugasan Khusus still running at as_of, ?5 the least TMT running past
+ * "penugasan ending" (shared/coverage/windows.ts: the shared calendar's term rule), ?6/?7 the region's bounds.
  */
 function parameters(q: ResolvedQuery): { params: Param[]; facilities: string; population: string } {
   const w = windowsFor(q.as_of);
-  const base: Param[] = [addDays(q.as_of, 1), w.asOf, w.sipExpiringUntil, w.penugasanEndingUntil];
+  const base: Param[] = [addDays(q.as_of, 1), w.asOf, w.sipExpiringUntil, w.penugasanActiveFrom, w.penugasanLaterFrom];
   const r = q.region;
   if (r === null) return { params: base, facilities: "1", population: "1" };
   if (/^\d{2}$|^\d{4}$/.test(r)) {
     return {
       params: [...base, r, `${r}:`],
-      facilities: "f.kode_wilayah >= ?5 AND f.kode_wilayah < ?6",
-      population: "p.kode_wilayah >= ?5 AND p.kode_wilayah < ?6",
+      facilities: "f.kode_wilayah >= ?6 AND f.kode_wilayah < ?7",
+      population: "p.kode_wilayah >= ?6 AND p.kode_wilayah < ?7",
     };
   }
-  if (/^\d{6}$/.test(r)) return { params: [...base, r], facilities: "f.kecamatan = ?5", population: "p.kode_wilayah = ?5" };
-  return { params: [...base, r], facilities: "f.kode = ?5", population: "0" };
+  if (/^\d{6}$/.test(r)) return { params: [...base, r], facilities: "f.kecamatan = ?6", population: "p.kode_wilayah = ?6" };
+  return { params: [...base, r], facilities: "f.kode = ?6", population: "0" };
 }
 
 /** The active facilities of the region. */
@@ -61,7 +62,15 @@ function regionFacilities(where: string): string {
   return `f AS (SELECT * FROM (${FACILITY_SOURCE}) AS f WHERE ${where})`;
 }
 
-const CURRENT = "v.valid_from < ?1 AND (v.valid_to IS NULL OR v.valid_to >= ?1)";
+/**
+ * The id of facility `kode`'s roster version current at the end of the as_of day (its interval holds
+ * ?1, exclusive). Intervals of one facility never overlap, so at most one is; it is sought from the
+ * latest valid_from before ?1 backwards in the covering index (kode_fasyankes, valid_from, valid_to),
+ * so a facility's earlier versions (a version a month: 24 after two years) are not read.
+ */
+const currentVersionId = (kode: string) =>
+  `(SELECT x.id FROM coverage_version x WHERE x.kode_fasyankes = ${kode} AND x.valid_from < ?1 AND (x.valid_to IS NULL OR x.valid_to >= ?1)
+    ORDER BY x.valid_from DESC LIMIT 1)`;
 
 /** Their roster versions current at the end of the as_of day, each with its row unit. */
 function currentVersions(level: CoverageLevel, where: string): string {
@@ -69,7 +78,7 @@ function currentVersions(level: CoverageLevel, where: string): string {
 cur AS (
   SELECT v.id, v.poned_tim, ${JENIS.map((j) => `v.${countColumn(j)}`).join(", ")},
     f.kode, f.jenis, f.kategori, f.rawat_inap, f.poned, f.kode_wilayah, ${UNIT_SQL[level]} AS unit
-  FROM f JOIN coverage_version v ON v.kode_fasyankes = f.kode AND ${CURRENT}
+  FROM f JOIN coverage_version v ON v.id = ${currentVersionId("f.kode")}
 )`;
 }
 
@@ -77,10 +86,22 @@ cur AS (
 function currentIds(level: CoverageLevel, where: string): string {
   return `${regionFacilities(where)},
 cur AS MATERIALIZED (
-  SELECT v.id, ${UNIT_SQL[level]} AS unit
-  FROM f JOIN coverage_version v ON v.kode_fasyankes = f.kode AND ${CURRENT}
+  SELECT ${currentVersionId("f.kode")} AS id, ${UNIT_SQL[level]} AS unit FROM f
 )`;
 }
+
+/**
+ * The fact rows that hold at ?2 and that a coverage read needs, as seeks in coverage_fakta's key
+ * (facility, kind, valid_to, tgl; migration 0090): the current ones (valid_to open) by date — SIPs
+ * only up to the end of the "expiring" window ?3 (later ones count nowhere), the other kinds whole —
+ * and the ones that ended after ?2. The latest date so never reads a facility's history. Three
+ * terms: D1 caps a compound SELECT's.
+ */
+const FACT_ROWS = [
+  `c.kind = 'sip' AND c.valid_to = ${OPEN_END} AND c.tgl <= ?3`,
+  `c.kind IN ('penugasan', 'str_tidak_ada') AND c.valid_to = ${OPEN_END}`,
+  `c.kind IN ('sip', 'penugasan', 'str_tidak_ada') AND c.valid_to > ?2 AND c.valid_to < ${OPEN_END} AND (c.kind <> 'sip' OR c.tgl <= ?3)`,
+].map((seek) => `coverage_fakta c ON c.kode_fasyankes = u.kode AND ${seek} AND c.valid_from > '' AND c.valid_from <= ?2`);
 
 /** Per unit: facilities by kind, staff per profession, and the puskesmas indicators. */
 function facilitySums(): string {
@@ -165,23 +186,26 @@ export function coverageSql(q: ResolvedQuery, standardJenis: readonly JenisStand
   return {
     facilities: st(`WITH ${cur} ${facilitySums()}`),
     standard: chunks(standardJenis, JENIS_PER_STATEMENT).map((part, i) => st(`WITH ${cur}, ${standardSums(part, i === 0)}`)),
-    // Person counts kept per date: SIPs only up to the end of the "expiring" window (the key
-    // (version, kind, tgl) skips later ones); STR missing undated. One row per unit, kind, jenis.
-    facts: st(`WITH ${ids}
-      SELECT cur.unit, c.kind, c.jenis,
-        SUM(CASE WHEN c.kind = 'str_tidak_ada' OR c.tgl < ?2 THEN c.n ELSE 0 END) AS before,
-        SUM(CASE WHEN c.kind <> 'str_tidak_ada' AND c.tgl >= ?2 THEN c.n ELSE 0 END) AS after,
-        SUM(CASE WHEN c.kind = 'penugasan' AND c.tgl >= ?2 AND c.tgl <= ?4 THEN c.n ELSE 0 END) AS soon
-      FROM cur JOIN coverage_fact c ON c.version_id = cur.id
-      WHERE c.kind = 'str_tidak_ada' OR c.kind = 'penugasan' OR (c.kind = 'sip' AND c.tgl <= ?3)
-      GROUP BY cur.unit, c.kind, c.jenis`),
+    // Person counts kept per date, each row with the roster dates it holds between (migration 0090):
+    // SIPs only up to the end of the "expiring" window (the key (facility, kind, tgl) skips later
+    // ones); STR missing undated. One row per unit, kind, jenis. A 'sip' date is its valid-until
+    // (before as_of: expired); a 'penugasan' date is its TMT (before ?4: the term has ended; from ?4
+    // and before ?5: ending soon).
+    facts: st(`WITH ${regionFacilities(p.facilities)},
+      u AS MATERIALIZED (SELECT f.kode, ${unit} AS unit FROM f),
+      c AS (${FACT_ROWS.map((on) => `SELECT u.unit, c.kind, c.tgl, c.jenis, c.n FROM u CROSS JOIN ${on}`).join("\n        UNION ALL ")})
+      SELECT c.unit, c.kind, c.jenis,
+        SUM(CASE WHEN c.kind = 'str_tidak_ada' OR c.tgl < (CASE c.kind WHEN 'penugasan' THEN ?4 ELSE ?2 END) THEN c.n ELSE 0 END) AS before,
+        SUM(CASE WHEN c.kind <> 'str_tidak_ada' AND c.tgl >= (CASE c.kind WHEN 'penugasan' THEN ?4 ELSE ?2 END) THEN c.n ELSE 0 END) AS after,
+        SUM(CASE WHEN c.kind = 'penugasan' AND c.tgl >= ?4 AND c.tgl < ?5 THEN c.n ELSE 0 END) AS soon
+      FROM c GROUP BY c.unit, c.kind, c.jenis`),
     training: st(`WITH ${ids}
       SELECT cur.unit, p.kode, ${JENIS.map((j) => `SUM(p.${countColumn(j)}) AS ${j}`).join(", ")}
       FROM cur JOIN coverage_pelatihan p ON p.version_id = cur.id
       GROUP BY cur.unit, p.kode`),
     withoutRoster: st(`WITH ${regionFacilities(p.facilities)}
       SELECT ${unit} AS unit, COUNT(*) AS n FROM f
-      WHERE NOT EXISTS (SELECT 1 FROM coverage_version v WHERE v.kode_fasyankes = f.kode AND ${CURRENT})
+      WHERE ${currentVersionId("f.kode")} IS NULL
       GROUP BY ${unit}`),
     // Facility rows name the units at facility level; elsewhere only the region tree is needed.
     placed:

@@ -26,8 +26,13 @@ export class D1LimitError extends Error {
   }
 }
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /** UTF-8 length of a string without encoding it. */
 export function utf8Bytes(s: string): number {
+  // All ASCII (most rows of a roster): one byte per unit, found by the regex engine's native scan,
+  // several times faster than the loop below over an upload's megabytes of JSON (issue 15 item 5).
+  if (!NON_ASCII.test(s)) return s.length;
   let n = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);

@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { ErrorBody, ErrorCode } from "../../shared/api/errors";
+import { codeForStatus } from "../../shared/api/status";
 import type { Issue, Lang } from "../../shared/schema/issue";
 import type { AppEnv } from "../env";
 
@@ -39,34 +40,6 @@ export function errorBody(c: Context<AppEnv>, code: ErrorCode, message: string, 
 export function errorResponse(c: Context<AppEnv>, err: ApiError): Response {
   for (const [k, v] of Object.entries(err.headers ?? {})) c.header(k, v);
   return c.json(errorBody(c, err.code, err.text[langOf(c)], err.issues), err.status);
-}
-
-/** The code of a status that was not raised as an ApiError (Hono's own middleware, a zod hook). */
-export function codeForStatus(status: number): ErrorCode {
-  switch (status) {
-    case 400:
-      return "bad_request";
-    case 401:
-      return "unauthorized";
-    case 403:
-      return "forbidden";
-    case 404:
-      return "not_found";
-    case 409:
-      return "conflict";
-    case 412:
-      return "precondition_failed";
-    case 413:
-      return "payload_too_large";
-    case 415:
-      return "unsupported_media_type";
-    case 422:
-      return "validation_failed";
-    case 429:
-      return "rate_limited";
-    default:
-      return status >= 400 && status < 500 ? "bad_request" : "internal";
-  }
 }
 
 /** Messages of statuses Hono raises by itself, so even those read in the client's language. */

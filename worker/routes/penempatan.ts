@@ -8,10 +8,8 @@ import { PLACEMENT_HORIZON_MONTHS, TERM_STATUSES } from "../../shared/tindak-lan
 import { latestTmtEndingBy } from "../../shared/tindak-lanjut/selection";
 import { termEnd } from "../../shared/tindak-lanjut/lists";
 import { requireRole } from "../auth/guard";
-import { provinceOfScope } from "../auth/scope";
 import { configOf } from "../config";
 import { coverageRegion } from "../coverage/access";
-import { NATIONAL_STANDARD, readStandards } from "../coverage/standards-store";
 import { readSession } from "../db/session";
 import { readJson } from "../http/body";
 import { langOf } from "../http/errors";
@@ -21,8 +19,9 @@ import { readPlacementFacts } from "../store/tindak-lanjut";
 
 /**
  * POST /v1/penempatan (SPEC §9, issue 16): where N new staff of one profession should go in a region.
- * The route gathers the facts (the region's puskesmas, staff per profession and the terms that end,
- * from the current rosters; the province's active staffing standard); the ranking is
+ * The route gathers the facts as of `as_of` (the region's puskesmas with their attributes of then,
+ * staff per profession and the terms that end, from each puskesmas's roster of that date; the
+ * province's staffing standard active then: SPEC §6, as coverage reads them); the ranking is
  * shared/tindak-lanjut/penempatan.ts. Counts only, so analysts may ask. Mounted under /v1.
  */
 export const penempatanRoutes = routes();
@@ -39,7 +38,9 @@ penempatanRoutes.openAPIRegistry.registerPath(
       "then the largest gap against the staffing standard, counting staff whose term (e.g. Penugasan Khusus) ends within",
       "12 months of `as_of` as already gone, then SANGAT_TERPENCIL and TERPENCIL before the others, then the facility",
       "code. Each row gives the gap before and after and the reason in the request's language; `indikator` gives the",
-      "region's puskesmas without a doctor, with all 9 jenis and the profession's gap, before and after. Counts only.",
+      "region's puskesmas without a doctor, with all 9 jenis and the profession's gap, before and after. Counts only. Read as",
+      "of `as_of` (default today): each puskesmas's roster with the latest as_of on or before it, its attributes and the",
+      "standard of that date (SPEC §6).",
     ].join(" "),
     security: bearer,
     request: { body: { required: true, content: { "application/json": { schema: placementRequestSchema } } } },
@@ -53,10 +54,10 @@ penempatanRoutes.post("/penempatan", requireRole("analyst"), async (c) => {
   const asOf = body.as_of ?? todayIn(region, configOf(c.env).now);
   const horizon = addMonths(asOf, PLACEMENT_HORIZON_MONTHS);
   const db = readSession(c, region);
-  const [facts, standards] = await Promise.all([
-    readPlacementFacts(db, region, { statuses: [...TERM_STATUSES.keys()] as StatusKepegawaian[], tmtUntil: latestTmtEndingBy(horizon) }),
-    readStandards(db, provinceOfScope(region) ?? NATIONAL_STANDARD),
-  ]);
+  const facts = await readPlacementFacts(db, region, asOf, {
+    statuses: [...TERM_STATUSES.keys()] as StatusKepegawaian[],
+    tmtUntil: latestTmtEndingBy(horizon),
+  });
   const byKode = new Map<string, PlacementFacility>(
     facts.puskesmas.map((f) => [f.kode, { ...f, staff: {} as Partial<Record<JenisTenaga, number>>, terms: [] as PlacementFacility["terms"][number][] }]),
   );
@@ -70,7 +71,7 @@ penempatanRoutes.post("/penempatan", requireRole("analyst"), async (c) => {
     if (f && end !== null) (f.terms as PlacementFacility["terms"][number][]).push({ jenis: t.jenis_tenaga, status: t.status_kepegawaian, end });
   }
   const plan = planPlacement(
-    { region, jenis: body.jenis_tenaga, jumlah: body.jumlah, asOf, facilities: [...byKode.values()], rules: standards.standar },
+    { region, jenis: body.jenis_tenaga, jumlah: body.jumlah, asOf, facilities: [...byKode.values()], rules: facts.rules },
     langOf(c),
   );
   return c.json(plan, 200);

@@ -1,18 +1,16 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { LIST_COLUMNS, listQuerySchema, listResponseSchema } from "../../shared/api/tindak-lanjut";
-import type { StandardRule } from "../../shared/coverage/standard";
 import { todayIn } from "../../shared/normalize/today";
 import { csvOf } from "../../shared/tindak-lanjut/csv";
 import { buildList, factsOf, listWindows, type ListRows } from "../../shared/tindak-lanjut/lists";
 import { listNeeds } from "../../shared/tindak-lanjut/selection";
 import { isRegionCode } from "../../shared/validate/scope";
 import { requireRole } from "../auth/guard";
-import { inScope, isNational, provinceOfScope, regionInScope } from "../auth/scope";
+import { inScope, isNational, regionInScope } from "../auth/scope";
 import type { TokenInfo } from "../auth/token-info";
 import { configOf } from "../config";
 import { readSessions } from "../coverage/databases";
-import { NATIONAL_STANDARD, readStandards } from "../coverage/standards-store";
 import { readSession } from "../db/session";
 import type { Reader } from "../db/types";
 import type { AppEnv } from "../env";
@@ -53,12 +51,6 @@ async function checkRegion(db: Reader, token: TokenInfo, region: string): Promis
   if (inScope(facility, area, fact ?? undefined) !== true) throw outsideScope(region, scope);
 }
 
-/** The active staffing standard the lists compare with: the region's province's, or the national default. */
-async function standardOf(db: Reader, place: string | null): Promise<StandardRule[]> {
-  const provinsi = (place && provinceOfScope(place)) || NATIONAL_STANDARD;
-  return (await readStandards(db, provinsi)).standar;
-}
-
 const wantsCsv = (c: Context<AppEnv>) => /\btext\/csv\b/i.test(c.req.header("Accept") ?? "");
 
 tindakLanjutRoutes.openAPIRegistry.registerPath(
@@ -68,8 +60,9 @@ tindakLanjutRoutes.openAPIRegistry.registerPath(
     tags: ["Tindak lanjut"],
     summary: "Action lists: who needs what done, by when (uploader or admin, in scope)",
     description: [
-      "One list of SPEC §9 for the facilities of `region` (default: the token's scope) that lie in the token's scope, from",
-      "the current rosters, as of `as_of` (default today in the region's province): `sip` (SIP ended, or ending within 90",
+      "One list of SPEC §9 for the facilities of `region` (default: the token's scope) that lie in the token's scope, as of",
+      "`as_of` (default today in the region's province): each facility's roster with the latest as_of on or before it, its",
+      "attributes and the staffing standard of that date, as coverage reads them (SPEC §6). `sip` (SIP ended, or ending within 90",
       "days), `str` (STR missing where the profession needs one, or dated), `penugasan` (a status with a term, e.g.",
       "Penugasan Khusus 5 years, whose term has ended or ends within 6 months, with the gap left behind), `poned` (PONED",
       "puskesmas whose team lacks a PONED-trained dokter, bidan or perawat, and who could be trained), `pelatihan`",
@@ -102,10 +95,9 @@ tindakLanjutRoutes.get("/tindak-lanjut", requireRole("uploader"), async (c) => {
   // Each database of the place (one per province once bound; the whole country for a national token).
   const started = Date.now();
   const dbs = readSessions(c, place);
-  const [parts, rules] = await Promise.all([
-    Promise.all(dbs.map((db) => readListFacts(db, { region, scope: token.scope, ...needs }))),
-    needs.staffCounts ? standardOf(dbs[0]!, place) : Promise.resolve([]),
-  ]);
+  const parts = await Promise.all(dbs.map((db) => readListFacts(db, { region, scope: token.scope, asOf, ...needs })));
+  // Every database holds the standards (one per province, or the national one): the first answers.
+  const rules = parts[0]?.rules ?? [];
   const rows: ListRows = {
     facilities: parts.flatMap((p) => p.facilities),
     persons: parts.flatMap((p) => p.persons),

@@ -7,15 +7,31 @@ import type { Reader, Sql, SqlValue } from "../db/types";
 /**
  * SQL of the nakes table: the only module that reads or writes it. Since migration 0070 a row is one
  * version of a person at a facility (SPEC §6 "history is kept per change"): valid_from/valid_to are the
- * roster dates it holds between (valid_to NULL: current; valid_from '' while its upload is staged),
- * upload_id/row_no the upload and row that recorded it. See the model in migrations/0070_person_versions.sql.
+ * roster dates it holds between (valid_to NULL: current), upload_id/row_no the upload and row that
+ * recorded it. See the model in migrations/0070_person_versions.sql.
+ *
+ * A staged row (its upload not committed) holds at no date: it is written with its upload's as_of as
+ * valid_from and STAGED_TO ('') as valid_to, an interval that ends before it begins, so every reader
+ * (personAtSql, currentPersonSql) passes it by, and its commit only sets valid_to. valid_from is part of
+ * the key and of the (facility, valid_from) index, valid_to of neither: setting valid_to rewrites each
+ * row in place, setting valid_from would move each row and its entry in every index (issue 15 item 5:
+ * that move was a third of an upload's storage time). Rows staged with valid_from '' (by an earlier
+ * Worker, or the benchmark's naive path, which takes the column defaults) are invisible too, and a
+ * commit opens them as well.
  */
+
+/** valid_to of a staged row (see above): '' sorts before every date, so the row holds at none. */
+const STAGED_TO = "''";
 
 /** The rows of `alias` that are in their facility's current roster (committed, not closed). */
 export const currentPersonSql = (alias: string): string => `${alias}.valid_to IS NULL AND ${alias}.valid_from <> ''`;
 
-/** The rows of `alias` that hold at the date bound as `param` (yyyy-mm-dd). */
-const personAtSql = (alias: string, param: string): string =>
+/**
+ * The rows of `alias` that hold at the date bound as `param` (yyyy-mm-dd): the versions of each
+ * facility's roster with the latest as_of on or before it (SPEC §6; empty intervals of a roster
+ * replaced on its own date hold nowhere). Also read by the tindak-lanjut lists (store/tindak-lanjut.ts).
+ */
+export const personAtSql = (alias: string, param: string): string =>
   `${alias}.valid_from <> '' AND ${alias}.valid_from <= ${param} AND (${alias}.valid_to IS NULL OR ${alias}.valid_to > ${param})`;
 
 /** Record fields in storage order: the canonical Nakes columns. */
@@ -29,16 +45,35 @@ export interface StoredNakes {
 
 /**
  * INSERT … SELECT … FROM json_each(?) per chunk: a whole upload's rows in a few statements, built
- * lazily as they are sent.
+ * lazily as they are sent, staged (see above). valid_from is the as_of of the upload's row in
+ * `uploads`, read once per statement: that row is written first (in the same batch or an earlier one),
+ * and without it the NOT NULL of valid_from fails the statement rather than store an undated row.
  */
 export function insertNakesSql(uploadId: string, rows: readonly StoredNakes[], opts: ChunkOptions = {}): Generator<BulkSql> {
+  // In key order (upload, facility, row): the key's b-tree and the (facility, valid_from) index then
+  // grow at one end per facility instead of splitting pages all over; a sheet mixes its facilities.
+  const order = rows.map((_, i) => i);
+  order.sort((a, b) => {
+    const x = rows[a]!.record;
+    const y = rows[b]!.record;
+    return x.kode_fasyankes < y.kode_fasyankes ? -1 : x.kode_fasyankes > y.kode_fasyankes ? 1 : x.row - y.row;
+  });
   function* tuples(): Generator<SqlValue[]> {
-    for (const { record, fp } of rows) yield [record.row, ...NAKES_FIELDS.map((f) => record[f]), fp];
+    const width = NAKES_FIELDS.length;
+    for (const i of order) {
+      const { record, fp } = rows[i]!;
+      // A plain loop, not map and spread: this runs per row of the upload.
+      const t: SqlValue[] = new Array<SqlValue>(width + 2);
+      t[0] = record.row;
+      for (let f = 0; f < width; f++) t[f + 1] = record[NAKES_FIELDS[f]!];
+      t[width + 1] = fp;
+      yield t;
+    }
   }
   return bulkInsertStream(
     {
-      into: `nakes (upload_id, row_no, ${NAKES_FIELDS.join(", ")}, fp)`,
-      select: ["?1", ...Array.from({ length: NAKES_FIELDS.length + 2 }, (_, i) => `value->>${i}`)],
+      into: `nakes (upload_id, valid_from, valid_to, row_no, ${NAKES_FIELDS.join(", ")}, fp)`,
+      select: ["?1", "(SELECT as_of FROM uploads WHERE id = ?1)", STAGED_TO, ...Array.from({ length: NAKES_FIELDS.length + 2 }, (_, i) => `value->>${i}`)],
       fixed: [uploadId],
     },
     tuples(),
@@ -123,15 +158,18 @@ export async function currentNakesOf(db: Reader, kode: string): Promise<{ column
  *    was there unchanged in the later roster too) gets its part from dN as a second interval;
  * 2. the versions the upload ends close at as_of;
  * 3. the upload's rows of unchanged persons are dropped (the open version stands for them), the
- *    others open at as_of until dN. store/pelatihan.ts unchangedTrainingSql runs between 2 and 3.
+ *    others open at as_of (staged with it) until dN: only their valid_to is written. store/pelatihan.ts
+ *    unchangedTrainingSql runs between 2 and 3.
  * So an upload that changes 3 of 40 persons writes 3 versions and closes 3; the same roster again
  * writes none.
  */
 export function personVersionsSql(uploadId: string, asOf: string): { close: Sql[]; open: Sql[] } {
   const p = [uploadId, asOf];
   const fields = NAKES_FIELDS.filter((f) => f !== "kode_fasyankes");
-  // Set-based: each IN (…) below is evaluated once into a temporary index, so the work grows with the
-  // rows involved, never with their product (an upload's persons × a facility's versions).
+  // Set-based, and each side read where it is small: the versions that held at as_of are found through
+  // the (facility, valid_from) index, and each probes the upload's rows by its NIK (the nakes_nik
+  // index), so the work grows with the versions involved, never with an upload's persons × a
+  // facility's versions, and the upload's rows are never copied into a temporary index.
   return {
     close: [
       {
@@ -139,48 +177,73 @@ export function personVersionsSql(uploadId: string, asOf: string): { close: Sql[
               SELECT o.upload_id, o.kode_fasyankes, o.row_no, v.valid_to, o.valid_to, ${fields.map((f) => `o.${f}`).join(", ")}, o.fp
               FROM nakes o JOIN roster_versi v ON v.upload_id = ?1 AND v.kode_fasyankes = o.kode_fasyankes
               WHERE ${HELD_BEFORE("o")} AND v.valid_to IS NOT NULL AND (o.valid_to IS NULL OR o.valid_to > v.valid_to)
-                AND (o.kode_fasyankes, o.nik, o.fp) NOT IN (${STAGED_KEYS})`,
+                AND NOT ${STAGED_TWIN("o")}`,
         params: p,
       },
       {
-        sql: `UPDATE nakes AS o SET valid_to = ?2 WHERE ${HELD_BEFORE("o")} AND (o.kode_fasyankes, o.nik, o.fp) NOT IN (${STAGED_KEYS})`,
+        sql: `UPDATE nakes AS o SET valid_to = ?2 WHERE ${HELD_BEFORE("o")} AND NOT ${STAGED_TWIN("o")}`,
         params: p,
       },
     ],
     open: [
       {
-        sql: `DELETE FROM nakes AS s WHERE s.upload_id = ?1 AND s.valid_from = ''
+        sql: `DELETE FROM nakes AS s WHERE s.upload_id = ?1
                 AND (s.kode_fasyankes, s.nik, s.fp) IN (SELECT o.kode_fasyankes, o.nik, o.fp FROM nakes o WHERE ${HELD_BEFORE("o")})`,
         params: p,
       },
+      // Rows staged with valid_from '' (see the top of this module), found in the (facility,
+      // valid_from) index; an upload this Worker staged has none.
       {
-        sql: `UPDATE nakes AS s SET valid_from = ?2,
-                valid_to = (SELECT v.valid_to FROM roster_versi v WHERE v.upload_id = ?1 AND v.kode_fasyankes = s.kode_fasyankes)
-              WHERE s.upload_id = ?1 AND s.valid_from = ''`,
+        sql: `UPDATE nakes SET valid_from = ?2, valid_to = ${STAGED_TO}
+              WHERE kode_fasyankes IN (SELECT kode_fasyankes FROM roster_versi WHERE upload_id = ?1) AND valid_from = '' AND +upload_id = ?1`,
         params: p,
+      },
+      // The facilities whose new roster version is current (the latest as_of: the usual case) at once;
+      // then those of a back-dated roster, which end where the next later-dated roster begins.
+      {
+        sql: `UPDATE nakes SET valid_to = NULL
+              WHERE upload_id = ?1 AND kode_fasyankes IN (SELECT kode_fasyankes FROM roster_versi WHERE upload_id = ?1 AND valid_to IS NULL)`,
+        params: [uploadId],
+      },
+      {
+        sql: `UPDATE nakes AS s SET valid_to = (SELECT v.valid_to FROM roster_versi v WHERE v.upload_id = ?1 AND v.kode_fasyankes = s.kode_fasyankes)
+              WHERE s.upload_id = ?1 AND s.kode_fasyankes IN (SELECT kode_fasyankes FROM roster_versi WHERE upload_id = ?1 AND valid_to IS NOT NULL)`,
+        params: [uploadId],
       },
     ],
   };
 }
 
-/** (facility, NIK, fingerprint) of the staged rows of upload ?1. */
-const STAGED_KEYS = "SELECT x.kode_fasyankes, x.nik, x.fp FROM nakes x WHERE x.upload_id = ?1 AND x.valid_from = ''";
-
 /**
  * The committed versions of `alias` that held at ?2 at the facilities of upload ?1 (its roster
- * versions are in): the range on valid_from skips staged rows ('') in the (facility, valid_from) index.
+ * versions are in). Staged rows hold at no date (valid_to '' or valid_from ''), so none is among them.
  */
 const HELD_BEFORE = (alias: string): string =>
   `${alias}.kode_fasyankes IN (SELECT kode_fasyankes FROM roster_versi WHERE upload_id = ?1) AND ${alias}.upload_id <> ?1
     AND ${alias}.valid_from > '' AND ${alias}.valid_from <= ?2 AND (${alias}.valid_to IS NULL OR ${alias}.valid_to > ?2)`;
 
 /**
- * The NIKs of upload ?1's staged rows that all repeat the version that held at ?2 (unchanged persons
- * everywhere the upload names them): their training goes with their dropped rows (store/pelatihan.ts).
+ * Whether upload ?1 (staged: every row of it, until the final batch opens them) holds the person of
+ * version `alias` unchanged: same facility, NIK and fingerprint. Looked up by NIK; the unary `+` keeps
+ * SQLite from choosing the key's (upload, facility) prefix, which would walk a facility's every staged
+ * row per lookup.
  */
-export const UNCHANGED_NIKS = `SELECT x.nik FROM nakes x WHERE x.upload_id = ?1 AND x.valid_from = ''
-  EXCEPT SELECT x.nik FROM nakes x WHERE x.upload_id = ?1 AND x.valid_from = ''
-    AND (x.kode_fasyankes, x.nik, x.fp) NOT IN (SELECT o.kode_fasyankes, o.nik, o.fp FROM nakes o WHERE ${HELD_BEFORE("o")})`;
+const STAGED_TWIN = (alias: string): string =>
+  `EXISTS (SELECT 1 FROM nakes x WHERE x.nik = ${alias}.nik AND +x.upload_id = ?1 AND +x.kode_fasyankes = ${alias}.kode_fasyankes AND x.fp = ${alias}.fp)`;
+
+/** Whether staged row `alias` of upload ?1 repeats the version that held at ?2 (the inverse lookup of STAGED_TWIN). */
+const HELD_TWIN = (alias: string): string =>
+  `EXISTS (SELECT 1 FROM nakes o WHERE o.nik = ${alias}.nik AND +o.kode_fasyankes = ${alias}.kode_fasyankes AND o.fp = ${alias}.fp
+    AND +o.upload_id <> ?1 AND o.valid_from > '' AND o.valid_from <= ?2 AND (o.valid_to IS NULL OR o.valid_to > ?2))`;
+
+/**
+ * Whether the NIK `nik` (an SQL expression) has rows in upload ?1 and all of them repeat the version
+ * that held at ?2 (a person unchanged everywhere the upload names them): their training goes with their
+ * dropped rows (store/pelatihan.ts). Per NIK, two lookups by NIK.
+ */
+export const unchangedPersonSql = (nik: string): string =>
+  `EXISTS (SELECT 1 FROM nakes x WHERE x.nik = ${nik} AND +x.upload_id = ?1)
+    AND NOT EXISTS (SELECT 1 FROM nakes x WHERE x.nik = ${nik} AND +x.upload_id = ?1 AND NOT ${HELD_TWIN("x")})`;
 
 /** Staged rows of an upload that died before its commit (see store/uploads.ts cleanup). */
 export function deleteStagedNakesSql(uploadId: string): Sql {

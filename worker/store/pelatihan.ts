@@ -1,7 +1,7 @@
 import type { PelatihanRecord } from "../../shared/schema/records";
 import { bulkInsertStream, type BulkSql, type ChunkOptions } from "../db/bulk";
 import type { Reader, Sql, SqlValue } from "../db/types";
-import { currentPersonSql, UNCHANGED_NIKS } from "./nakes";
+import { currentPersonSql, unchangedPersonSql } from "./nakes";
 
 /**
  * SQL of the pelatihan table: training rows of an upload; a person version's training is its
@@ -46,7 +46,7 @@ export async function currentPelatihanOf(db: Reader, kode: string): Promise<{ co
  */
 export function unchangedTrainingSql(uploadId: string, asOf: string): Sql {
   return {
-    sql: `DELETE FROM pelatihan WHERE upload_id = ?1 AND nik IN (${UNCHANGED_NIKS})`,
+    sql: `DELETE FROM pelatihan AS p WHERE p.upload_id = ?1 AND ${unchangedPersonSql("p.nik")}`,
     params: [uploadId, asOf],
   };
 }

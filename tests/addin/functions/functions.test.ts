@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { codeForStatus } from "../../../addin/api/errors";
+import { codeForStatus } from "../../../shared/api/status";
 import { runtime } from "../../../addin/functions/runtime";
 import type { Lang } from "../../../shared/schema/issue";
 import { demoAnswer, excelError, excelFunctions, fakeApi, json, type FakeApi } from "./fakes";

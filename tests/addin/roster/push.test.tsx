@@ -1,9 +1,10 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { UploadResponse, ValidateResponse } from "../../../shared/api/rosters";
 import type { Issue } from "../../../shared/schema/issue";
 import { apiError, FakeApi, FakeWorkbook, json, nakesRow, rosterOf } from "../support/fakes";
 import { renderPane } from "../support/render";
+import { LOAD_TIMEOUT_MS, loadPaneCode } from "./pane-code";
 
 const diff = [
   { kode_fasyankes: "P1706010101", added: 3, removed: 1, changed: 2, unchanged: 10 },
@@ -36,6 +37,8 @@ async function openConfirm() {
 }
 
 describe("Kirim", () => {
+  beforeAll(loadPaneCode, LOAD_TIMEOUT_MS);
+
   it("asks for confirmation showing the dry run's changes per facility", async () => {
     const api = new FakeApi().on("POST /v1/rosters/validate", json(200, clean));
     renderPane({ workbook: twoRowWorkbook(), api, connected: true });

@@ -1,11 +1,14 @@
 import { fireEvent, screen } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { REFERENCE_KEY } from "../../../addin/api/reference-cache";
 import { referenceData } from "../../../shared/reference";
 import { FakeApi, FakeWorkbook, json, MemoryStorage } from "../support/fakes";
 import { renderPane } from "../support/render";
+import { LOAD_TIMEOUT_MS, loadPaneCode } from "./pane-code";
 
 describe("Sisipkan template", () => {
+  beforeAll(loadPaneCode, LOAD_TIMEOUT_MS);
+
   it("inserts the template from the built-in reference when offline and says which sheets it made", async () => {
     const workbook = new FakeWorkbook();
     renderPane({ workbook });

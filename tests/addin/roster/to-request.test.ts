@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { RosterOnSheet } from "../../../addin/excel/types";
 import { locateIssues } from "../../../addin/roster/locate";
-import { todayIso, toRosterRequest } from "../../../addin/roster/to-request";
+import { rosterToday, toRosterRequest } from "../../../addin/roster/to-request";
 
 describe("sheet tables to the API's request", () => {
   const roster: RosterOnSheet = {
@@ -56,7 +56,18 @@ describe("sheet tables to the API's request", () => {
     expect(toRosterRequest({ nakes: null, pelatihan: roster.pelatihan }, "2026-11-01")).toBeNull();
   });
 
-  it("dates the roster today in the user's own calendar", () => {
-    expect(todayIso(new Date(2026, 0, 5, 23, 59))).toBe("2026-01-05");
+  it("dates the roster today where its first facility lies, whatever the computer's zone (SPEC §4.5)", () => {
+    const at = Date.parse("2026-11-29T16:30:00Z"); // 23:30 WIB, 00:30 WITA, 01:30 WIT
+    const table = (kode: string | null) => ({ columns: ["nik", "kode_fasyankes"], rows: [["1", null], ["2", kode]] });
+    expect(rosterToday(table("P1706010101"), at)).toBe("2026-11-29");
+    expect(rosterToday(table("P5101010101"), at)).toBe("2026-11-30");
+    expect(rosterToday(table(null), at)).toBe("2026-11-29");
+    expect(rosterToday({ columns: ["nik"], rows: [["1"]] }, at)).toBe("2026-11-29");
+  });
+
+  it("gives the request that date when none is asked", () => {
+    const mapped = toRosterRequest(roster, undefined)!;
+    expect(mapped.request.as_of).toBe(rosterToday(mapped.request.nakes));
+    expect(toRosterRequest(roster, "2026-11-01")!.request.as_of).toBe("2026-11-01");
   });
 });

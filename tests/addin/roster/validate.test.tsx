@@ -1,9 +1,10 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { ValidateResponse } from "../../../shared/api/rosters";
 import type { Issue } from "../../../shared/schema/issue";
 import { deferred, FakeApi, FakeWorkbook, json, nakesRow, rosterOf } from "../support/fakes";
 import { renderPane } from "../support/render";
+import { LOAD_TIMEOUT_MS, loadPaneCode } from "./pane-code";
 
 const sipExpired: Issue = {
   severity: "error",
@@ -40,6 +41,8 @@ function dryRun(issues: Issue[], extra: Partial<ValidateResponse> = {}): Validat
 const list = () => screen.findByRole("region", { name: "Hasil validasi" });
 
 describe("Validasi", () => {
+  beforeAll(loadPaneCode, LOAD_TIMEOUT_MS);
+
   it("shows a progress bar with the phase while the roster is read, and frees the buttons after", async () => {
     const workbook = new FakeWorkbook();
     workbook.roster = rosterOf([nakesRow(), nakesRow({ NIK: "1706015203900002" }), nakesRow({ NIK: "1706015203900003" })]);

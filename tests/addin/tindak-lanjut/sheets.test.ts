@@ -43,19 +43,46 @@ describe("writeActionList", () => {
     ]);
   });
 
-  it("refreshes in place: the same sheet and table name, the old rows and colours gone", async () => {
+  it("refreshes in place: the same sheet and the same table, resized, the old rows and colours gone", async () => {
     const fake = useFakeExcel();
     await writeActionList(listToSheet(sipList, "Mukomuko", t));
+    const before = fake.workbook.table("TindakLanjut_SIP")!;
     fake.stats.reset();
     await writeActionList(listToSheet({ list: "sip", as_of: sipList.as_of, rows: [sipRow()] }, "Mukomuko", t));
     // Find the sheet, load its charts and tables, then everything else in one go.
     expect(fake.stats.syncs).toBe(3);
     const wb = fake.workbook;
     expect(wb.sheets.filter((s) => s.name.startsWith("Tindak lanjut")).map((s) => s.name)).toEqual(["Tindak lanjut SIP"]);
-    expect(wb.tableAddress(wb.table("TindakLanjut_SIP")!)).toBe("'Tindak lanjut SIP'!A3:K4");
+    // The table object itself is kept, so `TindakLanjut_SIP[…]` elsewhere still names it (no #REF!).
+    expect(wb.table("TindakLanjut_SIP")).toBe(before);
+    expect(wb.tableAddress(before)).toBe("'Tindak lanjut SIP'!A3:K4");
     expect(wb.tables).toHaveLength(1);
+    expect(wb.valuesAt("Tindak lanjut SIP", "A3:D3")).toEqual([["Kode fasyankes", "Nama fasyankes", "NIK", "Nama"]]);
     expect(wb.valuesAt("Tindak lanjut SIP", "D5:D6")).toEqual([[""], [""]]);
     expect(wb.conditionalFormatsOn("Tindak lanjut SIP").map((cf) => cf.address)).toEqual(["A4:K4", "A4:K4"]);
+  });
+
+  it("grows the same table when a refresh brings more rows, in the same three round trips", async () => {
+    const fake = useFakeExcel();
+    await writeActionList(listToSheet({ list: "sip", as_of: sipList.as_of, rows: [sipRow()] }, "Mukomuko", t));
+    const before = fake.workbook.table("TindakLanjut_SIP")!;
+    fake.stats.reset();
+    await writeActionList(listToSheet(sipList, "Mukomuko", t));
+    expect(fake.stats.syncs).toBe(3);
+    expect(fake.workbook.table("TindakLanjut_SIP")).toBe(before);
+    expect(fake.workbook.tableAddress(before)).toBe("'Tindak lanjut SIP'!A3:K6");
+    expect(fake.workbook.valuesAt("Tindak lanjut SIP", "D6")).toEqual([['=HYPERLINK("http://evil.example")']]);
+  });
+
+  it("replaces the table on a host without Table.resize (ExcelApi before 1.13), keeping its name", async () => {
+    const fake = useFakeExcel({ maxApiVersion: "1.12" });
+    await writeActionList(listToSheet(sipList, "Mukomuko", t));
+    const before = fake.workbook.table("TindakLanjut_SIP")!;
+    await writeActionList(listToSheet({ list: "sip", as_of: sipList.as_of, rows: [sipRow()] }, "Mukomuko", t));
+    const after = fake.workbook.table("TindakLanjut_SIP")!;
+    expect(after).not.toBe(before);
+    expect(fake.workbook.tableAddress(after)).toBe("'Tindak lanjut SIP'!A3:K4");
+    expect(fake.workbook.tables).toHaveLength(1);
   });
 
   it("keeps an empty list as a table with its header, so the next pull finds the same shape", async () => {

@@ -2,14 +2,14 @@ import { describe, expect, it } from "vitest";
 import { addDays, addMonths, addYears } from "../../../shared/coverage/dates";
 import { windowsFor } from "../../../shared/coverage/windows";
 
-describe("coverage date arithmetic", () => {
-  it("rolls a 29 February term end into 1 March, as SQLite's date(d, '+5 years') does", () => {
-    expect(addYears("2020-02-29", 5)).toBe("2025-03-01");
+describe("coverage date arithmetic (the shared calendar's)", () => {
+  it("ends a term from 29 February on 28 February, as the validator does (SPEC §5)", () => {
+    expect(addYears("2020-02-29", 5)).toBe("2025-02-28");
     expect(addYears("2021-10-15", 5)).toBe("2026-10-15");
   });
 
-  it("rolls a month end that the target month lacks into the next month, as SQLite does", () => {
-    expect(addMonths("2026-08-31", 6)).toBe("2027-03-03");
+  it("clamps a month end that the target month lacks to its last day", () => {
+    expect(addMonths("2026-08-31", 6)).toBe("2027-02-28");
     expect(addMonths("2026-11-01", 6)).toBe("2027-05-01");
   });
 
@@ -23,10 +23,20 @@ describe("coverage date arithmetic", () => {
       asOf: "2026-11-01",
       sipExpiringUntil: "2027-01-30",
       penugasanEndingUntil: "2027-05-01",
+      penugasanActiveFrom: "2021-11-01",
+      penugasanLaterFrom: "2022-05-02",
     });
+  });
+
+  it("counts a TMT of 29 February 2020 as ended on 1 March 2025 and as running, ending soon, on 28 February", () => {
+    const march = windowsFor("2025-03-01");
+    expect("2020-02-29" < march.penugasanActiveFrom).toBe(true);
+    const feb = windowsFor("2025-02-28");
+    expect("2020-02-29" >= feb.penugasanActiveFrom && "2020-02-29" < feb.penugasanLaterFrom).toBe(true);
   });
 
   it("refuses a value that is not an ISO date", () => {
     expect(() => addDays("01/11/2026", 1)).toThrow(RangeError);
+    expect(() => windowsFor("2026-13-01")).toThrow(RangeError);
   });
 });

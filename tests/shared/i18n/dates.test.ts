@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatList } from "../../../shared/i18n/dates";
+import { formatDate } from "../../../shared/i18n/dates";
 
 describe("formatDate", () => {
   it("writes dates the Indonesian way", () => {
@@ -7,16 +7,13 @@ describe("formatDate", () => {
     expect(formatDate("2026-08-01")).toBe("1 Agustus 2026");
     expect(formatDate("2026-05-17", "en")).toBe("17 May 2026");
   });
+  it("names every month in both languages", () => {
+    const id = Array.from({ length: 12 }, (_, m) => formatDate(`2026-${String(m + 1).padStart(2, "0")}-01`).split(" ")[1]);
+    expect(id).toEqual(["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"]);
+    expect(formatDate("2024-02-29", "en")).toBe("29 February 2024");
+  });
   it("leaves text that is no ISO date alone", () => {
     expect(formatDate("kemarin")).toBe("kemarin");
     expect(formatDate("2026-13-01")).toBe("2026-13-01");
-  });
-});
-
-describe("formatList", () => {
-  it("joins words as each language does", () => {
-    expect(formatList(["a", "b", "c"])).toBe("a, b dan c");
-    expect(formatList(["a", "b"], "en")).toBe("a and b");
-    expect(formatList(["a"])).toBe("a");
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { ListResponse } from "../../../shared/api/tindak-lanjut";
 import { PMK75_2014 } from "../../../shared/reference/standar-puskesmas";
-import { buildList, factsOf, listWindows, termEnd, type ListRows } from "../../../shared/tindak-lanjut/lists";
+import { buildList, byUrgency, factsOf, listWindows, termEnd, type ListRows } from "../../../shared/tindak-lanjut/lists";
+import type { PelatihanRow } from "../../../shared/api/tindak-lanjut";
 import { validateRoster } from "../../../shared/validate";
 import { AS_OF, FACILITIES, nikOfName, rosterRequest, rosterRows } from "./fixture";
 
@@ -161,5 +162,42 @@ describe("the pelatihan list", () => {
     expect(new Set(ppi)).toEqual(new Set(["DOKTER", "BIDAN", "PERAWAT"]));
     expect(ppi).toHaveLength(12);
     expect(l.rows.filter((x) => x.kode_pelatihan === "PENGELOLAAN_LIMBAH").map((x) => x.nama)).toEqual(["Bambang Sutrisno", "Rudi Hartono"]);
+  });
+});
+
+describe("the order of a list", () => {
+  const row = (batas: string, kode: string, nama: string | null, nik: string | null, kode_pelatihan: PelatihanRow["kode_pelatihan"] = "PPI"): PelatihanRow => ({
+    kode_fasyankes: kode,
+    nama_fasyankes: kode,
+    nik,
+    nama,
+    jenis_tenaga: nik === null ? null : "PERAWAT",
+    tindakan: "",
+    batas,
+    kode_pelatihan,
+  });
+
+  it("puts the earliest batas first, then facility, its people before its row without a person, name, NIK and training", () => {
+    const rows = [
+      row("2026-12-31", "P2", "Ani", "2"),
+      row("2026-12-31", "P1", null, null, "K3_FASYANKES"),
+      row("2026-12-31", "P1", "Budi", "1"),
+      row("2026-11-30", "P9", "Zul", "9"),
+      row("2026-12-31", "P1", "Ani", "3", "PPI"),
+      row("2026-12-31", "P1", "Ani", "3", "PENGELOLAAN_LIMBAH"),
+      row("2026-12-31", "P1", "Ani Sari", "0"),
+      row("2026-12-31", "P1", "Ani", "21"),
+    ];
+    expect(byUrgency(rows).map((r) => [r.batas, r.kode_fasyankes, r.nama, r.nik, r.kode_pelatihan])).toEqual([
+      ["2026-11-30", "P9", "Zul", "9", "PPI"],
+      // "Ani" before "Ani Sari" (a name before a longer one it begins), then by NIK as text.
+      ["2026-12-31", "P1", "Ani", "21", "PPI"],
+      ["2026-12-31", "P1", "Ani", "3", "PENGELOLAAN_LIMBAH"],
+      ["2026-12-31", "P1", "Ani", "3", "PPI"],
+      ["2026-12-31", "P1", "Ani Sari", "0", "PPI"],
+      ["2026-12-31", "P1", "Budi", "1", "PPI"],
+      ["2026-12-31", "P1", null, null, "K3_FASYANKES"],
+      ["2026-12-31", "P2", "Ani", "2", "PPI"],
+    ]);
   });
 });

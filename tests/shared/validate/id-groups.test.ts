@@ -54,4 +54,50 @@ describe("grouping rows by a digit identifier", () => {
     expect(groups.has("12a4")).toBe(false);
     expect(groups.has("1234567890123456789")).toBe(false);
   });
+
+  it("finds every held key and no other among many (the search starts where a hash is expected)", () => {
+    const keys = sample(20000);
+    const groups = new DigitGroups(keys.length);
+    keys.forEach((k, row) => k !== null && groups.add(k, row));
+    const held = new Set(keys.filter((k): k is string => k !== null));
+    for (const k of held) expect(groups.has(k)).toBe(true);
+    let x = 99;
+    for (let i = 0; i < 20000; i++) {
+      x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
+      const k = String(x).padStart(8 + (x % 11), "0");
+      expect(groups.has(k)).toBe(held.has(k));
+    }
+  });
+
+  it("visits the rows of each repeated key once, in row order, and no other rows", () => {
+    const keys = sample(5000);
+    const groups = new DigitGroups(keys.length);
+    keys.forEach((k, row) => k !== null && groups.add(k, row));
+    groups.seal();
+    const expected = new Map<string, number[]>();
+    keys.forEach((k, row) => k !== null && expected.set(k, [...(expected.get(k) ?? []), row]));
+    const seen: number[][] = [];
+    groups.forEachRepeated((rows) => seen.push(rows));
+    const byFirst = (a: number[], b: number[]) => a[0]! - b[0]!;
+    expect(seen.sort(byFirst)).toEqual([...expected.values()].filter((rows) => rows.length > 1).sort(byFirst));
+  });
+
+  it("keeps rows of different keys apart when their hashes collide", () => {
+    // Two NIKs whose 32-bit hashes are equal (found by searching), interleaved with a third key.
+    const keys = ["1706109989764421", "1706926477957702", "1706109989764421", "3204010101900001", "1706926477957702", "3204010101900001"];
+    const groups = new DigitGroups(keys.length);
+    keys.forEach((k, row) => groups.add(k, row));
+    groups.seal();
+    expect(keys.map((_, row) => groups.idOf(row))).toEqual([0, 1, 0, 3, 1, 3]);
+    const seen: number[][] = [];
+    groups.forEachRepeated((rows) => seen.push(rows));
+    expect(seen.sort((a, b) => a[0]! - b[0]!)).toEqual([[0, 2], [1, 4], [3, 5]]);
+  });
+
+  it("takes a key only when it is 1 to 18 ASCII digits", () => {
+    const groups = new DigitGroups(6);
+    expect(["1", "123456789012345678", "", "1234567890123456789", "12a4", "１２"].map((k, row) => groups.addIfFits(k, row))).toEqual([true, true, false, false, false, false]);
+    groups.seal();
+    expect([0, 1, 2, 3, 4, 5].map((row) => groups.idOf(row))).toEqual([0, 1, -1, -1, -1, -1]);
+  });
 });

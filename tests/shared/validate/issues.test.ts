@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { issueCodeSchema, issueSchema } from "../../../shared/schema/issue";
 import { catalog } from "../../../shared/i18n/messages";
 import { countIssues, makeIssue } from "../../../shared/validate/issues";
-import { SEVERITY } from "../../../shared/validate/severity";
+import { SEVERITY } from "../../../shared/rules/codes";
 
 describe("makeIssue", () => {
   it("gives an issue its rule's severity and its sentence", () => {

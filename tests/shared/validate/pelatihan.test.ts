@@ -41,6 +41,33 @@ describe("the Pelatihan table", () => {
     expect(codesOf(check([midwife], {}, training([midwife.nik, "PPI", 1990], [midwife.nik, "MTBS", 2026])))).toEqual([]);
   });
 
+  it("names the first row of a repeated course on every repeat, in row order among the other rows' findings", () => {
+    const other = "1706014507900002";
+    const r = check([midwife, { ...midwife, nik: other, tanggal_lahir: "1990-07-05" }], {}, training(
+      [midwife.nik, "PPI", 2024],
+      [other, "PPI", 2024],
+      [midwife.nik, "PPI", 2024],
+      [other, "Senam Hamil", 2024],
+      ["1706 0152 0385 0001", "ppi", "2024"],
+      [other, "PPI", 2024],
+    ));
+    expect(r.issues.filter((i) => i.table === "pelatihan").map((i) => [i.row, i.code, i.related?.map((x) => x.row)])).toEqual([
+      [2, "pelatihan.duplicate", [0]],
+      [3, "pelatihan.kode_unknown", undefined],
+      [4, "pelatihan.duplicate", [0]],
+      [5, "pelatihan.duplicate", [1]],
+    ]);
+    expect(r.pelatihan.map((p) => p.row)).toEqual([0, 1]);
+  });
+
+  it("keeps one record of a course repeated thousands of times by one person", () => {
+    const rows = Array.from({ length: 5000 }, (_, i) => [midwife.nik, i % 2 === 0 ? "PPI" : "MTBS", 2000 + (i % 20)]);
+    const r = check([midwife], {}, training(...rows));
+    expect(r.pelatihan.map((p) => p.row)).toEqual(Array.from({ length: 20 }, (_, i) => i));
+    expect(issuesOf(r, "pelatihan.duplicate")).toHaveLength(4980);
+    expect(issuesOf(r, "pelatihan.duplicate").every((i) => i.related![0]!.row === i.row! % 20)).toBe(true);
+  });
+
   it("reports its missing values as required", () => {
     expect(issuesOf(check([midwife], {}, training([midwife.nik, null, null])), "required").map((i) => i.column)).toEqual(["kode_pelatihan", "tahun"]);
   });

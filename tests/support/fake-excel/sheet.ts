@@ -500,6 +500,34 @@ export class FakeTable extends ClientObject {
     });
   }
 
+  /**
+   * ExcelApi 1.13: the table takes `address` (a range or an A1 address on its sheet). As Excel: the
+   * header row stays where it is (same top-left cell), and the table may not meet another.
+   */
+  resize(address: string | FakeRange): void {
+    this._call("resize", [typeof address === "string" ? address : address._path], () => {
+      this.host.require("1.13", "Table.resize");
+      const t = this._resolve();
+      const sheet = this.host.model.sheetById(t.sheetId)!;
+      let rect: Rect | null;
+      if (typeof address === "string") {
+        const { sheet: named, local } = splitSheet(address);
+        if (named !== null && this.host.model.sheet(named) !== sheet) throw errors.invalidArgument("Table.resize", "another sheet");
+        rect = parseArea(local);
+      } else {
+        const r = address._resolve();
+        if (r.sheet !== sheet) throw errors.invalidArgument("Table.resize", "another sheet");
+        rect = r.rect;
+      }
+      if (!rect || rect.r0 !== t.rect.r0 || rect.c0 !== t.rect.c0) throw errors.invalidArgument("Table.resize", "the header row must stay in place");
+      if (rect.r1 === rect.r0) rect = { ...rect, r1: rect.r0 + 1 };
+      if (this.host.model.tables.some((o) => o !== t && o.sheetId === sheet.id && intersects(o.rect, rect!))) {
+        throw errors.invalidOperation("Table.resize", "A table can't overlap another table.");
+      }
+      t.rect = rect;
+    });
+  }
+
   convertToRange(): FakeRange {
     const range = this.getRange();
     this._call("convertToRange", [], () => {

@@ -23,7 +23,7 @@ const master = FACILITIES.map((f, row) => ({ ...f, row, aktif: true }));
 const T = ["2026-09-01T01:00:00.000Z", "2026-09-15T01:00:00.000Z", "2026-10-02T08:30:00.000Z", "2026-10-20T23:59:59.000Z"];
 let analyst: string;
 
-async function storeDirectly(at: string, roster: { nakes: NakesRecord[]; pelatihan: PelatihanRecord[] }): Promise<void> {
+async function storeDirectly(at: string, roster: { nakes: NakesRecord[]; pelatihan: PelatihanRecord[] }, asOf = at.slice(0, 10)): Promise<void> {
   vi.useFakeTimers({ toFake: ["Date"] });
   vi.setSystemTime(new Date(at));
   try {
@@ -34,7 +34,7 @@ async function storeDirectly(at: string, roster: { nakes: NakesRecord[]; pelatih
         id: `direct-${at}`,
         token: { id: "tok_test", role: "admin", scope: "17", name: "test" },
         createdAt: at,
-        asOf: at.slice(0, 10),
+        asOf,
         contentType: "application/json",
         contentHash: "test",
         persons: roster.nakes.map((record) => ({ record, fp: `${record.nik}` })),
@@ -56,13 +56,18 @@ beforeAll(async () => {
   analyst = await tokenFor("analyst", "17");
   await putFacilities(admin, FACILITIES);
   await putPopulation(admin, POPULATION);
-  const upload = (at: string, rows: number, seed: number, kodes: string[]) =>
-    uploadTable(admin, at, generateRoster({ rows, seed, asOf: at.slice(0, 10), facilities: master.filter((f) => kodes.includes(f.kode)) }));
+  const upload = (at: string, rows: number, seed: number, kodes: string[], asOf = at.slice(0, 10)) =>
+    uploadTable(admin, at, generateRoster({ rows, seed, asOf, facilities: master.filter((f) => kodes.includes(f.kode)) }));
   await upload(T[0]!, 240, 11, FACILITIES.map((f) => f.kode));
   await upload(T[1]!, 70, 12, ["P1706010101", "P1706020102"]);
   await upload(T[2]!, 90, 13, ["1706012", "P1701010101", "P1706010101"]);
   // A roster the validator would refuse (one nurse without STR), stored through the staging path.
   await storeDirectly(T[3]!, rosterRows(["P1706010101", "P1706020101"], { strMissing: true }));
+  // The same roster again on 5 November: nothing changed, so its counts continue those of 20 October.
+  await storeDirectly("2026-11-05T01:00:00.000Z", rosterRows(["P1706010101", "P1706020101"], { strMissing: true }));
+  // Sent on 6 November for 25 October (SPEC §6, back-dated): history between the two, so the counts
+  // of 20 October that ran on past 5 November keep that part.
+  await upload("2026-11-06T01:00:00.000Z", 60, 14, ["P1706010101", "P1706020101"], "2026-10-25");
 });
 
 async function uploadTable(token: string, at: string, req: ReturnType<typeof generateRoster>): Promise<void> {
@@ -100,7 +105,7 @@ const names = new Map(referenceWilayah().map((w) => [w.kode, w.nama]));
 
 describe("the aggregates kept by the upload's final batch", () => {
   it("match the rows at every date, before, between and after the uploads, at every level", async () => {
-    const dates = ["2026-08-31", "2026-09-01", "2026-09-10", "2026-09-15", "2026-10-02", "2026-10-20", "2026-11-01", "2027-06-30"];
+    const dates = ["2026-08-31", "2026-09-01", "2026-09-10", "2026-09-15", "2026-10-02", "2026-10-20", "2026-10-24", "2026-10-25", "2026-11-01", "2026-11-05", "2027-06-30"];
     const questions: Omit<ResolvedQuery, "as_of">[] = [
       { level: "facility", region: "17", jenis_tenaga: null },
       { level: "kecamatan", region: "1706", jenis_tenaga: null },
@@ -125,7 +130,7 @@ describe("the aggregates kept by the upload's final batch", () => {
         compared++;
       }
     }
-    expect(compared).toBe(32);
+    expect(compared).toBe(44);
     // Not a comparison of empty answers: the last dates hold every facility, trainings and licences.
     const late = await coverage(analyst, "region=17&as_of=2026-11-01");
     expect(late.figures["fasyankes"]).toBe(6);
@@ -156,6 +161,8 @@ describe("the aggregates kept by the upload's final batch", () => {
 
   it("count a row refused by the validator (no STR) once it is stored", async () => {
     const c = await coverage(analyst, "region=P1706010101&as_of=2026-10-21");
+    // …and again from the unchanged roster of 5 November, after the back-dated one of 25 October.
+    expect((await coverage(analyst, "region=P1706010101&as_of=2026-11-05")).figures["str_tidak_ada.PERAWAT"]).toBe(1);
     expect(c.figures["str_tidak_ada"]).toBe(1);
     expect(c.figures["str_tidak_ada.PERAWAT"]).toBe(1);
   });
@@ -164,16 +171,35 @@ describe("the aggregates kept by the upload's final batch", () => {
     const ours = (await env.DB.prepare("SELECT upload_id, kode_fasyankes, valid_from, valid_to FROM coverage_version ORDER BY 1, 2").all()).results;
     const theirs = (await env.DB.prepare("SELECT upload_id, kode_fasyankes, valid_from, valid_to FROM roster_versi ORDER BY 1, 2").all()).results;
     expect(ours).toEqual(theirs);
-    expect(ours.length).toBe(6 + 2 + 3 + 2);
+    expect(ours.length).toBe(6 + 2 + 3 + 2 + 2 + 2);
   });
 
-  it("keep per-profession counts equal to the distinct persons of each version's rows", async () => {
+  it("keep per-profession counts equal to the distinct persons held at each version's date", async () => {
+    const held = "n.kode_fasyankes = v.kode_fasyankes AND n.valid_from <> '' AND n.valid_from <= v.valid_from AND (n.valid_to IS NULL OR n.valid_to > v.valid_from)";
     const wrong = await env.DB.prepare(
       `SELECT v.upload_id, v.kode_fasyankes FROM coverage_version v
-       WHERE ${jenisTenagaSchema.options
-         .map((j) => `v.t_${j} <> (SELECT COUNT(DISTINCT n.nik) FROM nakes n WHERE n.upload_id = v.upload_id AND n.kode_fasyankes = v.kode_fasyankes AND n.jenis_tenaga = '${j}')`)
-         .join(" OR ")}`,
+       WHERE (v.valid_to IS NULL OR v.valid_to > v.valid_from) AND (${jenisTenagaSchema.options
+         .map((j) => `v.t_${j} <> (SELECT COUNT(DISTINCT n.nik) FROM nakes n WHERE ${held} AND n.jenis_tenaga = '${j}')`)
+         .join(" OR ")})`,
     ).all();
     expect(wrong.results).toEqual([]);
+  });
+
+  it("write a dated count once while it holds: the same roster again adds only the SIPs lapsed since", async () => {
+    // 20 October and 5 November are one roster: a row begins on 5 November only where a SIP lapsed
+    // in between (kept as one '' row per jenis from then on) or where a count of 20 October changed
+    // by the back-dated roster of 25 October holds again (its part after 5 November).
+    const count = async (sql: string) => (await env.DB.prepare(sql).first<{ n: number }>())!.n;
+    const continued = `EXISTS (SELECT 1 FROM coverage_fakta a WHERE a.kode_fasyankes = b.kode_fasyankes AND a.kind = b.kind AND a.tgl = b.tgl
+      AND a.jenis = b.jenis AND a.n = b.n AND a.valid_from = '2026-10-20' AND a.valid_to = '2026-10-25')`;
+    expect(await count("SELECT COUNT(*) AS n FROM coverage_fakta WHERE valid_from = '2026-10-20'")).toBeGreaterThan(0);
+    expect(await count(`SELECT COUNT(*) AS n FROM coverage_fakta b WHERE b.valid_from = '2026-11-05' AND ${continued}`)).toBeGreaterThan(0);
+    const others = (await env.DB.prepare(`SELECT DISTINCT kind, tgl FROM coverage_fakta b WHERE b.valid_from = '2026-11-05' AND NOT ${continued}`).all()).results;
+    expect(others.every((r) => r["kind"] === "sip" && r["tgl"] === "")).toBe(true);
+    const overlapping = await env.DB.prepare(
+      `SELECT a.kode_fasyankes FROM coverage_fakta a JOIN coverage_fakta b USING (kode_fasyankes, kind, tgl, jenis)
+       WHERE a.valid_from < b.valid_from AND (a.valid_to IS NULL OR a.valid_to > b.valid_from)`,
+    ).all();
+    expect(overlapping.results).toEqual([]);
   });
 });
