@@ -1,5 +1,5 @@
 import type { Cell } from "../schema/cell";
-import { cleanCell, isPlaceholder } from "../normalize/cell";
+import { cleanCell } from "../normalize/cell";
 import { tableColumns, type TableKind } from "../table/columns";
 
 /** Position of each canonical key in a row, -1 when the table has no such column. */
@@ -30,20 +30,10 @@ export function at(row: readonly Cell[], i: number): Cell {
   const v = row[i];
   if (typeof v === "string") {
     const n = v.length;
-    if (n === 0) return null;
-    const c0 = v.charCodeAt(0);
-    const cl = v.charCodeAt(n - 1);
-    if (c0 > 32 && c0 !== 61 && c0 < 127 && cl > 32 && cl < 127) {
-      if (n > 9) return v;
-      // A short text ("L", "PNS", "D3", a code, a placeholder) of printable ASCII: cleanCell's answer
-      // without the call, since nothing in it is trimmed or removed; only a placeholder reads as empty.
-      let k = 1;
-      while (k < n - 1) {
-        const c = v.charCodeAt(k);
-        if (c < 32 || c > 126) break;
-        k++;
-      }
-      if (k >= n - 1) return isPlaceholder(v) ? null : v;
+    if (n > 9) {
+      const c0 = v.charCodeAt(0);
+      const cl = v.charCodeAt(n - 1);
+      if (c0 > 32 && c0 !== 61 && c0 < 127 && cl > 32 && cl < 127) return v;
     }
     return cleanCell(v);
   }
