@@ -6,12 +6,12 @@ import { countIssues } from "../../shared/validate/issues";
 import { validateRoster } from "../../shared/validate/roster";
 import { todayIn } from "../../shared/normalize/today";
 import { notAfterTomorrow } from "../http/dates";
-import type { ValidationContext, ValidationResult } from "../../shared/validate/types";
+import type { FacilityFact, ValidationContext, ValidationResult } from "../../shared/validate/types";
 import { inScope, isNational, validatorScope } from "../auth/scope";
 import type { TokenInfo } from "../auth/token-info";
 import type { Reader } from "../db/types";
 import { facilityFacts } from "../store/facilities";
-import { fingerprintsAtStatements, findIdentities, type PersonFingerprint, type StoredNakes } from "../store/nakes";
+import { fingerprintsAtStatements, findIdentities, type PersonFingerprint, type StoredIdentity, type StoredNakes } from "../store/nakes";
 import { currentPointerStatements, type Pointer } from "../store/versions";
 import { baseTag } from "./base";
 import { diffRosters, type PersonAt } from "./diff";
@@ -52,31 +52,52 @@ export interface Validated {
 }
 
 /**
+ * Where a check reads besides the upload's own database (SPEC §7: one database per province): the
+ * facility master of each code's province, and the identities held in other provinces' databases
+ * (the national identifier index, rosters/identifier-index.ts). Absent: everything is in `db`.
+ */
+export interface CheckPlaces {
+  /** Facility facts, each code's from the database of its province. */
+  facilities(kodes: readonly string[]): Promise<Map<string, FacilityFact>>;
+  /** Current-roster identities held outside the upload's own database. */
+  elsewhere(ids: { niks: string[]; nips: string[]; strs: string[] }): Promise<StoredIdentity[]>;
+}
+
+/** The places of a deployment with one database. */
+const oneDatabase = (db: Reader): CheckPlaces => ({ facilities: (kodes) => facilityFacts(db, kodes), elsewhere: async () => [] });
+
+/**
  * Validates a roster with what the database knows (facility master, scope, the current rosters of
  * other facilities), then compares it with the stored rosters of its facilities.
  */
-export async function checkRoster(db: Reader, req: RosterRequest, who: TokenInfo, opts: { lang: Lang; maxRows: number; now?: number }): Promise<Checked> {
-  return compareWithStored(db, await validateWithFacts(db, req, who, opts));
+export async function checkRoster(db: Reader, req: RosterRequest, who: TokenInfo, opts: { lang: Lang; maxRows: number; now?: number }, places?: CheckPlaces): Promise<Checked> {
+  return compareWithStored(db, await validateWithFacts(db, req, who, opts, places));
 }
 
 /**
  * The first half of checkRoster. The request is not needed after it returns, so a caller that passes
  * it inline lets its rows (the bulk of a large upload's memory) go before the diff is built.
+ * `db` is the upload's province database (its own rows are read there); `places` the others.
  */
-export async function validateWithFacts(db: Reader, req: RosterRequest, who: TokenInfo, opts: { lang: Lang; maxRows: number; now?: number }): Promise<Validated> {
+export async function validateWithFacts(
+  db: Reader,
+  req: RosterRequest,
+  who: TokenInfo,
+  opts: { lang: Lang; maxRows: number; now?: number },
+  places: CheckPlaces = oneDatabase(db),
+): Promise<Validated> {
   const refused = tooLarge(req, opts.maxRows, opts.lang);
   if (refused) return { asOf: req.as_of ?? todayIn(null, opts.now), result: refused, kodes: [] };
 
   const ids = identifiersOf(req);
-  const [facilities, identities] = await Promise.all([
-    facilityFacts(db, [...ids.kodes]),
-    findIdentities(db, { niks: [...ids.niks, ...ids.pelatihanOnlyNiks], nips: ids.nips, strs: ids.strs }),
-  ]);
+  const lookup = { niks: [...ids.niks, ...ids.pelatihanOnlyNiks], nips: [...ids.nips], strs: [...ids.strs] };
+  const [facilities, own, elsewhere] = await Promise.all([places.facilities([...ids.kodes]), findIdentities(db, lookup), places.elsewhere(lookup)]);
+  const identities = elsewhere.length === 0 ? own : [...own, ...elsewhere];
   const where = [...ids.kodes].find((k) => facilities.has(k)) ?? null;
   const asOf = notAfterTomorrow(req.as_of, todayIn(where, opts.now), "as_of");
   // Where the stored holders lie: the master says, for every facility the scope check needs.
   const unknown = [...new Set(identities.map((s) => s.kode_fasyankes))].filter((k) => !facilities.has(k));
-  const holders = isNational(who.scope) || unknown.length === 0 ? facilities : new Map([...facilities, ...(await facilityFacts(db, unknown))]);
+  const holders = isNational(who.scope) || unknown.length === 0 ? facilities : new Map([...facilities, ...(await places.facilities(unknown))]);
   const within = (kode: string) => inScope(kode, who.scope, holders.get(kode)) === true;
 
   // The upload replaces the rosters of its known facilities in scope; rows for any other are refused.

@@ -252,3 +252,22 @@ export async function uploadVisibility(db: Reader, uploadId: string, scope: stri
     },
   };
 }
+
+/**
+ * Committed uploads after a mark (commit instant, then id), oldest first: what the scheduled job copies
+ * into the identifier index next (worker/rosters/identifier-index.ts). Null mark: from the first.
+ */
+export async function uploadsCommittedAfter(db: Reader, mark: { committed_at: string; upload_id: string } | null, limit: number): Promise<{ id: string; committed_at: string }[]> {
+  const { results } = await prepare(db, {
+    sql: `SELECT u.id, u.committed_at FROM uploads u
+          WHERE u.committed_at IS NOT NULL AND (?1 IS NULL OR u.committed_at > ?1 OR (u.committed_at = ?1 AND u.id > ?2))
+          ORDER BY u.committed_at, u.id LIMIT ?3`,
+    params: [mark?.committed_at ?? null, mark?.upload_id ?? "", limit],
+  }).all<{ id: string; committed_at: string }>();
+  return results;
+}
+
+/** Whether an upload of this id is stored, committed or staged (the database that holds it). */
+export async function hasUpload(db: Reader, id: string): Promise<boolean> {
+  return (await prepare(db, { sql: "SELECT 1 AS x FROM uploads WHERE id = ?1", params: [id] }).first()) !== null;
+}
