@@ -61,6 +61,8 @@ export interface CheckPlaces {
   facilities(kodes: readonly string[]): Promise<Map<string, FacilityFact>>;
   /** Current-roster identities held outside the upload's own database. */
   elsewhere(ids: { niks: string[]; nips: string[]; strs: string[] }): Promise<StoredIdentity[]>;
+  /** The reader of a facility's stored rosters (its province's database). */
+  readerOf?(kode: string): Reader;
 }
 
 /** The places of a deployment with one database. */
@@ -126,8 +128,12 @@ function withIssues(result: ValidationResult, extra: readonly Issue[]): Validati
   return { ...result, issues, counts, ok: counts.error === 0 };
 }
 
-/** The second half of checkRoster: the stored versions of the facilities, the diff and the base. */
-export async function compareWithStored(db: Reader, { asOf, result, kodes }: Validated): Promise<Checked> {
+/**
+ * The second half of checkRoster: the stored versions of the facilities, the diff and the base.
+ * `places` reads each facility's state in its province's database (only a roster already refused as
+ * upload.multi_province names facilities of another); absent, `db` holds them all.
+ */
+export async function compareWithStored(db: Reader, { asOf, result, kodes }: Validated, places?: Pick<CheckPlaces, "readerOf">): Promise<Checked> {
   const training = trainingByNik(result.pelatihan);
   const persons = result.nakes.map((record) => ({ record, fp: fingerprint(record, training.get(record.nik)) }));
   const compared = await compareAt(
@@ -135,6 +141,7 @@ export async function compareWithStored(db: Reader, { asOf, result, kodes }: Val
     kodes,
     persons.map((p) => ({ kode_fasyankes: p.record.kode_fasyankes, nik: p.record.nik, fp: p.fp })),
     asOf,
+    places?.readerOf,
   );
   return { asOf, result, kodes, ...compared, persons };
 }
@@ -153,8 +160,8 @@ export interface Compared {
  * landing in between, back-dated or not, changes it: what a dry run answers, and what the commit of a
  * staged upload recomputes at commit time.
  */
-export async function compareAt(db: Reader, kodes: readonly string[], incoming: readonly PersonAt[], asOf: string): Promise<Compared> {
-  const { pointerRows, stored } = await storedState(db, kodes, asOf);
+export async function compareAt(db: Reader, kodes: readonly string[], incoming: readonly PersonAt[], asOf: string, readerOf?: (kode: string) => Reader): Promise<Compared> {
+  const { pointerRows, stored } = await storedStateIn(db, kodes, asOf, readerOf);
   const pointers = new Map<string, string | null>(kodes.map((k) => [k, null]));
   let latestSince: string | null = null;
   for (const p of pointerRows) {
@@ -162,6 +169,20 @@ export async function compareAt(db: Reader, kodes: readonly string[], incoming: 
     if (latestSince === null || p.last_at > latestSince) latestSince = p.last_at;
   }
   return { pointers, latestSince, base: await baseTag(pointers), diff: diffRosters(kodes, incoming, stored) };
+}
+
+/** storedState of each group of facilities that one reader holds, in parallel. */
+async function storedStateIn(db: Reader, kodes: readonly string[], asOf: string, readerOf?: (kode: string) => Reader): Promise<{ pointerRows: Pointer[]; stored: PersonFingerprint[] }> {
+  const groups = new Map<Reader, string[]>();
+  for (const k of kodes) {
+    const r = readerOf?.(k) ?? db;
+    const list = groups.get(r);
+    if (list) list.push(k);
+    else groups.set(r, [k]);
+  }
+  if (groups.size <= 1) return storedState([...groups.keys()][0] ?? db, kodes, asOf);
+  const parts = await Promise.all([...groups].map(([r, list]) => storedState(r, list, asOf)));
+  return { pointerRows: parts.flatMap((p) => p.pointerRows), stored: parts.flatMap((p) => p.stored) };
 }
 
 /** Pointers and fingerprints of the facilities, read in one batch: one consistent snapshot. */

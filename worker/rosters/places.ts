@@ -1,6 +1,6 @@
 import type { FacilityFact } from "../../shared/validate/types";
 import type { Bindings } from "../env";
-import { byDatabase } from "../db/region";
+import { byDatabase, dbFor } from "../db/region";
 import type { Reader } from "../db/types";
 import { facilityFacts } from "../store/facilities";
 import type { CheckPlaces } from "./check";
@@ -12,10 +12,20 @@ import { identitiesElsewhere } from "./identifier-index";
  * identities held outside `own` (the upload's province database) from the national identifier index.
  * `session` opens the read session of a database (the primary for an upload, a bookmark's for a dry run).
  */
-export function checkPlaces(env: Bindings, own: D1Database, session: (db: D1Database) => Reader): CheckPlaces {
+export function checkPlaces(env: Bindings, own: D1Database, session: (db: D1Database) => Reader): CheckPlaces & { own: Reader } {
+  // One session per database, so reads of one database in one check share it.
+  const sessions = new Map<D1Database, Reader>();
+  const open = (db: D1Database): Reader => {
+    let s = sessions.get(db);
+    if (!s) sessions.set(db, (s = session(db)));
+    return s;
+  };
   return {
-    facilities: (kodes) => facilityFactsByProvince(env, kodes, session),
-    elsewhere: (ids) => identitiesElsewhere(env, session(env.DB), own, ids),
+    /** The session on the upload's own database, shared with the reads above. */
+    own: open(own),
+    facilities: (kodes) => facilityFactsByProvince(env, kodes, open),
+    elsewhere: (ids) => identitiesElsewhere(env, open(env.DB), own, ids),
+    readerOf: (kode) => open(dbFor(env, kode)),
   };
 }
 

@@ -99,12 +99,11 @@ rosterRoutes.post("/rosters/validate", requireRole("uploader"), async (c) => {
   // The upload's province database: its rows, diff and staging (SPEC §7: an upload is one province).
   const own = writeDb(c, uploadProvince(token.scope, facilityCodeByRow(req)));
   const bookmark = bookmarkOf(c);
-  const session = (db: D1Database) => sessionAt(db, bookmark);
-  const db = session(own);
-  const validated = await validateWithFacts(db, req, token, { lang: langOf(c), maxRows: cfg.maxRows, now: cfg.now }, checkPlaces(c.env, own, session));
+  const places = checkPlaces(c.env, own, (db) => sessionAt(db, bookmark));
+  const validated = await validateWithFacts(places.own, req, token, { lang: langOf(c), maxRows: cfg.maxRows, now: cfg.now }, places);
   // The rows are not needed past validation (a large upload's memory).
   req = undefined;
-  const checked = await compareWithStored(db, validated);
+  const checked = await compareWithStored(places.own, validated, places);
   const answer = validateResponse(checked);
   // Never staged with errors (SPEC §7).
   if (stage === "1" && checked.result.ok) {
@@ -222,10 +221,10 @@ rosterRoutes.post("/rosters", requireRole("uploader"), async (c) => {
     async (claim) => {
       const started = Date.now();
       // The primary: the base compared with If-Match must be the latest.
-      const session = primaryOf(db);
-      const validated = await validateWithFacts(session, req!, token, { lang: langOf(c), maxRows: cfg.maxRows, now: cfg.now }, checkPlaces(c.env, db, primaryOf));
+      const places = checkPlaces(c.env, db, primaryOf);
+      const validated = await validateWithFacts(places.own, req!, token, { lang: langOf(c), maxRows: cfg.maxRows, now: cfg.now }, places);
       req = undefined;
-      const checked = await compareWithStored(session, validated);
+      const checked = await compareWithStored(places.own, validated, places);
       const checkedAt = Date.now();
       if (!checked.result.ok) {
         throw new ApiError(

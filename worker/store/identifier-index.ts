@@ -4,7 +4,7 @@ import type { Reader, Sql } from "../db/types";
 import type { StoredIdentity } from "./nakes";
 
 /**
- * SQL of the national identifier index (identifier_index, identifier_index_sync; migration 0085): the
+ * SQL of the national identifier index (identifier_index, identifier_index_sync; migration 0088): the
  * only module that reads or writes them. The index lives in the national database (DB) and holds, per
  * facility of a province with a database of its own, the identifiers of its current roster.
  */

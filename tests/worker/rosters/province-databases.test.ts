@@ -154,6 +154,18 @@ describe("uploads to two provinces with a database each", () => {
     for (const key of ["tenaga", "fasyankes", "puskesmas_tanpa_dokter"]) expect(all.figures[key]).toBe((p17.figures[key] ?? 0) + (p36.figures[key] ?? 0));
   });
 
+  it("compares each facility of a refused two-province dry run with its own province's stored roster", async () => {
+    // Bengkulu's stored roster again, beside more Banten rows: the upload's database is Banten's.
+    const again17 = roster(40, { facilities: puskesmas17.slice(0, 3), seed: 1701 });
+    const more36 = roster(50, { facilities: banten.slice(0, 2), seed: 3650, pelatihan: false });
+    const req = { ...again17, nakes: { columns: again17.nakes.columns, rows: [...more36.nakes.rows, ...again17.nakes.rows] } };
+    const body = await json<ValidateResponse>(await via("POST", "/v1/rosters/validate", { token: uploader, json: req }));
+    expect(body.issues.filter((i) => i.code === "upload.multi_province").map((i) => String(i.value).slice(0, 3))).toEqual(["P17"]);
+    const entry = body.diff.find((d) => d.kode_fasyankes === puskesmas17[0]!.kode)!;
+    expect(entry).toMatchObject({ added: 0, removed: 0, changed: 0 });
+    expect(entry.unchanged).toBeGreaterThan(0);
+  });
+
   it("lists the facility master of the whole country from every database", async () => {
     const body = await json(await via("GET", "/v1/facilities", { token: analyst }));
     expect(body.fasyankes).toHaveLength(bengkulu.length + banten.length);
@@ -263,5 +275,51 @@ describe("cross-province duplicate checks", () => {
     expect((await via("POST", "/v1/rosters", { token: uploader, json: second })).status).toBe(201);
     expect(await n(env.DB, "SELECT COUNT(*) AS n FROM identifier_index WHERE nik = ?1", gone)).toBe(0);
     expect(await n(env.DB, "SELECT COUNT(*) AS n FROM identifier_index WHERE kode_fasyankes = ?1", facilities[0]!.kode)).toBe(5);
+  });
+});
+
+describe("a national token's staged upload and retries", () => {
+  it("stages in the province's database and commits there by id, then indexes it", async () => {
+    const r = roster(10, { facilities: puskesmas17.slice(15, 16), seed: 1708, pelatihan: false });
+    const dry = await via("POST", "/v1/rosters/validate?stage=1", { token: uploader, json: r });
+    expect(dry.status).toBe(200);
+    const staged = (await json<ValidateResponse>(dry)).staged!.id;
+    expect(await where("SELECT COUNT(*) AS n FROM uploads WHERE id = ?1 AND committed_at IS NULL", staged)).toEqual({ DB: 0, DB_17: 1, DB_36: 0 });
+    const key = { "Idempotency-Key": "prov-commit" };
+    const first = await via("POST", "/v1/rosters/commit", { token: uploader, json: { staged_id: staged }, headers: key });
+    expect(first.status).toBe(201);
+    expect(await where("SELECT COUNT(*) AS n FROM uploads WHERE id = ?1 AND committed_at IS NOT NULL", staged)).toEqual({ DB: 0, DB_17: 1, DB_36: 0 });
+    const nik = String(r.nakes.rows[0]![r.nakes.columns.indexOf("nik")]);
+    expect(await n(env.DB, "SELECT COUNT(*) AS n FROM identifier_index WHERE nik = ?1 AND provinsi = '17'", nik)).toBe(1);
+    // A retry with the key finds the first answer in the same province database.
+    const again = await via("POST", "/v1/rosters/commit", { token: uploader, json: { staged_id: staged }, headers: key });
+    expect(again.status).toBe(201);
+    expect((await json(again)).upload_id).toBe(staged);
+  });
+
+  it("answers an upload's retry with the first answer from the province's database", async () => {
+    const r = roster(8, { facilities: banten.slice(2, 3), seed: 3607, pelatihan: false });
+    const key = { "Idempotency-Key": "prov-retry-36" };
+    const first = await via("POST", "/v1/rosters", { token: uploader, json: r, headers: key });
+    const again = await via("POST", "/v1/rosters", { token: uploader, json: r, headers: key });
+    expect([first.status, again.status]).toEqual([201, 201]);
+    const id = (await json(first)).upload_id;
+    expect((await json(again)).upload_id).toBe(id);
+    expect(await where("SELECT COUNT(*) AS n FROM uploads WHERE content_hash = (SELECT content_hash FROM uploads WHERE id = ?1)", id)).toMatchObject({ DB_36: 1 });
+    expect(await where("SELECT COUNT(*) AS n FROM idempotency_keys WHERE key = 'prov-retry-36'")).toEqual({ DB: 0, DB_17: 0, DB_36: 1 });
+  });
+});
+
+describe("the scheduled job's reconciliation of the index", () => {
+  it("moves its mark past settled uploads, so a later run copies only what was committed since", async () => {
+    const later = new Date(Date.now() + 10 * 60_000);
+    await sweepAll(boundEnv, later);
+    const mark = await env.DB.prepare("SELECT committed_at FROM identifier_index_sync WHERE provinsi = '17'").first<{ committed_at: string }>();
+    expect(mark).not.toBeNull();
+    expect(await n(DB_17, "SELECT COUNT(*) AS n FROM uploads WHERE committed_at > ?1", mark!.committed_at)).toBe(0);
+    expect((await sweepAll(boundEnv, later)).indexed).toBe(0);
+    const r = roster(4, { facilities: puskesmas17.slice(16, 17), seed: 1709, pelatihan: false });
+    expect((await via("POST", "/v1/rosters", { token: uploader, json: r })).status).toBe(201);
+    expect((await sweepAll(boundEnv, new Date(Date.now() + 10 * 60_000))).indexed).toBe(1);
   });
 });
