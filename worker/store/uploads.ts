@@ -1,7 +1,8 @@
 import type { Counts, Issue } from "../../shared/schema/issue";
 import type { JenisFasyankes } from "../../shared/reference/codes";
 import type { FacilityFact } from "../../shared/validate/types";
-import { facilityInScopeSql, inScope } from "../auth/scope";
+import { inScope } from "../auth/scope";
+import { facilityInScopeSql } from "./scope-sql";
 import type { UploadScopeView } from "../rosters/scope-filter";
 import { jsonChunks } from "../db/bulk";
 import { prepare } from "../db/limits";
