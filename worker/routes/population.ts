@@ -29,7 +29,7 @@ populationRoutes.openAPIRegistry.registerPath(
     tags: ["Master data"],
     summary: "Add or replace population figures (admin of a province or regency, within scope)",
     description:
-      "Rows (kode_wilayah, tahun, jumlah) are checked, region codes against the region list and the facility master; any error gives 422 and nothing is stored. Each (region, year) given replaces the stored figure from `berlaku_mulai` (yyyy-mm-dd, default today, at most tomorrow): coverage at an earlier date uses the figure as it stood then (a figure's first revision also before its date). A kecamatan- or facility-scoped admin gets 403.",
+      "Rows (kode_wilayah, tahun, jumlah) are checked, region codes against the region list and the facility master; any error gives 422 and nothing is stored. Each (region, year) given replaces the stored figure from `berlaku_mulai` (yyyy-mm-dd, default today, at most tomorrow): coverage at an earlier date uses the figure as it stood then (a figure's first revision also before its date). A kecamatan- or facility-scoped admin gets 403. One request is one province (each may have a database of its own): regions of two or more provinces give 422 and nothing is stored.",
     security: bearer,
     request: { body: { required: true, content: { "application/json": { schema: populationPutSchema } } } },
     responses: { 200: json(masterPutResponseSchema, "Stored"), ...errors(400, 401, 403, 413, 415, 422) },
