@@ -97,6 +97,28 @@ describe("the masters of a province", () => {
   });
 });
 
+describe("tokens with province databases bound", () => {
+  it("are stored in DB whatever their scope, a facility scope judged by its province's master", async () => {
+    const bantenAdmin = await tokenFor("admin", "36", "Admin Banten");
+    const created = await via("POST", "/v1/tokens", { token: bantenAdmin, json: { role: "uploader", scope: banten[0]!.kode, name: "Puskesmas Sumur" } });
+    expect(created.status).toBe(201);
+    const { id, token } = await json(created);
+    expect(await where("SELECT COUNT(*) AS n FROM tokens WHERE id = ?1", id)).toEqual({ DB: 1, DB_17: 0, DB_36: 0 });
+    // The new token works, and a Bengkulu admin neither sees nor revokes it.
+    expect((await via("GET", `/v1/rosters/${banten[0]!.kode}`, { token })).status).toBe(200);
+    const listed = async (t: string) => (await json(await via("GET", "/v1/tokens", { token: t }))).tokens.map((x: { id: string }) => x.id);
+    expect(await listed(bantenAdmin)).toContain(id);
+    expect(await listed(await tokenFor("admin", "17", "Admin Bengkulu"))).not.toContain(id);
+    expect((await via("DELETE", `/v1/tokens/${id}`, { token: bantenAdmin })).status).toBe(200);
+    expect((await via("GET", `/v1/rosters/${banten[0]!.kode}`, { token })).status).toBe(401);
+  });
+
+  it("refuses a scope that no database knows", async () => {
+    const res = await via("POST", "/v1/tokens", { token: admin, json: { role: "uploader", scope: "P3699990101", name: "Nowhere" } });
+    expect(res.status).toBe(422);
+  });
+});
+
 describe("uploads to two provinces with a database each", () => {
   let up17: string;
   let up36: string;
