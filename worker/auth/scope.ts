@@ -22,6 +22,12 @@ export function inScope(kode: string, scope: string, fact?: FacilityFact): boole
   return isNational(scope) ? true : facilityInRegion(kode, scope, fact);
 }
 
+/** inScope as a predicate for one scope: true only when a facility is known to lie inside it. */
+export const withinScope =
+  (scope: string) =>
+  (kode: string, fact?: FacilityFact): boolean =>
+    inScope(kode, scope, fact) === true;
+
 /** shared/validate/scope's regionInScope, with the national scope covering every region. */
 export function regionInScope(region: string, scope: string): boolean {
   return isNational(scope) || regionWithin(region, scope);

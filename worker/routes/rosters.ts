@@ -3,7 +3,7 @@ import type { Context } from "hono";
 import { commitStagedRequestSchema, uploadResponseSchema, validateResponseSchema } from "../../shared/api/rosters";
 import { rosterRequestSchema } from "../../shared/schema/roster";
 import { requireRole } from "../auth/guard";
-import { inScope, isNational } from "../auth/scope";
+import { inScope, isNational, withinScope } from "../auth/scope";
 import { configOf } from "../config";
 import { bookmarkOf, primaryOf, readSession, sessionAt, writeDb } from "../db/session";
 import { allDatabases, provinceOf } from "../db/region";
@@ -57,7 +57,7 @@ async function replayUpload(c: Context<AppEnv>, db: Reader, uploadId: string): P
   const row = await getUpload(db, uploadId, scope);
   if (!row) throw new ApiError(404, "not_found", { id: "Unggahan tidak ditemukan.", en: "Upload not found." });
   const whole = await storedUploadResponse(db, row);
-  const { view } = await uploadVisibility(db, uploadId, scope, whole.issues);
+  const { view } = await uploadVisibility(db, uploadId, withinScope(scope), whole.issues);
   return c.json(uploadAnswerInScope(whole, view, langOf(c)), 201);
 }
 

@@ -12,7 +12,8 @@ import { routes } from "../openapi/app";
 import { bearer, errors, json } from "../openapi/responses";
 import { tokenIdParamSchema } from "../openapi/schemas";
 import { getFacility } from "../store/facilities";
-import { createToken, getToken, listTokens, revokeToken } from "../store/tokens";
+import { createToken } from "../auth/tokens";
+import { getToken, listTokens, revokeToken } from "../store/tokens";
 import { regionKnown } from "../store/wilayah";
 
 export const tokenRoutes = routes();

@@ -2,9 +2,8 @@ import { createRoute } from "@hono/zod-openapi";
 import type { z } from "zod";
 import type { Lang } from "../../shared/schema/issue";
 import { requireRole } from "../auth/guard";
-import { inScope } from "../auth/scope";
+import { inScope, isNational, withinScope } from "../auth/scope";
 import type { Context } from "hono";
-import { isNational } from "../auth/scope";
 import { allDatabases } from "../db/region";
 import { bookmarkOf, readSession, sessionAt } from "../db/session";
 import type { AppEnv } from "../env";
@@ -48,7 +47,7 @@ const NOT_FOUND = (id: string) => new ApiError(404, "not_found", { id: `Unggahan
 async function visibleUpload(db: Reader, row: UploadRow, scope: string, facilities?: UploadFacility[], lang: Lang = "id"): Promise<Detail> {
   const { issues, diff } = await storedUploadResponse(db, row);
   const whole: Detail = { ...summary(row), issues, diff };
-  const seen = await uploadVisibility(db, row.id, scope, whole.issues, facilities);
+  const seen = await uploadVisibility(db, row.id, withinScope(scope), whole.issues, facilities);
   const cut = uploadAnswerInScope(whole, seen.view, lang);
   if (seen.view.coversAll) return cut;
   const kodes = seen.visible.map((f) => f.kode);

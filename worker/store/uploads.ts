@@ -1,7 +1,6 @@
 import type { Counts, Issue } from "../../shared/schema/issue";
 import type { JenisFasyankes } from "../../shared/reference/codes";
 import type { FacilityFact } from "../../shared/validate/types";
-import { inScope } from "../auth/scope";
 import { facilityInScopeSql } from "./scope-sql";
 import type { UploadScopeView } from "../rosters/scope-filter";
 import { jsonChunks } from "../db/bulk";
@@ -225,16 +224,22 @@ export interface UploadVisibility {
 
 /**
  * The scope view of a committed upload for a token scope (rosters/scope-filter.ts): facilities judged
- * by code and master row (auth/scope inScope); the rows the issues name (and their `related` rows)
+ * by code and master row with `within` (the caller's auth/scope inScope for its scope); the rows the issues name (and their `related` rows)
  * mapped to facilities through the stored rows. `facilities` may be passed when already read.
  */
-export async function uploadVisibility(db: Reader, uploadId: string, scope: string, issues: readonly Issue[], facilities?: UploadFacility[]): Promise<UploadVisibility> {
+export async function uploadVisibility(
+  db: Reader,
+  uploadId: string,
+  within: (kode: string, fact?: FacilityFact) => boolean,
+  issues: readonly Issue[],
+  facilities?: UploadFacility[],
+): Promise<UploadVisibility> {
   const all = facilities ?? (await facilitiesOfUploads(db, [uploadId])).get(uploadId) ?? [];
-  const visible = all.filter((f) => inScope(f.kode, scope, f.fact) === true);
+  const visible = all.filter((f) => within(f.kode, f.fact));
   const coversAll = visible.length === all.length;
   const visibleKodes = new Set(visible.map((f) => f.kode));
   const facts = new Map(all.map((f) => [f.kode, f.fact]));
-  const inScopeKode = (kode: string) => visibleKodes.has(kode) || (!facts.has(kode) && inScope(kode, scope) === true);
+  const inScopeKode = (kode: string) => visibleKodes.has(kode) || (!facts.has(kode) && within(kode));
   if (coversAll) return { all, visible, view: { inScope: inScopeKode, facilitiesOfRow: () => [], coversAll: true } };
   const rows = { nakes: new Set<number>(), pelatihan: new Set<number>() };
   for (const i of issues) {
