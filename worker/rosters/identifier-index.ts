@@ -1,5 +1,5 @@
 import type { Bindings } from "../env";
-import { prepare } from "../db/limits";
+import { D1_LIMITS, prepare } from "../db/limits";
 import { dbFor, hasOwnDatabase, provincesWithOwnDatabase } from "../db/region";
 import type { Reader } from "../db/types";
 import { findIndexed, indexMark, replaceIndexedSql, setIndexMarkSql, type IndexMark } from "../store/identifier-index";
@@ -38,11 +38,17 @@ export async function identitiesElsewhere(env: Bindings, national: Reader, own: 
   return elsewhere;
 }
 
-/** Copies the current identities of a province's facilities into the index, replacing their rows. */
+/**
+ * Copies the current identities of a province's facilities into the index, replacing their rows: one
+ * batch (one transaction) when it fits D1_LIMITS.maxStatementsPerBatch, else several in order — a
+ * reader may then briefly miss those facilities' rows, which only widens the window above by the
+ * batches' time.
+ */
 async function copyToIndex(env: Bindings, province: string, kodes: readonly string[], at: string): Promise<void> {
   if (kodes.length === 0) return;
   const identities = await currentIdentitiesOf(dbFor(env, province), kodes);
-  await env.DB.batch(replaceIndexedSql(province, kodes, identities, at).map((s) => prepare(env.DB, s)));
+  const statements = replaceIndexedSql(province, kodes, identities, at).map((s) => prepare(env.DB, s));
+  for (let i = 0; i < statements.length; i += D1_LIMITS.maxStatementsPerBatch) await env.DB.batch(statements.slice(i, i + D1_LIMITS.maxStatementsPerBatch));
 }
 
 /**
