@@ -4,7 +4,8 @@ import type { TokenInfo } from "./auth/token-info";
 
 /**
  * The bindings and vars of wrangler.jsonc. Vars arrive as strings; worker/config.ts reads them with
- * their defaults. Per-province databases (DB_17, DB_36, …) may be bound later: see db/region.ts.
+ * their defaults. Per-province databases (DB_17, DB_36, …) may be bound besides DB: see db/region.ts
+ * and worker/README.md "Where data lives".
  */
 /** What the API uses of a Workers Rate Limiting binding (workers-types' RateLimit, named here so node-side code compiles too). */
 export interface RateLimiter {

@@ -7,7 +7,8 @@ const app = createApp();
 
 /**
  * The Worker: the API, and the scheduled job (wrangler.jsonc `triggers.crons`) that sweeps expired
- * Idempotency-Keys and uncommitted uploads past their lease (worker/sweep.ts).
+ * Idempotency-Keys and uncommitted uploads past their lease, and reconciles the national identifier
+ * index with the province databases (worker/sweep.ts).
  */
 export default {
   fetch: app.fetch,

@@ -3,6 +3,7 @@ import { allDatabases } from "./db/region";
 import { prepare } from "./db/limits";
 import type { Writer } from "./db/types";
 import { discardUpload } from "./rosters/commit";
+import { reconcileIndex } from "./rosters/identifier-index";
 import { sweepExpiredKeysSql } from "./store/idempotency";
 import { expiredUploads } from "./store/upload-leases";
 
@@ -15,6 +16,11 @@ const RUN_BUDGET_MS = 60_000;
 export interface SweepReport {
   keys: number;
   uploads: number;
+}
+
+export interface SweepAllReport extends SweepReport {
+  /** Facilities whose identifier-index rows were rebuilt (rosters/identifier-index.ts). */
+  indexed: number;
 }
 
 /**
@@ -42,14 +48,23 @@ export async function sweepDatabase(db: Writer, now: Date): Promise<SweepReport>
   return report;
 }
 
-/** The sweep over every database of the deployment (DB and the per-province DB_xx, db/region.ts). */
-export async function sweepAll(env: Bindings, now: Date): Promise<SweepReport> {
-  const total: SweepReport = { keys: 0, uploads: 0 };
+/**
+ * The sweep over every database of the deployment (DB and the per-province DB_xx, db/region.ts), then
+ * the reconciliation of the national identifier index (SPEC §7): per province with a database of its
+ * own, the index rows of the facilities of uploads committed since the last reconciled one are rebuilt
+ * from the province's current rosters. So a cross-province duplicate goes unseen at most from a
+ * province commit until its index write (the same request, right after the commit), or — when that
+ * write failed — until the next run of this job (Cron every 15 minutes, plus the run itself);
+ * rosters/identifier-index.ts states the window in full.
+ */
+export async function sweepAll(env: Bindings, now: Date): Promise<SweepAllReport> {
+  const total: SweepAllReport = { keys: 0, uploads: 0, indexed: 0 };
   for (const db of allDatabases(env)) {
     const r = await sweepDatabase(db, now);
     total.keys += r.keys;
     total.uploads += r.uploads;
   }
+  total.indexed = (await reconcileIndex(env, now, Date.now() + RUN_BUDGET_MS)).facilities;
   console.log(JSON.stringify({ level: "info", job: "sweep", at: now.toISOString(), ...total }));
   return total;
 }

@@ -6,7 +6,7 @@ import { fingerprint, trainingByNik } from "../../worker/rosters/fingerprint";
 import { referenceWilayah } from "../../worker/seed/data";
 import { upsertFacilitiesSql } from "../../worker/store/facilities";
 import { upsertPopulationSql } from "../../worker/store/population";
-import { createToken } from "../../worker/store/tokens";
+import { createToken } from "../../worker/auth/tokens";
 import { upsertWilayahSql } from "../../worker/store/wilayah";
 import { NATIONAL_SCOPE } from "../../worker/coverage/access";
 import type { Facility } from "./model";

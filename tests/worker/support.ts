@@ -9,7 +9,7 @@ import type { Bindings } from "../../worker/env";
 import { prepare } from "../../worker/db/limits";
 import { seedSql } from "../../worker/seed/data";
 import { upsertFacilitiesSql } from "../../worker/store/facilities";
-import { createToken } from "../../worker/store/tokens";
+import { createToken } from "../../worker/auth/tokens";
 
 /**
  * Helpers of the API tests. Storage is shared by the tests of a file, so each test that stores

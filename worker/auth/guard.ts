@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from "hono";
 import type { Role } from "../../shared/reference/codes";
 import type { AppEnv } from "../env";
 import { ApiError } from "../http/errors";
-import { findActiveToken } from "../store/tokens";
+import { findActiveToken } from "./tokens";
 import { looksLikeSecret } from "./secret";
 import { addressKey, takeRequest, tokenKey } from "./rate-limit";
 import { roleAtLeast } from "./token-info";

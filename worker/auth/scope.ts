@@ -1,9 +1,11 @@
 import { NATIONAL } from "../../shared/coverage/units";
-import { regionOfCode, regionOfCodeSql } from "../../shared/reference/facilities";
+import { regionOfCode } from "../../shared/reference/facilities";
 import { inScope as facilityInRegion, isRegionCode, regionInScope as regionWithin, regionOf } from "../../shared/validate/scope";
 import type { FacilityFact } from "../../shared/validate/types";
 
 export { regionOf };
+// The SQL form of the same rule lives with the SQL (store/scope-sql.ts); re-exported for its readers here.
+export { facilityInScopeSql, facilityRegionAgreesSql } from "../store/scope-sql";
 
 /**
  * The scope of the whole country ("ID", the code of coverage's national row). Region scopes are code
@@ -19,6 +21,12 @@ export const isNational = (scope: string): boolean => scope === NATIONAL_SCOPE;
 export function inScope(kode: string, scope: string, fact?: FacilityFact): boolean | null {
   return isNational(scope) ? true : facilityInRegion(kode, scope, fact);
 }
+
+/** inScope as a predicate for one scope: true only when a facility is known to lie inside it. */
+export const withinScope =
+  (scope: string) =>
+  (kode: string, fact?: FacilityFact): boolean =>
+    inScope(kode, scope, fact) === true;
 
 /** shared/validate/scope's regionInScope, with the national scope covering every region. */
 export function regionInScope(region: string, scope: string): boolean {
@@ -37,32 +45,6 @@ export function scopeWithin(inner: string, outer: string, innerFacility?: Facili
   if (isNational(inner)) return false;
   if (isRegionCode(inner)) return regionInScope(inner, outer);
   return inScope(inner, outer, innerFacility) === true;
-}
-
-/**
- * SQL condition "facility row `f`'s code and master row name the same place" (one region a prefix of
- * the other; a code of no facility shape says nothing): shared/validate/scope's regionOf is null otherwise.
- */
-export function facilityRegionAgreesSql(f: string): string {
-  const row = `COALESCE(${f}.kecamatan, ${f}.kode_wilayah)`;
-  const code = regionOfCodeSql(`${f}.kode`);
-  return `(${code} IS NULL OR substr(${row}, 1, length(${code})) = ${code} OR substr(${code}, 1, length(${row})) = ${row})`;
-}
-
-/**
- * SQL condition "facility row `f` is inside scope ?n", the same rule as shared/validate/scope's
- * inScope: a facility scope is that one code; a region scope holds a facility when the region its
- * code names (shared/reference/facilities) and its master row's kecamatan/regency agree (one a
- * prefix of the other) and the more precise of them lies in the scope. A region scope never matches
- * a code by equal text.
- */
-export function facilityInScopeSql(f: string, param: string): string {
-  const row = `COALESCE(${f}.kecamatan, ${f}.kode_wilayah)`;
-  const code = regionOfCodeSql(`${f}.kode`);
-  const agree = facilityRegionAgreesSql(f);
-  const precise = `(CASE WHEN length(${code}) > length(${row}) THEN ${code} ELSE ${row} END)`;
-  const isRegion = `(length(${param}) IN (2, 4, 6) AND ${param} NOT GLOB '*[^0-9]*')`;
-  return `(${param} = '${NATIONAL_SCOPE}' OR (NOT ${isRegion} AND ${f}.kode = ${param}) OR (${isRegion} AND ${agree} AND substr(${precise}, 1, length(${param})) = ${param}))`;
 }
 
 /**

@@ -1,13 +1,8 @@
 import type { Role } from "../../shared/reference/codes";
+import type { TokenRow } from "../store/tokens";
 
-/** Who is calling: a token's public facts, never its secret or hash. */
-export interface TokenInfo {
-  id: string;
-  role: Role;
-  /** Region-code prefix (2/4/6 digits) or one facility's code (SPEC §7 Access). */
-  scope: string;
-  name: string;
-}
+/** Who is calling: a token's public facts as stored (store/tokens.ts), never its secret or hash. */
+export type TokenInfo = TokenRow;
 
 /** Roles nest within a scope: an admin may do all an uploader may, an uploader all an analyst may. */
 const RANK: Record<Role, number> = { analyst: 1, uploader: 2, admin: 3 };

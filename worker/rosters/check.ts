@@ -6,12 +6,12 @@ import { countIssues } from "../../shared/validate/issues";
 import { validateRoster } from "../../shared/validate/roster";
 import { todayIn } from "../../shared/normalize/today";
 import { notAfterTomorrow } from "../http/dates";
-import type { ValidationContext, ValidationResult } from "../../shared/validate/types";
+import type { FacilityFact, ValidationContext, ValidationResult } from "../../shared/validate/types";
 import { inScope, isNational, validatorScope } from "../auth/scope";
 import type { TokenInfo } from "../auth/token-info";
 import type { Reader } from "../db/types";
 import { facilityFacts } from "../store/facilities";
-import { fingerprintsAtStatements, findIdentities, type PersonFingerprint, type StoredNakes } from "../store/nakes";
+import { fingerprintsAtStatements, findIdentities, type PersonFingerprint, type StoredIdentity, type StoredNakes } from "../store/nakes";
 import { currentPointerStatements, type Pointer } from "../store/versions";
 import { baseTag } from "./base";
 import { diffRosters, type PersonAt } from "./diff";
@@ -52,31 +52,54 @@ export interface Validated {
 }
 
 /**
+ * Where a check reads besides the upload's own database (SPEC §7: one database per province): the
+ * facility master of each code's province, and the identities held in other provinces' databases
+ * (the national identifier index, rosters/identifier-index.ts). Absent: everything is in `db`.
+ */
+export interface CheckPlaces {
+  /** Facility facts, each code's from the database of its province. */
+  facilities(kodes: readonly string[]): Promise<Map<string, FacilityFact>>;
+  /** Current-roster identities held outside the upload's own database. */
+  elsewhere(ids: { niks: string[]; nips: string[]; strs: string[] }): Promise<StoredIdentity[]>;
+  /** The reader of a facility's stored rosters (its province's database). */
+  readerOf?(kode: string): Reader;
+}
+
+/** The places of a deployment with one database. */
+const oneDatabase = (db: Reader): CheckPlaces => ({ facilities: (kodes) => facilityFacts(db, kodes), elsewhere: async () => [] });
+
+/**
  * Validates a roster with what the database knows (facility master, scope, the current rosters of
  * other facilities), then compares it with the stored rosters of its facilities.
  */
-export async function checkRoster(db: Reader, req: RosterRequest, who: TokenInfo, opts: { lang: Lang; maxRows: number; now?: number }): Promise<Checked> {
-  return compareWithStored(db, await validateWithFacts(db, req, who, opts));
+export async function checkRoster(db: Reader, req: RosterRequest, who: TokenInfo, opts: { lang: Lang; maxRows: number; now?: number }, places?: CheckPlaces): Promise<Checked> {
+  return compareWithStored(db, await validateWithFacts(db, req, who, opts, places));
 }
 
 /**
  * The first half of checkRoster. The request is not needed after it returns, so a caller that passes
  * it inline lets its rows (the bulk of a large upload's memory) go before the diff is built.
+ * `db` is the upload's province database (its own rows are read there); `places` the others.
  */
-export async function validateWithFacts(db: Reader, req: RosterRequest, who: TokenInfo, opts: { lang: Lang; maxRows: number; now?: number }): Promise<Validated> {
+export async function validateWithFacts(
+  db: Reader,
+  req: RosterRequest,
+  who: TokenInfo,
+  opts: { lang: Lang; maxRows: number; now?: number },
+  places: CheckPlaces = oneDatabase(db),
+): Promise<Validated> {
   const refused = tooLarge(req, opts.maxRows, opts.lang);
   if (refused) return { asOf: req.as_of ?? todayIn(null, opts.now), result: refused, kodes: [] };
 
   const ids = identifiersOf(req);
-  const [facilities, identities] = await Promise.all([
-    facilityFacts(db, [...ids.kodes]),
-    findIdentities(db, { niks: [...ids.niks, ...ids.pelatihanOnlyNiks], nips: ids.nips, strs: ids.strs }),
-  ]);
+  const lookup = { niks: [...ids.niks, ...ids.pelatihanOnlyNiks], nips: [...ids.nips], strs: [...ids.strs] };
+  const [facilities, own, elsewhere] = await Promise.all([places.facilities([...ids.kodes]), findIdentities(db, lookup), places.elsewhere(lookup)]);
+  const identities = elsewhere.length === 0 ? own : [...own, ...elsewhere];
   const where = [...ids.kodes].find((k) => facilities.has(k)) ?? null;
   const asOf = notAfterTomorrow(req.as_of, todayIn(where, opts.now), "as_of");
   // Where the stored holders lie: the master says, for every facility the scope check needs.
   const unknown = [...new Set(identities.map((s) => s.kode_fasyankes))].filter((k) => !facilities.has(k));
-  const holders = isNational(who.scope) || unknown.length === 0 ? facilities : new Map([...facilities, ...(await facilityFacts(db, unknown))]);
+  const holders = isNational(who.scope) || unknown.length === 0 ? facilities : new Map([...facilities, ...(await places.facilities(unknown))]);
   const within = (kode: string) => inScope(kode, who.scope, holders.get(kode)) === true;
 
   // The upload replaces the rosters of its known facilities in scope; rows for any other are refused.
@@ -105,8 +128,12 @@ function withIssues(result: ValidationResult, extra: readonly Issue[]): Validati
   return { ...result, issues, counts, ok: counts.error === 0 };
 }
 
-/** The second half of checkRoster: the stored versions of the facilities, the diff and the base. */
-export async function compareWithStored(db: Reader, { asOf, result, kodes }: Validated): Promise<Checked> {
+/**
+ * The second half of checkRoster: the stored versions of the facilities, the diff and the base.
+ * `places` reads each facility's state in its province's database (only a roster already refused as
+ * upload.multi_province names facilities of another); absent, `db` holds them all.
+ */
+export async function compareWithStored(db: Reader, { asOf, result, kodes }: Validated, places?: Pick<CheckPlaces, "readerOf">): Promise<Checked> {
   const training = trainingByNik(result.pelatihan);
   const persons = result.nakes.map((record) => ({ record, fp: fingerprint(record, training.get(record.nik)) }));
   const compared = await compareAt(
@@ -114,6 +141,7 @@ export async function compareWithStored(db: Reader, { asOf, result, kodes }: Val
     kodes,
     persons.map((p) => ({ kode_fasyankes: p.record.kode_fasyankes, nik: p.record.nik, fp: p.fp })),
     asOf,
+    places?.readerOf,
   );
   return { asOf, result, kodes, ...compared, persons };
 }
@@ -132,8 +160,8 @@ export interface Compared {
  * landing in between, back-dated or not, changes it: what a dry run answers, and what the commit of a
  * staged upload recomputes at commit time.
  */
-export async function compareAt(db: Reader, kodes: readonly string[], incoming: readonly PersonAt[], asOf: string): Promise<Compared> {
-  const { pointerRows, stored } = await storedState(db, kodes, asOf);
+export async function compareAt(db: Reader, kodes: readonly string[], incoming: readonly PersonAt[], asOf: string, readerOf?: (kode: string) => Reader): Promise<Compared> {
+  const { pointerRows, stored } = await storedStateIn(db, kodes, asOf, readerOf);
   const pointers = new Map<string, string | null>(kodes.map((k) => [k, null]));
   let latestSince: string | null = null;
   for (const p of pointerRows) {
@@ -141,6 +169,20 @@ export async function compareAt(db: Reader, kodes: readonly string[], incoming: 
     if (latestSince === null || p.last_at > latestSince) latestSince = p.last_at;
   }
   return { pointers, latestSince, base: await baseTag(pointers), diff: diffRosters(kodes, incoming, stored) };
+}
+
+/** storedState of each group of facilities that one reader holds, in parallel. */
+async function storedStateIn(db: Reader, kodes: readonly string[], asOf: string, readerOf?: (kode: string) => Reader): Promise<{ pointerRows: Pointer[]; stored: PersonFingerprint[] }> {
+  const groups = new Map<Reader, string[]>();
+  for (const k of kodes) {
+    const r = readerOf?.(k) ?? db;
+    const list = groups.get(r);
+    if (list) list.push(k);
+    else groups.set(r, [k]);
+  }
+  if (groups.size <= 1) return storedState([...groups.keys()][0] ?? db, kodes, asOf);
+  const parts = await Promise.all([...groups].map(([r, list]) => storedState(r, list, asOf)));
+  return { pointerRows: parts.flatMap((p) => p.pointerRows), stored: parts.flatMap((p) => p.stored) };
 }
 
 /** Pointers and fingerprints of the facilities, read in one batch: one consistent snapshot. */

@@ -2,6 +2,11 @@ import type { Issue, Lang } from "../../shared/schema/issue";
 import { provinsiByKode } from "../../shared/reference/wilayah";
 import { makeIssue } from "../../shared/validate/issues";
 import type { FacilityFact } from "../../shared/validate/types";
+import { isNational, provinceOfScope } from "../auth/scope";
+import { provinceOf as provinceOfCode } from "../db/region";
+import { ApiError } from "../http/errors";
+import { regionOfCode } from "../../shared/reference/facilities";
+import { isRegionCode } from "../../shared/validate/scope";
 
 /** The province (2 digits) of a known facility: its master row's region (SPEC §2 codes). */
 export const provinceOf = (f: Pick<FacilityFact, "kode_wilayah">): string => f.kode_wilayah.slice(0, 2);
@@ -39,4 +44,51 @@ export function multiProvinceIssues(codeByRow: readonly (string | null)[], facil
       lang,
     ),
   );
+}
+
+/**
+ * The province an upload is stored in, chosen before it is validated (its database takes the
+ * Idempotency-Key claim and the commit, SPEC §7): a token scoped within a province, that province
+ * (rows of others are out of scope); a national token, the province that the most rows' facility codes
+ * name by their shape (ties: the lower code). Any upload that passes validation names facilities of
+ * one province only (upload.multi_province), which is then this one. Null: no row names a province.
+ */
+export function uploadProvince(scope: string, codeByRow: readonly (string | null)[]): string | null {
+  if (!isNational(scope)) return provinceOfScope(scope);
+  const rows = new Map<string, number>();
+  for (const kode of codeByRow) {
+    const p = provinceOfCode(kode);
+    if (p !== null) rows.set(p, (rows.get(p) ?? 0) + 1);
+  }
+  let best: string | null = null;
+  for (const [p, n] of rows) if (best === null || n > rows.get(best)! || (n === rows.get(best)! && p < best)) best = p;
+  return best;
+}
+
+/**
+ * A master row's province: a facility code's from its shape (SPEC §3.3), a region code's first two
+ * digits; null for a code of neither shape (the validator refuses it).
+ */
+function masterCodeProvince(code: string): string | null {
+  const region = isRegionCode(code) ? code : regionOfCode(code);
+  return region ? region.slice(0, 2) : null;
+}
+
+/**
+ * The one province a master change (PUT /v1/facilities: facility codes; PUT /v1/population: region
+ * codes) touches, or null when no code names one (the validator then refuses the rows). A change
+ * naming two or more provinces is refused whole (422, nothing stored): each province may have a
+ * database of its own, D1 has no transaction across databases, and one batch per database would leave
+ * the first province stored when the second failed (SPEC §7: nothing half-stored). Refused whatever
+ * databases are bound, as uploads are (upload.multi_province), so nothing changes when a province
+ * gets its own database.
+ */
+export function masterProvince(codes: Iterable<string>, table: { id: string; en: string }): string | null {
+  const provinces = [...new Set([...codes].map(masterCodeProvince).filter((p): p is string => p !== null))].sort();
+  if (provinces.length <= 1) return provinces[0] ?? null;
+  const names = provinces.map((p) => `${p} ${provinsiByKode.get(p)?.nama ?? ""}`.trim()).join(", ");
+  throw new ApiError(422, "validation_failed", {
+    id: `${table.id} ini memuat ${provinces.length} provinsi (${names}); tidak ada yang disimpan. Satu kiriman hanya untuk satu provinsi: tiap provinsi dapat memiliki basis data sendiri, dan perubahan di dua basis data tidak dapat disimpan sekaligus. Kirim baris tiap provinsi secara terpisah.`,
+    en: `This ${table.en} holds ${provinces.length} provinces (${names}); nothing was stored. One request is for one province: each province may have a database of its own, and a change to two databases cannot be stored all at once. Send each province's rows separately.`,
+  });
 }

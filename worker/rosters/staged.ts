@@ -21,13 +21,13 @@ const gone = () =>
  * commit racing another upload or a second commit of the same staging, throw StaleBaseError (412)
  * with nothing changed. Warnings computed at staging (nik.multi_facility, str.duplicate) are kept as
  * they were. The commit batch settles the Idempotency-Key claim.
- * `db` writes, `primary` reads the latest state.
+ * `db` writes, `primary` reads the latest state. Returns the facilities it made current (sorted).
  */
 export async function commitStagedUpload(
   db: Writer,
   primary: Reader,
   a: { id: string; token: TokenInfo; ifMatch: string[] | null; idempotency?: { tokenId: string; key: string } },
-): Promise<void> {
+): Promise<string[]> {
   const staged = await stagedUpload(primary, a.id, new Date().toISOString());
   if (!staged || staged.staged_by !== a.token.id) throw gone();
   const persons = await personsOfUpload(primary, a.id);
@@ -41,4 +41,5 @@ export async function commitStagedUpload(
   if (await nipTakenSince(primary, a.id, a.token.scope)) throw new StaleBaseError();
   // The pointers just read guard the commit even without If-Match: nothing may land in between.
   await commitStaged(db, { id: a.id, asOf: staged.as_of, diff: compared.diff, nakesPerFacility, expected: compared.pointers, idempotency: a.idempotency }, compared.latestSince);
+  return kodes;
 }

@@ -7,7 +7,8 @@ import { requireRole } from "../auth/guard";
 import { requireMasterKeeper } from "../auth/master-keeper";
 import { validatorScope } from "../auth/scope";
 import { prepare } from "../db/limits";
-import { primarySession, writeDb } from "../db/session";
+import { nationalDb, primaryOf, writeDb } from "../db/session";
+import { masterProvince } from "../rosters/provinces";
 import { readJson } from "../http/body";
 import { ApiError, langOf } from "../http/errors";
 import { routes } from "../openapi/app";
@@ -28,7 +29,7 @@ populationRoutes.openAPIRegistry.registerPath(
     tags: ["Master data"],
     summary: "Add or replace population figures (admin of a province or regency, within scope)",
     description:
-      "Rows (kode_wilayah, tahun, jumlah) are checked, region codes against the region list and the facility master; any error gives 422 and nothing is stored. Each (region, year) given replaces the stored figure from `berlaku_mulai` (yyyy-mm-dd, default today, at most tomorrow): coverage at an earlier date uses the figure as it stood then (a figure's first revision also before its date). A kecamatan- or facility-scoped admin gets 403.",
+      "Rows (kode_wilayah, tahun, jumlah) are checked, region codes against the region list and the facility master; any error gives 422 and nothing is stored. Each (region, year) given replaces the stored figure from `berlaku_mulai` (yyyy-mm-dd, default today, at most tomorrow): coverage at an earlier date uses the figure as it stood then (a figure's first revision also before its date). A kecamatan- or facility-scoped admin gets 403. One request is one province (each may have a database of its own): regions of two or more provinces give 422 and nothing is stored.",
     security: bearer,
     request: { body: { required: true, content: { "application/json": { schema: populationPutSchema } } } },
     responses: { 200: json(masterPutResponseSchema, "Stored"), ...errors(400, 401, 403, 413, 415, 422) },
@@ -38,8 +39,14 @@ populationRoutes.put("/population", requireRole("admin"), requireMasterKeeper(),
   const body = await readJson(c, populationPutSchema);
   const lang = langOf(c);
   const checked = validatePopulation(body.penduduk, { lang, scope: validatorScope(c.get("token").scope) });
-  // The shared check knows provinces and regencies; kecamatan are known to the Worker only (attack finding 9c).
-  const known = await knownRegions(primarySession(c), checked.records.map((r) => r.kode_wilayah));
+  // One province per change, stored in its database (SPEC §7; rosters/provinces.ts says why).
+  const province = masterProvince(checked.records.map((r) => r.kode_wilayah), { id: "Tabel penduduk", en: "population table" });
+  const db = writeDb(c, province);
+  // The shared check knows provinces and regencies; kecamatan are known to the Worker only (attack
+  // finding 9c): from the region codes (DB) and the province's facility master (its database).
+  const codes = checked.records.map((r) => r.kode_wilayah);
+  const known = await knownRegions(primaryOf(nationalDb(c)), codes);
+  if (db !== nationalDb(c)) for (const k of await knownRegions(primaryOf(db), codes)) known.add(k);
   const unknown = checked.records.filter((r) => !known.has(r.kode_wilayah)).map((r) => unknownRegion(r.row, r.kode_wilayah, lang));
   const issues = unknown.length === 0 ? checked.issues : [...checked.issues, ...unknown].sort((a, b) => (a.row ?? -1) - (b.row ?? -1));
   const counts = countIssues(issues);
@@ -51,7 +58,6 @@ populationRoutes.put("/population", requireRole("admin"), requireMasterKeeper(),
       issues,
     );
   }
-  const db = writeDb(c);
   const records = checked.records.map(({ row: _row, ...p }) => p);
   const berlakuMulai = notAfterTomorrow(body.berlaku_mulai, todayIn(c.get("token").scope, configOf(c.env).now));
   const statements = upsertPopulationSql(records, new Date().toISOString(), berlakuMulai).map((s) => prepare(db, s));

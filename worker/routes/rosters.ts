@@ -3,9 +3,10 @@ import type { Context } from "hono";
 import { commitStagedRequestSchema, uploadResponseSchema, validateResponseSchema } from "../../shared/api/rosters";
 import { rosterRequestSchema } from "../../shared/schema/roster";
 import { requireRole } from "../auth/guard";
-import { inScope } from "../auth/scope";
+import { inScope, isNational, withinScope } from "../auth/scope";
 import { configOf } from "../config";
-import { primarySession, readSession, writeDb } from "../db/session";
+import { bookmarkOf, primaryOf, readSession, sessionAt, writeDb } from "../db/session";
+import { allDatabases, provinceOf } from "../db/region";
 import { ApiError, langOf } from "../http/errors";
 import { idempotencyKeyOf, idempotent, requestFingerprint } from "../http/idempotency";
 import { routes } from "../openapi/app";
@@ -20,12 +21,17 @@ import { readJson } from "../http/body";
 import { compareWithStored, validateWithFacts, type Checked } from "../rosters/check";
 import { StaleBaseError, stageUpload, storeUpload, type UploadToStore } from "../rosters/commit";
 import { readRosterBody, rosterRequestOf, type RosterBody } from "../rosters/request";
+import type { RosterRequest } from "../../shared/schema/roster";
+import { facilityCodeByRow } from "../rosters/identifiers";
+import { indexAfterCommit } from "../rosters/identifier-index";
+import { checkPlaces } from "../rosters/places";
+import { uploadProvince } from "../rosters/provinces";
 import { commitStagedUpload } from "../rosters/staged";
 import { storedIssues, storedUploadResponse, uploadResponse, validateResponse } from "../rosters/response";
 import { getFacility } from "../store/facilities";
 import { currentNakesOf, NAKES_FIELDS } from "../store/nakes";
 import { currentPelatihanOf, PELATIHAN_FIELDS } from "../store/pelatihan";
-import { getUpload, uploadVisibility } from "../store/uploads";
+import { getUpload, hasUpload, uploadVisibility } from "../store/uploads";
 import { uploadAnswerInScope } from "../rosters/scope-filter";
 import { currentPointer } from "../store/versions";
 
@@ -51,7 +57,7 @@ async function replayUpload(c: Context<AppEnv>, db: Reader, uploadId: string): P
   const row = await getUpload(db, uploadId, scope);
   if (!row) throw new ApiError(404, "not_found", { id: "Unggahan tidak ditemukan.", en: "Upload not found." });
   const whole = await storedUploadResponse(db, row);
-  const { view } = await uploadVisibility(db, uploadId, scope, whole.issues);
+  const { view } = await uploadVisibility(db, uploadId, withinScope(scope), whole.issues);
   return c.json(uploadAnswerInScope(whole, view, langOf(c)), 201);
 }
 
@@ -88,14 +94,21 @@ rosterRoutes.post("/rosters/validate", requireRole("uploader"), async (c) => {
   }
   const token = c.get("token");
   const cfg = configOf(c.env);
-  const db = readSession(c);
   const body = await readRosterBody(c);
-  const checked = await compareWithStored(db, await validateWithFacts(db, rosterRequestOf(body), token, { lang: langOf(c), maxRows: cfg.maxRows, now: cfg.now }));
+  let req: RosterRequest | undefined = rosterRequestOf(body);
+  // The upload's province database: its rows, diff and staging (SPEC §7: an upload is one province).
+  const own = writeDb(c, uploadProvince(token.scope, facilityCodeByRow(req)));
+  const bookmark = bookmarkOf(c);
+  const places = checkPlaces(c.env, own, (db) => sessionAt(db, bookmark));
+  const validated = await validateWithFacts(places.own, req, token, { lang: langOf(c), maxRows: cfg.maxRows, now: cfg.now }, places);
+  // The rows are not needed past validation (a large upload's memory).
+  req = undefined;
+  const checked = await compareWithStored(places.own, validated, places);
   const answer = validateResponse(checked);
   // Never staged with errors (SPEC §7).
   if (stage === "1" && checked.result.ok) {
     const id = crypto.randomUUID();
-    const { expiresAt } = await stageUpload(writeDb(c), toStore(id, token, body, checked), { batchRows: cfg.batchRows });
+    const { expiresAt } = await stageUpload(own, toStore(id, token, body, checked), { batchRows: cfg.batchRows });
     answer.staged = { id, expires_at: expiresAt };
   }
   return c.json(answer, 200);
@@ -141,7 +154,7 @@ rosterRoutes.post("/rosters/commit", requireRole("uploader"), async (c) => {
   const token = c.get("token");
   const { staged_id } = await readJson(c, commitStagedRequestSchema);
   const key = idempotencyKeyOf(c);
-  const db = writeDb(c);
+  const db = await stagingDatabase(c, staged_id);
   const fingerprint = await requestFingerprint(["POST /v1/rosters/commit", staged_id]);
   const replay = (uploadId: string) => replayUpload(c, db, uploadId);
   return idempotent(
@@ -151,7 +164,8 @@ rosterRoutes.post("/rosters/commit", requireRole("uploader"), async (c) => {
     fingerprint,
     async (claim) => {
       try {
-        await commitStagedUpload(db, primarySession(c), { id: staged_id, token, ifMatch: ifMatchTags(c.req.header("If-Match")), idempotency: claim });
+        const kodes = await commitStagedUpload(db, primaryOf(db), { id: staged_id, token, ifMatch: ifMatchTags(c.req.header("If-Match")), idempotency: claim });
+        await indexAfterCommit(c.env, provinceOf(kodes[0]), kodes);
       } catch (e) {
         if (e instanceof StaleBaseError) throw stale();
         throw e;
@@ -191,8 +205,21 @@ rosterRoutes.post("/rosters", requireRole("uploader"), async (c) => {
   const cfg = configOf(c.env);
   const body = await readRosterBody(c);
   const key = idempotencyKeyOf(c);
-  const db = writeDb(c);
   const fingerprint = await requestFingerprint(["POST /v1/rosters", body.raw.kind, body.queryAsOf ?? "", body.contentHash]);
+
+  // The upload's province database takes the claim, the rows and the commit (SPEC §7: an upload is one
+  // province, so it commits in one database); tokens stay in DB. A province token's is its scope's,
+  // and its body is parsed inside the claim (a replay never parses it); a national token's upload goes
+  // where its rows' facilities are, so its body is parsed first.
+  let req: RosterRequest | undefined;
+  let parseMs = 0;
+  if (isNational(token.scope)) {
+    const t0 = Date.now();
+    req = rosterRequestOf(body);
+    parseMs = Date.now() - t0;
+  }
+  const province = uploadProvince(token.scope, req ? facilityCodeByRow(req) : []);
+  const db = writeDb(c, province);
 
   return idempotent(
     c,
@@ -200,11 +227,13 @@ rosterRoutes.post("/rosters", requireRole("uploader"), async (c) => {
     key,
     fingerprint,
     async (claim) => {
-      const started = Date.now();
+      // Server-Timing's check counts the parse wherever it ran.
+      const started = Date.now() - parseMs;
       // The primary: the base compared with If-Match must be the latest.
-      const session = primarySession(c);
-      const validated = await validateWithFacts(session, rosterRequestOf(body), token, { lang: langOf(c), maxRows: cfg.maxRows, now: cfg.now });
-      const checked = await compareWithStored(session, validated);
+      const places = checkPlaces(c.env, db, primaryOf);
+      const validated = await validateWithFacts(places.own, req ?? rosterRequestOf(body), token, { lang: langOf(c), maxRows: cfg.maxRows, now: cfg.now }, places);
+      req = undefined;
+      const checked = await compareWithStored(places.own, validated, places);
       const checkedAt = Date.now();
       if (!checked.result.ok) {
         throw new ApiError(
@@ -230,6 +259,8 @@ rosterRoutes.post("/rosters", requireRole("uploader"), async (c) => {
         if (e instanceof StaleBaseError) throw stale();
         throw e;
       }
+      // The identifier index follows the commit (never fails the upload; the scheduled job repairs it).
+      await indexAfterCommit(c.env, province, checked.kodes);
       c.header("Location", `/v1/uploads/${id}`);
       // Where the time went (the upload benchmark reads it): parse + validate + diff, then storage.
       c.header("Server-Timing", `check;dur=${checkedAt - started}, store;dur=${Date.now() - checkedAt}`);
@@ -253,7 +284,7 @@ rosterRoutes.openapi(
   async (c) => {
     const kode = c.req.valid("param").kode_fasyankes.trim().toUpperCase();
     const token = c.get("token");
-    const db = readSession(c);
+    const db = readSession(c, kode);
     const facility = await getFacility(db, kode);
     if (!facility) {
       throw new ApiError(404, "not_found", { id: `Fasyankes ${kode} tidak ada dalam master fasyankes.`, en: `Facility ${kode} is not in the facility master.` });
@@ -273,3 +304,15 @@ rosterRoutes.openapi(
     return c.json({ kode_fasyankes: kode, upload_id: pointer.upload_id, since: pointer.since, nakes, pelatihan }, 200);
   },
 );
+
+/**
+ * The database holding an upload staged by a dry run: the token's province's; for a national token
+ * (whose stagings may lie in any province database) the one that holds the id, else DB. Committed
+ * uploads count too, so an idempotent replay finds the database of its first answer.
+ */
+async function stagingDatabase(c: Context<AppEnv>, id: string): Promise<D1Database> {
+  const dbs = allDatabases(c.env);
+  if (!isNational(c.get("token").scope) || dbs.length === 1) return writeDb(c);
+  const found = await Promise.all(dbs.map((db) => hasUpload(primaryOf(db), id)));
+  return dbs[found.indexOf(true)] ?? c.env.DB;
+}

@@ -10,7 +10,7 @@ import { requireRole } from "../auth/guard";
 import { provinceOfScope } from "../auth/scope";
 import { NATIONAL_SCOPE } from "../coverage/access";
 import { readSessions, writeDbs } from "../coverage/databases";
-import { NATIONAL_STANDARD, readStandards, reviseStandard, standardSetExists } from "../coverage/standards-store";
+import { NATIONAL_STANDARD, readStandards, reviseStandard, standardSetExists } from "../store/standards";
 import { readJson } from "../http/body";
 import { ApiError, langOf } from "../http/errors";
 import { routes } from "../openapi/app";

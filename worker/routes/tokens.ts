@@ -3,14 +3,17 @@ import { tokenCreateRequestSchema, tokenCreateResponseSchema, tokenListSchema, t
 import { requireRole } from "../auth/guard";
 import { isNational, scopeWithin } from "../auth/scope";
 import { isRegionCode } from "../../shared/validate/scope";
-import { primarySession, writeDb } from "../db/session";
+import { dbFor } from "../db/region";
+import { nationalDb, primaryOf } from "../db/session";
+import { facilityFactsByProvince } from "../rosters/places";
 import { readJson } from "../http/body";
 import { ApiError } from "../http/errors";
 import { routes } from "../openapi/app";
 import { bearer, errors, json } from "../openapi/responses";
 import { tokenIdParamSchema } from "../openapi/schemas";
-import { facilityFacts, getFacility } from "../store/facilities";
-import { createToken, getToken, listTokens, revokeToken } from "../store/tokens";
+import { getFacility } from "../store/facilities";
+import { createToken } from "../auth/tokens";
+import { getToken, listTokens, revokeToken } from "../store/tokens";
 import { regionKnown } from "../store/wilayah";
 
 export const tokenRoutes = routes();
@@ -35,11 +38,13 @@ tokenRoutes.openAPIRegistry.registerPath(
 tokenRoutes.post("/tokens", requireRole("admin"), async (c) => {
   const req = await readJson(c, tokenCreateRequestSchema);
   const admin = c.get("token");
-  const db = primarySession(c);
+  // Tokens live in DB whatever their scope; a facility or kecamatan is known to its province's database (SPEC §7).
+  const db = primaryOf(nationalDb(c));
+  const home = primaryOf(dbFor(c.env, req.scope));
   // A facility scope is judged by the stored facility (its row and its code must both lie in the admin's scope).
   const region = isRegionCode(req.scope);
-  const facility = region ? null : await getFacility(db, req.scope);
-  const known = facility !== null || (region && (await regionKnown(db, req.scope)));
+  const facility = region ? null : await getFacility(home, req.scope);
+  const known = facility !== null || (region && ((await regionKnown(db, req.scope)) || (await regionKnown(home, req.scope))));
   if (!known) {
     throw new ApiError(422, "validation_failed", {
       id: `Cakupan ${req.scope} bukan kode wilayah atau kode fasyankes yang dikenal.`,
@@ -47,7 +52,7 @@ tokenRoutes.post("/tokens", requireRole("admin"), async (c) => {
     });
   }
   if (!scopeWithin(req.scope, admin.scope, facility ?? undefined)) throw outOfScope(req.scope, admin.scope);
-  const created = await createToken(writeDb(c), { role: req.role, scope: req.scope, name: req.name, createdBy: admin.id });
+  const created = await createToken(nationalDb(c), { role: req.role, scope: req.scope, name: req.name, createdBy: admin.id });
   return c.json(created, 201);
 });
 
@@ -63,9 +68,8 @@ tokenRoutes.openapi(
   }),
   async (c) => {
     const admin = c.get("token");
-    const db = primarySession(c);
-    const all = await listTokens(db);
-    const facilities = await facilityFacts(db, [...new Set(all.map((t) => t.scope).filter((s) => !isRegionCode(s) && !isNational(s)))]);
+    const all = await listTokens(primaryOf(nationalDb(c)));
+    const facilities = await facilityFactsByProvince(c.env, [...new Set(all.map((t) => t.scope).filter((s) => !isRegionCode(s) && !isNational(s)))], primaryOf);
     return c.json({ tokens: all.filter((t) => scopeWithin(t.scope, admin.scope, facilities.get(t.scope))) }, 200);
   },
 );
@@ -84,16 +88,15 @@ tokenRoutes.openapi(
   async (c) => {
     const { id } = c.req.valid("param");
     const admin = c.get("token");
-    const db = primarySession(c);
-    const target = await getToken(db, id);
-    const facility = !target || isRegionCode(target.scope) ? undefined : ((await getFacility(db, target.scope)) ?? undefined);
+    const target = await getToken(primaryOf(nationalDb(c)), id);
+    const facility = !target || isRegionCode(target.scope) ? undefined : ((await getFacility(primaryOf(dbFor(c.env, target.scope)), target.scope)) ?? undefined);
     // A token outside the admin's scope answers as an unknown id: a 403 naming its scope would tell
     // any admin where every token id belongs (SPEC §7 Access; attack finding 9a).
     if (!target || !scopeWithin(target.scope, admin.scope, facility)) {
       throw new ApiError(404, "not_found", { id: `Token ${id} tidak ditemukan.`, en: `Token ${id} not found.` });
     }
     const now = new Date().toISOString();
-    const revoked = await revokeToken(writeDb(c), id, now);
+    const revoked = await revokeToken(nationalDb(c), id, now);
     return c.json({ id, revoked_at: revoked ? now : (target.revoked_at ?? now) }, 200);
   },
 );

@@ -2,8 +2,11 @@ import { createRoute } from "@hono/zod-openapi";
 import type { z } from "zod";
 import type { Lang } from "../../shared/schema/issue";
 import { requireRole } from "../auth/guard";
-import { inScope } from "../auth/scope";
-import { readSession } from "../db/session";
+import { inScope, isNational, withinScope } from "../auth/scope";
+import type { Context } from "hono";
+import { allDatabases } from "../db/region";
+import { bookmarkOf, readSession, sessionAt } from "../db/session";
+import type { AppEnv } from "../env";
 import { ApiError, langOf } from "../http/errors";
 import { routes } from "../openapi/app";
 import { bearer, errors, json } from "../openapi/responses";
@@ -44,7 +47,7 @@ const NOT_FOUND = (id: string) => new ApiError(404, "not_found", { id: `Unggahan
 async function visibleUpload(db: Reader, row: UploadRow, scope: string, facilities?: UploadFacility[], lang: Lang = "id"): Promise<Detail> {
   const { issues, diff } = await storedUploadResponse(db, row);
   const whole: Detail = { ...summary(row), issues, diff };
-  const seen = await uploadVisibility(db, row.id, scope, whole.issues, facilities);
+  const seen = await uploadVisibility(db, row.id, withinScope(scope), whole.issues, facilities);
   const cut = uploadAnswerInScope(whole, seen.view, lang);
   if (seen.view.coversAll) return cut;
   const kodes = seen.visible.map((f) => f.kode);
@@ -82,22 +85,27 @@ uploadRoutes.openapi(
   async (c) => {
     const q = c.req.valid("query");
     const limit = q.limit ?? 50;
-    const rows = await listUploads(readSession(c), {
-      scope: c.get("token").scope,
-      kode_fasyankes: q.kode_fasyankes?.trim().toUpperCase(),
-      limit,
-      before: q.before ? decodeCursor(q.before) : undefined,
-    });
-    const last = rows[rows.length - 1];
-    // Uploads that reach beyond the caller's scope are summarised for the part it sees.
-    const db = readSession(c);
+    const kode = q.kode_fasyankes?.trim().toUpperCase();
     const scope = c.get("token").scope;
-    const facilities = await facilitiesOfUploads(db, rows.map((r) => r.id));
+    const query = { scope, kode_fasyankes: kode, limit, before: q.before ? decodeCursor(q.before) : undefined };
+    // Each database's newest page, merged: the keyset (committed_at, id) orders uploads across them.
+    const pages = await Promise.all(
+      historyReaders(c, kode).map(async (db) => {
+        const rows = await listUploads(db, query);
+        return { db, rows, facilities: await facilitiesOfUploads(db, rows.map((r) => r.id)) };
+      }),
+    );
+    const rows = pages
+      .flatMap((p) => p.rows.map((r) => ({ r, page: p })))
+      .sort((a, b) => (a.r.committed_at! < b.r.committed_at! ? 1 : a.r.committed_at! > b.r.committed_at! ? -1 : a.r.id < b.r.id ? -1 : 1))
+      .slice(0, limit);
+    const last = rows[rows.length - 1]?.r;
+    // Uploads that reach beyond the caller's scope are summarised for the part it sees.
     const uploads = await Promise.all(
-      rows.map(async (r) => {
-        const list = facilities.get(r.id) ?? [];
+      rows.map(async ({ r, page }) => {
+        const list = page.facilities.get(r.id) ?? [];
         if (list.every((f) => inScope(f.kode, scope, f.fact) === true)) return summary(r);
-        const { issues: _issues, diff: _diff, ...part } = await visibleUpload(db, r, scope, list);
+        const { issues: _issues, diff: _diff, ...part } = await visibleUpload(page.db, r, scope, list);
         return part;
       }),
     );
@@ -120,13 +128,28 @@ uploadRoutes.openapi(
   }),
   async (c) => {
     const { id } = c.req.valid("param");
-    const db = readSession(c);
     const scope = c.get("token").scope;
-    const row = await getUpload(db, id, scope);
-    if (!row) throw NOT_FOUND(id);
+    const readers = historyReaders(c);
+    const found = await Promise.all(readers.map((db) => getUpload(db, id, scope)));
+    const at = found.findIndex((r) => r !== null);
+    const row = found[at];
+    const db = readers[at];
+    if (!row || !db) throw NOT_FOUND(id);
     const detail = await visibleUpload(db, row, scope, undefined, langOf(c));
     // The SQL pick and the facility-by-facility judgement agree; if ever not, the caller sees nothing.
     if (detail.facilities === 0) throw NOT_FOUND(id);
     return c.json(detail, 200);
   },
 );
+
+/**
+ * The databases whose upload history a caller sees (SPEC §7: a province's uploads live in its
+ * database): a facility's province's when one is asked for; a national token's every database; else
+ * the database of the token's scope.
+ */
+function historyReaders(c: Context<AppEnv>, kode?: string): Reader[] {
+  if (kode) return [readSession(c, kode)];
+  if (!isNational(c.get("token").scope)) return [readSession(c)];
+  const bookmark = bookmarkOf(c);
+  return allDatabases(c.env).map((db) => sessionAt(db, bookmark));
+}

@@ -3,7 +3,7 @@ import type { FacilityFact } from "../../shared/validate/types";
 import { bulkInsert, jsonChunks } from "../db/bulk";
 import { prepare } from "../db/limits";
 import type { Reader, Sql, SqlValue } from "../db/types";
-import { facilityInScopeSql } from "../auth/scope";
+import { facilityInScopeSql } from "./scope-sql";
 
 /**
  * SQL of the facility master: fasyankes_versi (a facility's attributes per date from which they hold,

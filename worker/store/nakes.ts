@@ -281,3 +281,19 @@ export async function nipTakenSince(db: Reader, uploadId: string, scope: string)
   }).first<{ taken: number }>();
   return row !== null;
 }
+
+/**
+ * The identifier facts of these facilities' current rosters (issue 15: what the national identifier
+ * index copies of a province's database, worker/rosters/identifier-index.ts).
+ */
+export async function currentIdentitiesOf(db: Reader, kodes: readonly string[]): Promise<StoredIdentity[]> {
+  if (kodes.length === 0) return [];
+  const statements = jsonChunks(kodes.map((k) => [k])).map((chunk) =>
+    prepare(db, {
+      sql: `SELECT n.nik, n.kode_fasyankes, n.nip, n.no_str FROM nakes n
+            WHERE n.kode_fasyankes IN (SELECT value->>0 FROM json_each(?1)) AND ${currentPersonSql("n")}`,
+      params: [chunk.json],
+    }),
+  );
+  return (await db.batch<StoredIdentity>(statements)).flatMap((r) => r.results);
+}

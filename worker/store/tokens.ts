@@ -1,10 +1,20 @@
 import type { Role } from "../../shared/reference/codes";
-import type { TokenInfo } from "../auth/token-info";
-import { hashSecret, newSecret } from "../auth/secret";
 import { sqlLiteral } from "../db/literal";
 import type { Reader, Writer } from "../db/types";
 
-/** SQL of the tokens table: the only place that reads or writes it. */
+/**
+ * SQL of the tokens table: the only place that reads or writes it. Rows hold a secret's hash only;
+ * making secrets and hashing them is auth/'s (auth/tokens.ts), so this module never imports auth/.
+ */
+
+/** A token's public facts as stored (auth/token-info.ts TokenInfo is this shape). */
+export interface TokenRow {
+  id: string;
+  role: Role;
+  /** Region-code prefix (2/4/6 digits), one facility's code, or "ID" for the whole country (SPEC §7 Access). */
+  scope: string;
+  name: string;
+}
 
 export interface NewToken {
   role: Role;
@@ -13,7 +23,7 @@ export interface NewToken {
   createdBy?: string | null;
 }
 
-export interface StoredToken extends TokenInfo {
+export interface StoredToken extends TokenRow {
   created_at: string;
   created_by: string | null;
   revoked_at: string | null;
@@ -21,24 +31,17 @@ export interface StoredToken extends TokenInfo {
 
 export const newTokenId = (): string => `tok_${crypto.randomUUID().replace(/-/g, "").slice(0, 20)}`;
 
-/** Creates a token; the secret is returned once and only its hash is stored. */
-export async function createToken(db: Writer, t: NewToken, now = new Date().toISOString()): Promise<{ id: string; token: string }> {
-  const token = newSecret();
-  const id = newTokenId();
+/** Stores a token by the hash of its secret (auth/tokens.ts createToken makes both). */
+export async function insertToken(db: Writer, id: string, hash: string, t: NewToken, now: string): Promise<void> {
   await db
     .prepare("INSERT INTO tokens (id, hash, role, scope, name, created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
-    .bind(id, await hashSecret(token), t.role, t.scope, t.name, now, t.createdBy ?? null)
+    .bind(id, hash, t.role, t.scope, t.name, now, t.createdBy ?? null)
     .run();
-  return { id, token };
 }
 
-/** The live token with this secret, or null (unknown or revoked). */
-export async function findActiveToken(db: Reader, secret: string): Promise<TokenInfo | null> {
-  const row = await db
-    .prepare("SELECT id, role, scope, name FROM tokens WHERE hash = ?1 AND revoked_at IS NULL")
-    .bind(await hashSecret(secret))
-    .first<TokenInfo>();
-  return row ?? null;
+/** The live token whose secret has this hash, or null (unknown or revoked). */
+export async function findActiveTokenByHash(db: Reader, hash: string): Promise<TokenRow | null> {
+  return (await db.prepare("SELECT id, role, scope, name FROM tokens WHERE hash = ?1 AND revoked_at IS NULL").bind(hash).first<TokenRow>()) ?? null;
 }
 
 export async function getToken(db: Reader, id: string): Promise<StoredToken | null> {

@@ -1,7 +1,7 @@
 import type { Counts, Issue } from "../../shared/schema/issue";
 import type { JenisFasyankes } from "../../shared/reference/codes";
 import type { FacilityFact } from "../../shared/validate/types";
-import { facilityInScopeSql, inScope } from "../auth/scope";
+import { facilityInScopeSql } from "./scope-sql";
 import type { UploadScopeView } from "../rosters/scope-filter";
 import { jsonChunks } from "../db/bulk";
 import { prepare } from "../db/limits";
@@ -224,16 +224,22 @@ export interface UploadVisibility {
 
 /**
  * The scope view of a committed upload for a token scope (rosters/scope-filter.ts): facilities judged
- * by code and master row (auth/scope inScope); the rows the issues name (and their `related` rows)
+ * by code and master row with `within` (the caller's auth/scope inScope for its scope); the rows the issues name (and their `related` rows)
  * mapped to facilities through the stored rows. `facilities` may be passed when already read.
  */
-export async function uploadVisibility(db: Reader, uploadId: string, scope: string, issues: readonly Issue[], facilities?: UploadFacility[]): Promise<UploadVisibility> {
+export async function uploadVisibility(
+  db: Reader,
+  uploadId: string,
+  within: (kode: string, fact?: FacilityFact) => boolean,
+  issues: readonly Issue[],
+  facilities?: UploadFacility[],
+): Promise<UploadVisibility> {
   const all = facilities ?? (await facilitiesOfUploads(db, [uploadId])).get(uploadId) ?? [];
-  const visible = all.filter((f) => inScope(f.kode, scope, f.fact) === true);
+  const visible = all.filter((f) => within(f.kode, f.fact));
   const coversAll = visible.length === all.length;
   const visibleKodes = new Set(visible.map((f) => f.kode));
   const facts = new Map(all.map((f) => [f.kode, f.fact]));
-  const inScopeKode = (kode: string) => visibleKodes.has(kode) || (!facts.has(kode) && inScope(kode, scope) === true);
+  const inScopeKode = (kode: string) => visibleKodes.has(kode) || (!facts.has(kode) && within(kode));
   if (coversAll) return { all, visible, view: { inScope: inScopeKode, facilitiesOfRow: () => [], coversAll: true } };
   const rows = { nakes: new Set<number>(), pelatihan: new Set<number>() };
   for (const i of issues) {
@@ -251,4 +257,23 @@ export async function uploadVisibility(db: Reader, uploadId: string, scope: stri
       coversAll: false,
     },
   };
+}
+
+/**
+ * Committed uploads after a mark (commit instant, then id), oldest first: what the scheduled job copies
+ * into the identifier index next (worker/rosters/identifier-index.ts). Null mark: from the first.
+ */
+export async function uploadsCommittedAfter(db: Reader, mark: { committed_at: string; upload_id: string } | null, limit: number): Promise<{ id: string; committed_at: string }[]> {
+  const { results } = await prepare(db, {
+    sql: `SELECT u.id, u.committed_at FROM uploads u
+          WHERE u.committed_at IS NOT NULL AND (?1 IS NULL OR u.committed_at > ?1 OR (u.committed_at = ?1 AND u.id > ?2))
+          ORDER BY u.committed_at, u.id LIMIT ?3`,
+    params: [mark?.committed_at ?? null, mark?.upload_id ?? "", limit],
+  }).all<{ id: string; committed_at: string }>();
+  return results;
+}
+
+/** Whether an upload of this id is stored, committed or staged (the database that holds it). */
+export async function hasUpload(db: Reader, id: string): Promise<boolean> {
+  return (await prepare(db, { sql: "SELECT 1 AS x FROM uploads WHERE id = ?1", params: [id] }).first()) !== null;
 }

@@ -5,7 +5,7 @@ import { demoFacilities } from "../../../shared/demo";
 import type { Role } from "../../../shared/reference/codes";
 import { PMK75_2014 } from "../../../shared/reference/standar-puskesmas";
 import type { RosterRequest } from "../../../shared/schema/roster";
-import { createToken } from "../../../worker/store/tokens";
+import { createToken } from "../../../worker/auth/tokens";
 import { call, json, roster, seedDemo, tokenFor } from "../support";
 
 /**

@@ -4,6 +4,9 @@ import type { ValidateResponse } from "../../../shared/api/rosters";
 import { demoFacilities } from "../../../shared/demo";
 import { NATIONAL } from "../../../shared/coverage/units";
 import type { RosterRequest } from "../../../shared/schema/roster";
+import { prepare } from "../../../worker/db/limits";
+import { SEED_TIME } from "../../../worker/seed/data";
+import { upsertFacilitiesSql } from "../../../worker/store/facilities";
 import { call, count, json, roster, seedDemo, tokenFor } from "../support";
 
 /**
@@ -71,9 +74,13 @@ describe("an upload naming known facilities of two provinces", () => {
 
   it("gives the same answers with a database bound for each of the two provinces", async () => {
     // The rule does not depend on the bindings (SPEC §7: behaviour does not change when a province
-    // gets its own database); the province databases are migrated so any read of them works.
+    // gets its own database): each province database is migrated and holds its province's master.
     await applyD1Migrations(env.TEST_DB_17, env.TEST_MIGRATIONS);
     await applyD1Migrations(env.TEST_DB_36, env.TEST_MIGRATIONS);
+    for (const [db, province] of [[env.TEST_DB_17, "17"], [env.TEST_DB_36, "36"]] as const) {
+      const master = demoFacilities.filter((f) => f.kode_wilayah.startsWith(province)).map(({ row: _row, ...f }) => f);
+      await db.batch(upsertFacilitiesSql(master, null, SEED_TIME).map((s) => prepare(db, s)));
+    }
     const vars = { DB_17: env.TEST_DB_17, DB_36: env.TEST_DB_36 } as unknown as Record<string, string>;
     const dry = await call("POST", "/v1/rosters/validate", { token: national, json: twoProvinces(), vars });
     expect(dry.status).toBe(200);

@@ -6,7 +6,7 @@ import worker from "../../../worker/index";
 import type { Bindings } from "../../../worker/env";
 import { sha256Hex } from "../../../worker/auth/secret";
 import { requestFingerprint } from "../../../worker/http/idempotency";
-import { findActiveToken } from "../../../worker/store/tokens";
+import { findActiveToken } from "../../../worker/auth/tokens";
 import { call, count, freshFacilities, json, roster, seedDemo, tokenFor } from "../support";
 
 /**
