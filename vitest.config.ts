@@ -46,6 +46,7 @@ export default defineConfig({
           name: "addin",
           environment: "happy-dom",
           include: ["tests/addin/**/*.test.{ts,tsx}"],
+          setupFiles: ["./tests/addin/setup.ts"],
           testTimeout: 120_000,
         },
       },

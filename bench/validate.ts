@@ -7,6 +7,7 @@
  *
  *   npm run bench:validate [-- --rows 100000 --reps 7 --clean]
  */
+import { availableParallelism, loadavg } from "node:os";
 import { demoFacilityFacts, generateRoster, mukomukoFacilities } from "../shared/demo";
 import type { RosterRequest } from "../shared/schema/roster";
 import { validateRoster } from "../shared/validate/roster";
@@ -59,4 +60,6 @@ console.log(`issues: ${r?.counts.error} errors, ${r?.counts.warning} warnings, $
 console.log(`JSON.parse       median ${p.toFixed(1)} ms  (${rate(p)} rows/s)`);
 console.log(`validateRoster   median ${v.toFixed(1)} ms  (${rate(v)} rows/s)`);
 console.log(`ratio validate / JSON.parse = ${ratio.toFixed(2)} (target ≤ ${TARGET}) ${ratio <= TARGET ? "OK" : "OVER TARGET"}`);
+// The ratio moves with other work on the machine: say how busy it was, so a reading can be judged.
+console.log(`load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`);
 if (ratio > TARGET) process.exitCode = 1;

@@ -2,9 +2,10 @@
  * npm run deploy: the API and the task pane to Cloudflare, on one origin (README "Deploy"):
  *   1. checks the Cloudflare login first (wrangler whoami's text: it exits 0 even when logged out);
  *   2. builds the pane (dist/addin, the Worker's static assets);
- *   3. gives this deployment its own add-in id (ADDIN_ID) and creates the D1 database, when
- *      worker/wrangler.jsonc has none yet, writing both there (commit that change);
- *   4. applies the migrations to it and stores the region codes (no demo data);
+ *   3. gives this deployment its own add-in id (ADDIN_ID) and creates each bound D1 database (DB and
+ *      every province's DB_xx) that worker/wrangler.jsonc has no id for yet, writing them there
+ *      (commit that change);
+ *   4. applies the migrations to every bound database and stores the region codes in DB (no demo data);
  *   5. deploys the Worker and prints the pane's URL, the manifest's URL and how to make the first
  *      admin token.
  * Re-runnable: a second run skips the new id and database, and steps 4–5 change only what changed.
@@ -24,7 +25,7 @@ import { toScript } from "../worker/db/literal";
 import { referenceWilayah } from "../worker/seed/data";
 import { upsertWilayahSql } from "../worker/store/wilayah";
 import { buildAddin } from "./serve-addin";
-import { afterDeployText, createdDatabaseId, deployedUrl, needsOwnAddinId, PLACEHOLDER_DATABASE_ID, withAddinId, withDatabaseId } from "./lib/deploy-steps";
+import { afterDeployText, createMissingDatabases, deployedUrl, deploymentDatabases, needsOwnAddinId, withAddinId } from "./lib/deploy-steps";
 import { checkDryRun, dryRunSummary } from "./lib/dry-run";
 import { runScript } from "./lib/local-db";
 import { rawWorkerConfig } from "./lib/worker-config";
@@ -58,22 +59,22 @@ async function deploy(location: string): Promise<void> {
   await buildAddin();
 
   const raw = rawWorkerConfig();
-  const db = raw.d1_databases?.find((d) => d.binding === "DB");
-  if (!db) throw new Error("worker/wrangler.jsonc has no D1 binding named DB");
+  const databases = deploymentDatabases(raw.d1_databases);
   step(3, "Konfigurasi deployment / this deployment's configuration (worker/wrangler.jsonc) …");
   if (needsOwnAddinId(raw.vars?.["ADDIN_ID"])) {
     const id = randomUUID();
     writeFileSync(wranglerConfig, withAddinId(readFileSync(wranglerConfig, "utf8"), id));
     console.log(`  ADDIN_ID ${id} → worker/wrangler.jsonc: id add-in milik deployment ini / this deployment's own add-in id (commit this change)`);
   }
-  if (!db.database_id || db.database_id === PLACEHOLDER_DATABASE_ID) {
-    console.log(`  Membuat basis data D1 / creating the D1 database "${db.database_name}" (location ${location}) …`);
-    const out = await runWrangler(["d1", "create", db.database_name, "--location", location], { quiet: true });
-    const id = createdDatabaseId(out);
-    writeFileSync(wranglerConfig, withDatabaseId(readFileSync(wranglerConfig, "utf8"), id));
-    console.log(`  database_id ${id} → worker/wrangler.jsonc (commit this change)`);
-  } else {
-    console.log(`  Basis data sudah ada / database exists: ${db.database_name} (${db.database_id})`);
+  // DB and each province's DB_xx (SPEC §7): every bound database without an id yet is created.
+  const { created } = await createMissingDatabases(readFileSync(wranglerConfig, "utf8"), databases, location, runWrangler, (text) => writeFileSync(wranglerConfig, text));
+  for (const d of databases) {
+    const made = created.find((c) => c.binding === d.binding);
+    console.log(
+      made
+        ? `  Basis data D1 dibuat / D1 database created: ${d.binding} "${d.database_name}" (location ${location}), database_id ${made.id} → worker/wrangler.jsonc (commit this change)`
+        : `  Basis data sudah ada / database exists: ${d.binding} ${d.database_name} (${d.database_id})`,
+    );
   }
 
   step(4, "Migrasi dan kode wilayah / migrations and region codes (remote) …");

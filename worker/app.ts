@@ -24,6 +24,7 @@ import { tokenRoutes } from "./routes/tokens";
 import { uploadRoutes } from "./routes/uploads";
 import { penempatanRoutes } from "./routes/penempatan";
 import { tindakLanjutRoutes } from "./routes/tindak-lanjut";
+import { MESSAGES } from "./http/messages";
 
 const ALLOWED_HEADERS = ["Authorization", "Content-Type", "Content-Encoding", "Accept", "Accept-Language", "Idempotency-Key", "If-Match", "D1-Bookmark", "X-Request-Id"];
 const EXPOSED_HEADERS = ["X-Request-Id", "Server-Timing", "Retry-After", "RateLimit-Limit", "RateLimit-Remaining", "Idempotent-Replayed", "Location", "ETag", "D1-Bookmark"];
@@ -96,7 +97,7 @@ export function createApp(): OpenAPIHono<AppEnv> {
   });
   app.get("/", (c) => c.redirect("/docs"));
 
-  app.notFound((c) => errorResponse(c, new ApiError(404, "not_found", { id: "Alamat tidak ditemukan.", en: "Not found." })));
+  app.notFound((c) => errorResponse(c, new ApiError(404, "not_found", MESSAGES.notFound)));
 
   app.onError((err, c) => {
     if (err instanceof ApiError) return errorResponse(c, err);
@@ -105,19 +106,13 @@ export function createApp(): OpenAPIHono<AppEnv> {
       // Only client data can make a value outgrow D1's limits (the builder cuts everything else).
       return errorResponse(
         c,
-        new ApiError(413, "payload_too_large", {
-          id: "Satu baris atau nilai terlalu besar untuk disimpan (paling banyak 1 MB per nilai).",
-          en: "A row or value is too large to store (at most 1 MB per value).",
-        }),
+        new ApiError(413, "payload_too_large", MESSAGES.valueTooLarge),
       );
     }
     console.error(JSON.stringify({ level: "error", request_id: c.get("requestId"), path: c.req.path, error: err.name, message: scrub(err.message) }));
     return errorResponse(
       c,
-      new ApiError(500, "internal", {
-        id: "Terjadi kesalahan di server. Tidak ada yang disimpan sebagian; coba lagi nanti.",
-        en: "Something went wrong on the server. Nothing was partly stored; try again later.",
-      }),
+      new ApiError(500, "internal", MESSAGES.serverError),
     );
   });
 

@@ -68,10 +68,3 @@ function instantOf(v: unknown): number | undefined {
   const ms = Date.parse(v.trim());
   return Number.isFinite(ms) ? ms : undefined;
 }
-
-/** "50 MB" for messages. */
-export function formatBytes(n: number): string {
-  if (n >= 1024 * 1024 && n % (1024 * 1024) === 0) return `${n / (1024 * 1024)} MB`;
-  if (n >= 1024 && n % 1024 === 0) return `${n / 1024} KB`;
-  return `${n} bytes`;
-}

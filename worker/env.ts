@@ -1,4 +1,5 @@
 import type { RequestIdVariables } from "hono/request-id";
+import type { TimingVariables } from "hono/timing";
 import type { Lang } from "../shared/schema/issue";
 import type { TokenInfo } from "./auth/token-info";
 
@@ -41,7 +42,7 @@ export interface Bindings {
   [binding: string]: unknown;
 }
 
-export interface Variables extends RequestIdVariables {
+export interface Variables extends RequestIdVariables, TimingVariables {
   token: TokenInfo;
   lang: Lang;
 }

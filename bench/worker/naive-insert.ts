@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { requireRole } from "../../worker/auth/guard";
 import { configOf } from "../../worker/config";
 import type { AppEnv } from "../../worker/env";
-import { writeDb } from "../../worker/db/session";
+import { writeDb } from "../../worker/http/databases";
 import { langOf } from "../../worker/http/errors";
 import { checkRoster } from "../../worker/rosters/check";
 import { readRosterBody, rosterRequestOf } from "../../worker/rosters/request";

@@ -21,16 +21,68 @@ export function createdDatabaseId(output: string): string {
 }
 
 /**
- * wrangler.jsonc's text with the placeholder id of the D1 binding replaced, comments and layout kept
- * (wrangler's own --update-config rewrites the binding and would drop migrations_dir). Throws unless the
- * placeholder occurs exactly once.
+ * wrangler.jsonc's text with the placeholder id of one D1 binding (`binding`: DB, or a province's
+ * DB_xx) replaced, comments and layout kept (wrangler's own --update-config rewrites the binding and
+ * would drop migrations_dir). Throws unless that binding's object holds the placeholder exactly once.
  */
-export function withDatabaseId(configText: string, id: string): string {
+export function withDatabaseId(configText: string, id: string, binding = "DB"): string {
   if (!new RegExp(`^${UUID.source}$`, "i").test(id)) throw new Error(`Not a database id: ${id}`);
+  const at = new RegExp(`"binding"\\s*:\\s*"${binding}"`).exec(configText);
+  // The binding's object: from its "binding" key back to its "{", forward to its "}" (no nesting in a D1 entry).
+  const start = at ? configText.lastIndexOf("{", at.index) : -1;
+  const end = at ? configText.indexOf("}", at.index) : -1;
+  const entry = start >= 0 && end > start ? configText.slice(start, end) : "";
   const pattern = /("database_id"\s*:\s*")00000000-0000-0000-0000-000000000000(")/g;
-  const found = configText.match(pattern)?.length ?? 0;
-  if (found !== 1) throw new Error(`Expected one placeholder database_id in wrangler.jsonc, found ${found}`);
-  return configText.replace(pattern, `$1${id}$2`);
+  const found = entry.match(pattern)?.length ?? 0;
+  if (found !== 1) throw new Error(`Expected one placeholder database_id for binding ${binding} in wrangler.jsonc, found ${found}`);
+  return configText.slice(0, start) + entry.replace(pattern, `$1${id}$2`) + configText.slice(end);
+}
+
+/** A D1 binding of wrangler.jsonc as deploy reads it. */
+export interface BoundDatabase {
+  binding: string;
+  database_name: string;
+  database_id?: string;
+}
+
+/**
+ * The D1 databases a deployment holds (SPEC §7): DB (tokens, region codes, the identifier index, every
+ * province without its own) and each province's DB_xx, in that order. Throws when DB is missing.
+ */
+export function deploymentDatabases(bound: readonly BoundDatabase[] | undefined): BoundDatabase[] {
+  const list = bound ?? [];
+  const db = list.find((d) => d.binding === "DB");
+  if (!db) throw new Error("worker/wrangler.jsonc has no D1 binding named DB");
+  return [db, ...list.filter((d) => /^DB_\d{2}$/.test(d.binding)).sort((a, b) => a.binding.localeCompare(b.binding))];
+}
+
+/** wrangler's runner as deploy uses it (scripts/lib/wrangler.ts runWrangler; a fake in tests). */
+export type WranglerRun = (args: string[], opts?: { quiet?: boolean }) => Promise<string>;
+
+/**
+ * Creates each database of `bound` (deploymentDatabases) whose id is still the placeholder, with
+ * `wrangler d1 create <name> --location <hint>`, and returns the config text with every new id written
+ * (withDatabaseId) and what it created. A database with an id is left alone (re-runnable). A failed
+ * create throws: the ids written so far are in the text the caller had saved after each one
+ * (`save`), so a second run creates only the rest.
+ */
+export async function createMissingDatabases(
+  configText: string,
+  bound: readonly BoundDatabase[],
+  location: string,
+  run: WranglerRun,
+  save: (text: string) => void = () => {},
+): Promise<{ text: string; created: { binding: string; name: string; id: string }[] }> {
+  let text = configText;
+  const created: { binding: string; name: string; id: string }[] = [];
+  for (const d of bound) {
+    if (d.database_id && d.database_id !== PLACEHOLDER_DATABASE_ID) continue;
+    const id = createdDatabaseId(await run(["d1", "create", d.database_name, "--location", location], { quiet: true }));
+    text = withDatabaseId(text, id, d.binding);
+    save(text);
+    created.push({ binding: d.binding, name: d.database_name, id });
+  }
+  return { text, created };
 }
 
 /**

@@ -6,6 +6,8 @@ import { hashSecret, newSecret } from "../../worker/auth/secret";
 import { toScript } from "../../worker/db/literal";
 import { seedSql } from "../../worker/seed/data";
 import { newTokenId, tokenInsertScript } from "../../worker/store/tokens";
+import { deploymentDatabases } from "./deploy-steps";
+import { rawWorkerConfig } from "./worker-config";
 import { applyMigrations, executeFile, type Target } from "./wrangler";
 
 /**
@@ -19,19 +21,36 @@ export interface TokenSpec {
   name: string;
 }
 
-export async function runScript(sql: string, t: Target): Promise<void> {
+/** Runs SQL on one bound database (`binding`: DB, default, or a province's DB_xx). */
+export async function runScript(sql: string, t: Target, binding = "DB"): Promise<void> {
   const dir = join(tmpdir(), `nakes-roster-${process.pid}`);
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `script-${Date.now()}.sql`);
   writeFileSync(file, sql);
-  await executeFile(file, t);
+  await executeFile(file, t, true, binding);
 }
 
 export const seedScript = (): string => toScript(seedSql());
 
+/**
+ * The seed per bound database (SPEC §7: one database per province): DB gets the region codes and the
+ * demo data of every province without a database of its own; each `DB_xx` of `bindings` its province's
+ * demo facilities and population. With DB alone, DB gets everything (seedScript).
+ */
+export function seedScripts(bindings: readonly string[]): { binding: string; sql: string }[] {
+  const own = bindings.filter((b) => /^DB_\d{2}$/.test(b)).map((b) => b.slice(3));
+  const national = { binding: "DB", sql: toScript(seedSql({ inRegion: (w) => !own.includes(w.slice(0, 2)) })) };
+  return [national, ...own.map((p) => ({ binding: `DB_${p}`, sql: toScript(seedSql({ wilayah: false, inRegion: (w) => w.startsWith(p) })) }))];
+}
+
+/**
+ * Migrates every bound database and seeds each (seedScripts); `extraSql` (tokens) goes to DB only,
+ * where tokens live whatever their scope.
+ */
 export async function prepareLocalDatabase(t: Target, extraSql = ""): Promise<void> {
   await applyMigrations(t);
-  await runScript(`${seedScript()}\n${extraSql}`, t);
+  const bindings = deploymentDatabases(rawWorkerConfig().d1_databases).map((d) => d.binding);
+  for (const { binding, sql } of seedScripts(bindings)) await runScript(binding === "DB" ? `${sql}\n${extraSql}` : sql, t, binding);
 }
 
 /** A new token: its secret (shown once) and the SQL that stores its hash. */

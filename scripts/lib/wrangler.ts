@@ -90,7 +90,7 @@ export async function applyMigrations(t: Target, quiet = true): Promise<string> 
   return out;
 }
 
-export const executeFile = (file: string, t: Target, quiet = true) => runWrangler(["d1", "execute", "DB", ...targetArgs(t), "--yes", "--file", file], { quiet });
+export const executeFile = (file: string, t: Target, quiet = true, binding = "DB") => runWrangler(["d1", "execute", binding, ...targetArgs(t), "--yes", "--file", file], { quiet });
 
 /** Runs SQL and returns the rows of its last statement. */
 export async function query<T = Record<string, unknown>>(sql: string, t: Target): Promise<T[]> {

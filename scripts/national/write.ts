@@ -8,7 +8,7 @@ import { upsertFacilitiesSql } from "../../worker/store/facilities";
 import { upsertPopulationSql } from "../../worker/store/population";
 import { createToken } from "../../worker/auth/tokens";
 import { upsertWilayahSql } from "../../worker/store/wilayah";
-import { NATIONAL_SCOPE } from "../../worker/coverage/access";
+import { NATIONAL_SCOPE } from "../../worker/auth/scope";
 import type { Facility } from "./model";
 
 /**

@@ -6,8 +6,31 @@ import { pendidikanList } from "../reference/pendidikan";
 import { professions } from "../reference/professions";
 import { statuses } from "../reference/statuses";
 import { trainings } from "../reference/trainings";
-import { fold, textLookup } from "../table/fold";
+import { fold } from "../table/fold";
 import { cellText } from "./cell";
+
+/** Distinct texts a textLookup remembers at most. */
+const LOOKUP_MEMO_SIZE = 1024;
+
+/**
+ * A lookup of a coded cell's text (a profession, a status, a sex): `exact` first (the codes the
+ * template writes), then the folded text in `folded`; undefined when neither has it. The answer is
+ * remembered per raw text, so a column of a few distinct spellings costs one Map lookup a cell
+ * instead of three (exact, fold's memo, folded). At most LOOKUP_MEMO_SIZE texts are remembered per
+ * lookup (a few hundred kilobytes at most), none longer than 64 characters; beyond that texts are
+ * looked up each time.
+ */
+export function textLookup<V>(exact: ReadonlyMap<string, V>, folded: ReadonlyMap<string, V>): (text: string) => V | undefined {
+  const known = new Map<string, V | null>(exact);
+  const limit = known.size + LOOKUP_MEMO_SIZE;
+  return (text) => {
+    const hit = known.get(text);
+    if (hit !== undefined) return hit ?? undefined;
+    const v = exact.get(text) ?? folded.get(fold(text));
+    if (text.length <= 64 && known.size < limit) known.set(text, v ?? null);
+    return v;
+  };
+}
 
 /**
  * Coded columns: the exact code is looked up first (what the template's dropdowns write), then the

@@ -1,5 +1,5 @@
 import type { Cell } from "../schema/cell";
-import { textLookup } from "../table/fold";
+import { textLookup } from "./codes";
 
 const SPELLINGS = new Map<string, "L" | "P">();
 for (const s of ["l", "lk", "laki", "lakilaki", "lakilakilaki", "pria", "male"]) SPELLINGS.set(s, "L");

@@ -23,8 +23,6 @@ const MEMO_TEXT = 64;
 /** Distinct texts remembered at most (a few hundred kilobytes). */
 const MEMO_SIZE = 4096;
 const memo = new Map<string, string>();
-/** Distinct texts a textLookup remembers at most. */
-const LOOKUP_MEMO_SIZE = 1024;
 
 const NOT_FOLDED_ASCII = /[^a-z0-9]/g;
 
@@ -53,24 +51,3 @@ function foldText(text: string): string {
   }
   return out;
 }
-
-/**
- * A lookup of a coded cell's text (a profession, a status, a sex): `exact` first (the codes the
- * template writes), then the folded text in `folded`; undefined when neither has it. The answer is
- * remembered per raw text, so a column of a few distinct spellings costs one Map lookup a cell
- * instead of three (exact, fold's memo, folded). At most LOOKUP_MEMO_SIZE texts are remembered per
- * lookup (a few hundred kilobytes at most), none longer than MEMO_TEXT; beyond that texts are looked
- * up each time.
- */
-export function textLookup<V>(exact: ReadonlyMap<string, V>, folded: ReadonlyMap<string, V>): (text: string) => V | undefined {
-  const known = new Map<string, V | null>(exact);
-  const limit = known.size + LOOKUP_MEMO_SIZE;
-  return (text) => {
-    const hit = known.get(text);
-    if (hit !== undefined) return hit ?? undefined;
-    const v = exact.get(text) ?? folded.get(fold(text));
-    if (text.length <= MEMO_TEXT && known.size < limit) known.set(text, v ?? null);
-    return v;
-  };
-}
-

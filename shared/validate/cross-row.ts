@@ -11,8 +11,8 @@ export const RELATED_LIMIT = 10;
 
 type Related = NonNullable<Issue["related"]>;
 
-/** An STR number as compared: spaces dropped, upper case (the copy is made only when needed). */
-function strKey(str: string): string {
+/** An STR number as compared: spaces dropped, upper case (the copy is made only when needed). The Worker's lookups use it too. */
+export function strKey(str: string): string {
   for (let i = 0; i < str.length; i++) {
     const c = str.charCodeAt(i);
     if (c <= 32 || (c >= 97 && c <= 122) || c === 160) return str.replace(/\s+/g, "").toUpperCase();
@@ -104,8 +104,12 @@ export class CrossRow {
       }
     }
     if (str !== null) {
-      const key = strKey(str);
-      if (!this.strs.addIfFits(key, row)) this.addTextStr(key, row);
+      // A digit STR is its own key (nothing to drop or upper-case): tried first, without strKey's scan.
+      let key = str;
+      if (!this.strs.addIfFits(str, row)) {
+        key = strKey(str);
+        if (key === str || !this.strs.addIfFits(key, row)) this.addTextStr(key, row);
+      }
       const outside = ctx.storedOutsideScope?.strs;
       if (outside !== undefined && (outside.has(key) || outside.has(str))) {
         this.s.add("str.duplicate", "no_str", { stored: true, outside: true }, strCell, [{ row: null, column: "no_str" }]);

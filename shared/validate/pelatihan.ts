@@ -23,8 +23,10 @@ type Key = "nik" | "kode_pelatihan" | "tahun" | "penyelenggara";
  * The Pelatihan table (SPEC §3.2): one course a person completed per row. The person must be in this
  * upload's Nakes table or in a stored roster; without the stored NIKs (the add-in) that rule is skipped.
  * The same person, course and year twice (after reading NIK, code and year: "1706 0701 …", "ppi",
- * "2024") is one course: the later rows get a `pelatihan.duplicate` info and are left out of the
- * records, so the store writes the course once (SPEC §5).
+ * "2024") is one course: the later rows get a `pelatihan.duplicate` info naming the first and are left
+ * out of the records, so the store writes the course once (SPEC §5). Repeats are found after the pass,
+ * by grouping the complete rows' NIKs (./id-groups), and their findings put back into row order
+ * (./row-order), so issues read as if found row by row.
  */
 export function validatePelatihan(table: Table, nakesNiks: { has(nik: string): boolean }, run: Run): { issues: Sink["issues"]; records: PelatihanRecord[] } {
   const s = new Sink("pelatihan", run.lang);

@@ -4,7 +4,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { DEV_ADDIN_ID } from "../../shared/office/manifest";
-import { afterDeployText, createdDatabaseId, deployedUrl, needsOwnAddinId, PLACEHOLDER_DATABASE_ID, withAddinId, withDatabaseId } from "../../scripts/lib/deploy-steps";
+import {
+  afterDeployText,
+  createdDatabaseId,
+  createMissingDatabases,
+  deployedUrl,
+  deploymentDatabases,
+  needsOwnAddinId,
+  PLACEHOLDER_DATABASE_ID,
+  withAddinId,
+  withDatabaseId,
+} from "../../scripts/lib/deploy-steps";
 import { checkDryRun, dryRunSummary, WORKER_GZIP_LIMIT } from "../../scripts/lib/dry-run";
 import { root, runWrangler, wranglerConfig } from "../../scripts/lib/wrangler";
 import { LOGIN_ADVICE } from "../../scripts/lib/wrangler-output";
@@ -104,6 +114,70 @@ describe("reading and writing what wrangler prints and reads", () => {
     expect(text).toMatch(/npm run token -- create --role admin .* --remote/);
     // -s: npm's own "> nakes-roster@… manifest" banner stays out of what the command prints.
     expect(text).toMatch(/npm run -s manifest -- --url https:\/\/nakes-roster-api\.dinkes-bengkulu\.workers\.dev/);
+  });
+});
+
+describe("npm run deploy with province databases bound (SPEC §7)", () => {
+  // wrangler.jsonc as committed, plus two province bindings with the placeholder id, as an operator adds them.
+  const committed = readFileSync(wranglerConfig, "utf8");
+  const entry = (binding: string) => `,\n    {\n      "binding": "${binding}",\n      "database_name": "nakes-roster-${binding.slice(3)}",\n      "database_id": "${PLACEHOLDER_DATABASE_ID}",\n      "migrations_dir": "migrations"\n    }`;
+  const withProvinces = committed.replace(/("migrations_dir": "migrations"\n    \})/, `$1${entry("DB_36")}${entry("DB_17")}`);
+  const bound = [
+    { binding: "DB", database_name: "nakes-roster", database_id: PLACEHOLDER_DATABASE_ID },
+    { binding: "DB_36", database_name: "nakes-roster-36", database_id: PLACEHOLDER_DATABASE_ID },
+    { binding: "DB_17", database_name: "nakes-roster-17", database_id: PLACEHOLDER_DATABASE_ID },
+  ];
+  /** A fake wrangler: `d1 create` prints wrangler 4's snippet with a fresh id; every call is recorded. */
+  function fakeWrangler() {
+    const calls: string[][] = [];
+    let n = 0;
+    const run = async (args: string[]) => {
+      calls.push(args);
+      if (args[0] === "d1" && args[1] === "create") return `Created your new D1 database.\n{\n  "database_id": "4f1c2b9e-7a31-4c5d-9e8f-0a1b2c3d4e${String(++n).padStart(2, "0")}"\n}`;
+      throw new Error(`unexpected wrangler ${args.join(" ")}`);
+    };
+    return { calls, run };
+  }
+
+  it("lists DB first, then each province's database in code order, and refuses a config without DB", () => {
+    expect(deploymentDatabases(bound).map((d) => d.binding)).toEqual(["DB", "DB_17", "DB_36"]);
+    expect(() => deploymentDatabases(bound.slice(1))).toThrow(/no D1 binding named DB/);
+  });
+
+  it("creates DB and every province database that has no id yet, writing each id into its own binding", async () => {
+    const { calls, run } = fakeWrangler();
+    const saved: string[] = [];
+    const { text, created } = await createMissingDatabases(withProvinces, deploymentDatabases(bound), "apac", run, (t) => saved.push(t));
+    expect(calls).toEqual([
+      ["d1", "create", "nakes-roster", "--location", "apac"],
+      ["d1", "create", "nakes-roster-17", "--location", "apac"],
+      ["d1", "create", "nakes-roster-36", "--location", "apac"],
+    ]);
+    expect(created.map((c) => c.binding)).toEqual(["DB", "DB_17", "DB_36"]);
+    expect(text).not.toContain(PLACEHOLDER_DATABASE_ID);
+    // Each id sits in its own binding's entry; the rest of the file is unchanged.
+    expect(text).toMatch(/"binding": "DB_17",\s*"database_name": "nakes-roster-17",\s*"database_id": "4f1c2b9e-7a31-4c5d-9e8f-0a1b2c3d4e02"/);
+    expect(text).toMatch(/"binding": "DB_36",\s*"database_name": "nakes-roster-36",\s*"database_id": "4f1c2b9e-7a31-4c5d-9e8f-0a1b2c3d4e03"/);
+    expect(text.replace(/4f1c2b9e-7a31-4c5d-9e8f-0a1b2c3d4e0\d/g, PLACEHOLDER_DATABASE_ID)).toBe(withProvinces);
+    // Saved after each creation, so a failure part-way loses no id.
+    expect(saved).toHaveLength(3);
+    expect(saved[2]).toBe(text);
+  });
+
+  it("creates nothing on a second run, and only the missing one when a province is added later", async () => {
+    const first = fakeWrangler();
+    const done = deploymentDatabases(bound).map((d, i) => ({ ...d, database_id: `4f1c2b9e-7a31-4c5d-9e8f-0a1b2c3d4e0${i + 1}` }));
+    expect((await createMissingDatabases("{}", done, "apac", first.run)).created).toEqual([]);
+    expect(first.calls).toEqual([]);
+    const later = fakeWrangler();
+    const added = [...done.slice(0, 2), { binding: "DB_36", database_name: "nakes-roster-36", database_id: PLACEHOLDER_DATABASE_ID }];
+    const { created } = await createMissingDatabases(withProvinces, added, "weur", later.run);
+    expect(later.calls).toEqual([["d1", "create", "nakes-roster-36", "--location", "weur"]]);
+    expect(created.map((c) => c.binding)).toEqual(["DB_36"]);
+  });
+
+  it("names the binding whose placeholder is missing", () => {
+    expect(() => withDatabaseId(committed, "4f1c2b9e-7a31-4c5d-9e8f-0a1b2c3d4e5f", "DB_17")).toThrow(/binding DB_17 .* found 0/);
   });
 });
 

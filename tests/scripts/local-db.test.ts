@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { demoFacilities, demoPopulation } from "../../shared/demo";
 import { kabupatenList, provinsiList } from "../../shared/reference/wilayah";
 import { startBanner } from "../../scripts/lib/banner";
-import { localAdminToken, newToken, seedScript } from "../../scripts/lib/local-db";
+import { localAdminToken, newToken, seedScript, seedScripts } from "../../scripts/lib/local-db";
 import { sha256Hex } from "../../worker/auth/secret";
 import { toScript } from "../../worker/db/literal";
 import { upsertFacilitiesSql } from "../../worker/store/facilities";
@@ -55,6 +55,31 @@ describe("the seed of npm start", () => {
     const { row: _row, ...fac } = f;
     db.exec(toScript(upsertFacilitiesSql([fac], null, "2026-01-01T00:00:00.000Z")));
     expect((db.prepare("SELECT nama FROM fasyankes WHERE kode = 'P1706010199'").get() as { nama: string }).nama).toBe(f.nama);
+  });
+});
+
+describe("the seed of npm start with province databases bound (SPEC §7)", () => {
+  it("puts each bound province's demo facilities and population in its own database, the rest and the region codes in DB", () => {
+    const scripts = seedScripts(["DB", "DB_17"]);
+    expect(scripts.map((s) => s.binding)).toEqual(["DB", "DB_17"]);
+    const [national, bengkulu] = scripts.map((s) => {
+      const db = migrated();
+      db.exec(s.sql);
+      return db;
+    });
+    const in17 = demoFacilities.filter((f) => f.kode_wilayah.startsWith("17")).length;
+    expect(in17).toBeGreaterThan(0);
+    expect(n(bengkulu!, "SELECT COUNT(*) AS n FROM fasyankes")).toBe(in17);
+    expect(n(bengkulu!, "SELECT COUNT(*) AS n FROM fasyankes WHERE kode_wilayah NOT LIKE '17%'")).toBe(0);
+    expect(n(bengkulu!, "SELECT COUNT(*) AS n FROM penduduk WHERE kode_wilayah NOT LIKE '17%'")).toBe(0);
+    expect(n(bengkulu!, "SELECT COUNT(*) AS n FROM penduduk")).toBe(demoPopulation.filter((p) => p.kode_wilayah.startsWith("17")).length);
+    expect(n(bengkulu!, "SELECT COUNT(*) AS n FROM wilayah")).toBe(0);
+    expect(n(national!, "SELECT COUNT(*) AS n FROM fasyankes")).toBe(demoFacilities.length - in17);
+    expect(n(national!, "SELECT COUNT(*) AS n FROM wilayah WHERE tingkat = 'provinsi'")).toBe(provinsiList.length);
+  });
+
+  it("is the whole seed in DB when no province has its own database", () => {
+    expect(seedScripts(["DB"])).toEqual([{ binding: "DB", sql: seedScript() }]);
   });
 });
 

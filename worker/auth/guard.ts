@@ -6,14 +6,12 @@ import { findActiveToken } from "./tokens";
 import { looksLikeSecret } from "./secret";
 import { addressKey, takeRequest, tokenKey } from "./rate-limit";
 import { roleAtLeast } from "./token-info";
+import { MESSAGES } from "../http/messages";
 
 const UNAUTHORIZED = new ApiError(
   401,
   "unauthorized",
-  {
-    id: "Token tidak ada atau tidak berlaku. Kirim header Authorization: Bearer <token>.",
-    en: "Missing or invalid token. Send the header Authorization: Bearer <token>.",
-  },
+  MESSAGES.tokenMissing,
   undefined,
   { "WWW-Authenticate": 'Bearer realm="nakes-roster"' },
 );
@@ -28,6 +26,9 @@ const ROLE_LABEL: Record<Role, string> = { admin: "admin", uploader: "uploader",
  */
 export function requireRole(role: Role): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
+    // Parsed here rather than by hono/bearer-auth: that middleware answers a missing or malformed header
+    // itself (400/401 in its own shape, before any hook), so the rate limiter could not count those
+    // requests by address first and the error would not be the API's one shape (SPEC §7).
     const header = c.req.header("Authorization") ?? "";
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     const secret = match?.[1];
@@ -38,10 +39,7 @@ export function requireRole(role: Role): MiddlewareHandler<AppEnv> {
     if (!token) throw UNAUTHORIZED;
     c.set("token", token);
     if (!roleAtLeast(token.role, role)) {
-      throw new ApiError(403, "forbidden", {
-        id: `Peran token ini (${ROLE_LABEL[token.role]}) tidak cukup: perlu ${ROLE_LABEL[role]}.`,
-        en: `This token's role (${ROLE_LABEL[token.role]}) is not enough: ${ROLE_LABEL[role]} needed.`,
-      });
+      throw new ApiError(403, "forbidden", MESSAGES.roleTooLow(ROLE_LABEL[token.role], ROLE_LABEL[role]));
     }
     await next();
   };

@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../env";
 import { ApiError } from "../http/errors";
 import { isNational } from "./scope";
+import { MESSAGES } from "../http/messages";
 
 /**
  * Whether a scope may change the masters (facilities, population): national, a province (2 digits) or
@@ -21,10 +22,7 @@ export function requireMasterKeeper(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const scope = c.get("token").scope;
     if (!keepsMasters(scope)) {
-      throw new ApiError(403, "forbidden", {
-        id: `Data master (fasyankes, penduduk) dikelola dinas kesehatan provinsi atau kabupaten/kota; cakupan token ini ${scope} (kecamatan atau satu fasyankes) tidak boleh mengubahnya.`,
-        en: `Master data (facilities, population) is kept by a province's or regency's health office; this token's scope ${scope} (a kecamatan or one facility) may not change it.`,
-      });
+      throw new ApiError(403, "forbidden", MESSAGES.notMasterKeeper(scope));
     }
     await next();
   };

@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import { configOf } from "../config";
 import type { AppEnv } from "../env";
 import { ApiError } from "../http/errors";
+import { MESSAGES } from "../http/messages";
 
 /**
  * Rate limiting on Cloudflare's Workers Rate Limiting binding (`ratelimits` in wrangler.jsonc, binding
@@ -34,10 +35,7 @@ export async function takeRequest(c: Context<AppEnv>, key: RateKey): Promise<voi
   throw new ApiError(
     429,
     "rate_limited",
-    {
-      id: `Terlalu banyak permintaan: paling banyak ${limit} per menit${key.startsWith("token:") ? " per token" : " per alamat"}. Coba lagi dalam ${retryAfter} detik.`,
-      en: `Too many requests: at most ${limit} per minute${key.startsWith("token:") ? " per token" : " per address"}. Try again in ${retryAfter} seconds.`,
-    },
+    MESSAGES.rateLimited(limit, key.startsWith("token:"), retryAfter),
     undefined,
     { "Retry-After": String(retryAfter), "RateLimit-Limit": String(limit), "RateLimit-Remaining": "0" },
   );

@@ -4,8 +4,7 @@ import { inScope as facilityInRegion, isRegionCode, regionInScope as regionWithi
 import type { FacilityFact } from "../../shared/validate/types";
 
 export { regionOf };
-// The SQL form of the same rule lives with the SQL (store/scope-sql.ts); re-exported for its readers here.
-export { facilityInScopeSql, facilityRegionAgreesSql } from "../store/scope-sql";
+// The SQL form of the same rule lives with the SQL (store/scope-sql.ts).
 
 /**
  * The scope of the whole country ("ID", the code of coverage's national row). Region scopes are code

@@ -1,16 +1,9 @@
-import { NATIONAL } from "../../shared/coverage/units";
-import { inScope, regionInScope } from "../auth/scope";
+import { inScope, NATIONAL_SCOPE, regionInScope } from "../auth/scope";
 import { isRegionCode } from "../../shared/validate/scope";
 import type { FacilityFact } from "../../shared/validate/types";
 import type { TokenInfo } from "../auth/token-info";
 import { ApiError } from "../http/errors";
-
-/**
- * The scope that covers the whole country. Region scopes are code prefixes and a prefix of every
- * code does not exist among them, so national coverage needs a scope of its own; it is the code of
- * the national row of coverage.
- */
-export const NATIONAL_SCOPE = NATIONAL;
+import { MESSAGES } from "../http/messages";
 
 /**
  * The region a coverage question may read: the one asked for when the token's scope covers it, or,
@@ -31,7 +24,4 @@ export function coverageRegion(token: TokenInfo, requested: string | undefined, 
 
 /** The 403 of a region asked for outside the token's scope (coverage, action lists, placement). */
 export const outsideScope = (region: string, scope: string): ApiError =>
-  new ApiError(403, "forbidden", {
-    id: `Wilayah ${region} berada di luar cakupan token Anda (${scope}).`,
-    en: `Region ${region} lies outside your token's scope (${scope}).`,
-  });
+  new ApiError(403, "forbidden", MESSAGES.regionOutsideScope(region, scope));

@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import { provinsiList } from "../../shared/reference/wilayah";
-import { readSession, writeDb } from "../db/session";
+import { readSession, writeDb } from "../http/databases";
 import { dbFor } from "../db/region";
 import type { AppEnv } from "../env";
 

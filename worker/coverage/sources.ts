@@ -1,4 +1,4 @@
-import { facilityRegionAgreesSql } from "../auth/scope";
+import { facilityRegionAgreesSql } from "../store/scope-sql";
 import { facilitiesAtSql } from "../store/facilities";
 import { populationAtSql } from "../store/population";
 

@@ -1,9 +1,10 @@
 import type { Context } from "hono";
 import type { z } from "zod";
 import { decodeCsvBytes } from "../../shared/table/csv";
-import { configOf, formatBytes } from "../config";
+import { configOf } from "../config";
 import type { AppEnv } from "../env";
 import { ApiError } from "./errors";
+import { MESSAGES } from "./messages";
 
 export type BodyKind = "json" | "csv";
 
@@ -21,10 +22,7 @@ const MEDIA: Record<BodyKind, RegExp> = {
 };
 
 export function tooLarge(maxBytes: number): ApiError {
-  return new ApiError(413, "payload_too_large", {
-    id: `Isi permintaan melebihi batas ${formatBytes(maxBytes)}. Bagi roster menjadi beberapa unggahan (misalnya per kecamatan).`,
-    en: `The request body exceeds the limit of ${formatBytes(maxBytes)}. Split the roster into several uploads (for example per kecamatan).`,
-  });
+  return new ApiError(413, "payload_too_large", MESSAGES.bodyTooLarge(maxBytes));
 }
 
 /**
@@ -39,20 +37,17 @@ export async function readRawBody(c: Context<AppEnv>, accepted: readonly BodyKin
   const kind = accepted.find((k) => MEDIA[k].test(mediaType));
   if (!kind) {
     const list = accepted.map((k) => (k === "json" ? "application/json" : "text/csv")).join(", ");
-    throw new ApiError(415, "unsupported_media_type", {
-      id: `Jenis isi ${mediaType ? `"${mediaType}"` : "(kosong)"} tidak didukung. Gunakan Content-Type: ${list}.`,
-      en: `Content type ${mediaType ? `"${mediaType}"` : "(none)"} is not supported. Use Content-Type: ${list}.`,
-    });
+    throw new ApiError(415, "unsupported_media_type", MESSAGES.unsupportedMediaType(mediaType, list));
   }
   const max = configOf(c.env).maxBodyBytes;
   const bytes = await readBytes(c, max);
   if (bytes.byteLength === 0) {
-    throw new ApiError(400, "bad_request", { id: "Isi permintaan kosong.", en: "The request body is empty." });
+    throw new ApiError(400, "bad_request", MESSAGES.bodyEmpty);
   }
   return { kind, mediaType, bytes, text: decode(bytes, kind) };
 }
 
-const unreadable = () => new ApiError(400, "bad_request", { id: "Isi permintaan tidak dapat dibaca.", en: "The request body could not be read." });
+const unreadable = () => new ApiError(400, "bad_request", MESSAGES.bodyUnreadable);
 
 /**
  * The body's bytes, decompressed when sent with `Content-Encoding: gzip` (issue 13: a roster crosses
@@ -64,10 +59,7 @@ async function readBytes(c: Context<AppEnv>, max: number): Promise<Uint8Array> {
   const encoding = (c.req.header("Content-Encoding") ?? "").trim().toLowerCase();
   const gzip = encoding === "gzip" || encoding === "x-gzip";
   if (!gzip && encoding !== "" && encoding !== "identity") {
-    throw new ApiError(415, "unsupported_media_type", {
-      id: `Content-Encoding "${encoding.slice(0, 40)}" tidak didukung. Kirim tanpa kompresi atau dengan gzip.`,
-      en: `Content-Encoding "${encoding.slice(0, 40)}" is not supported. Send the body uncompressed or gzip-compressed.`,
-    });
+    throw new ApiError(415, "unsupported_media_type", MESSAGES.unsupportedEncoding(encoding.slice(0, 40)));
   }
   // From the raw request, not c.req: Hono would keep a cached copy alive for the whole request.
   const body = c.req.raw.body;
@@ -82,10 +74,7 @@ async function readBytes(c: Context<AppEnv>, max: number): Promise<Uint8Array> {
       next = await reader.read();
     } catch {
       if (!gzip) throw unreadable();
-      throw new ApiError(400, "bad_request", {
-        id: "Isi permintaan bukan data gzip yang sah (Content-Encoding: gzip).",
-        en: "The request body is not valid gzip data (Content-Encoding: gzip).",
-      });
+      throw new ApiError(400, "bad_request", MESSAGES.notGzip);
     }
     if (next.done) break;
     total += next.value.byteLength;
@@ -110,7 +99,7 @@ function decode(bytes: Uint8Array, kind: BodyKind): string {
   try {
     return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    throw new ApiError(400, "bad_request", { id: "Isi permintaan bukan teks UTF-8 yang sah.", en: "The request body is not valid UTF-8 text." });
+    throw new ApiError(400, "bad_request", MESSAGES.notUtf8);
   }
 }
 
@@ -119,10 +108,7 @@ export function parseJson(text: string): unknown {
     return JSON.parse(text);
   } catch (e) {
     const detail = e instanceof SyntaxError ? e.message.slice(0, 200) : "";
-    throw new ApiError(400, "bad_request", {
-      id: `Isi permintaan bukan JSON yang sah${detail ? `: ${detail}` : "."}`,
-      en: `The request body is not valid JSON${detail ? `: ${detail}` : "."}`,
-    });
+    throw new ApiError(400, "bad_request", MESSAGES.notJson(detail));
   }
 }
 
@@ -178,10 +164,7 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown, what: 
   const r = mismatch(schema, value);
   if ("detail" in r) {
     const detail = r.detail;
-    throw new ApiError(400, "bad_request", {
-      id: `${what.id} tidak sesuai bentuknya: ${detail}`,
-      en: `${what.en} does not have the expected shape: ${detail}`,
-    });
+    throw new ApiError(400, "bad_request", MESSAGES.wrongShape(what, detail));
   }
   return r.data;
 }
@@ -189,5 +172,5 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown, what: 
 /** A JSON body parsed with its schema (415, 413, 400 as above). */
 export async function readJson<S extends z.ZodType>(c: Context<AppEnv>, schema: S): Promise<z.infer<S>> {
   const raw = await readRawBody(c, ["json"]);
-  return parseWith(schema, parseJson(raw.text), { id: "Isi permintaan", en: "The request body" });
+  return parseWith(schema, parseJson(raw.text), MESSAGES.partBody);
 }

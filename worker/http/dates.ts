@@ -1,5 +1,6 @@
 import { addDays, fromIso, toIso } from "../../shared/normalize/calendar";
 import { ApiError } from "./errors";
+import { MESSAGES } from "./messages";
 
 /**
  * A date a request names for the state it describes (a roster's `as_of`, a master's
@@ -15,8 +16,5 @@ export function notAfterTomorrow(date: string | undefined, today: string, field 
   if (date === undefined) return today;
   const latest = toIso(addDays(fromIso(today), 1));
   if (date <= latest) return date;
-  throw new ApiError(400, "bad_request", {
-    id: `${field} ${date} lebih dari satu hari setelah hari ini (${today}); data hanya untuk tanggal yang sudah terjadi (paling lambat ${latest}).`,
-    en: `${field} ${date} is more than one day after today (${today}); data is for a date that has happened (${latest} at the latest).`,
-  });
+  throw new ApiError(400, "bad_request", MESSAGES.dateInFuture(field, date, today, latest));
 }

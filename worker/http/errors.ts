@@ -5,6 +5,7 @@ import type { ErrorBody, ErrorCode } from "../../shared/api/errors";
 import { codeForStatus } from "../../shared/api/status";
 import type { Issue, Lang } from "../../shared/schema/issue";
 import type { AppEnv } from "../env";
+import { MESSAGES } from "./messages";
 
 /** A sentence in both languages of the API (Indonesian first). */
 export interface Bilingual {
@@ -44,16 +45,16 @@ export function errorResponse(c: Context<AppEnv>, err: ApiError): Response {
 
 /** Messages of statuses Hono raises by itself, so even those read in the client's language. */
 const GENERIC: Record<number, Bilingual> = {
-  400: { id: "Permintaan tidak dapat dibaca.", en: "The request could not be read." },
-  404: { id: "Alamat tidak ditemukan.", en: "Not found." },
-  405: { id: "Metode tidak diizinkan untuk alamat ini.", en: "Method not allowed here." },
-  413: { id: "Isi permintaan terlalu besar.", en: "Request body too large." },
-  415: { id: "Jenis isi tidak didukung: kirim application/json.", en: "Unsupported content type: send application/json." },
+  400: MESSAGES.badRequest,
+  404: MESSAGES.notFound,
+  405: MESSAGES.methodNotAllowed,
+  413: MESSAGES.payloadTooLarge,
+  415: MESSAGES.unsupportedJsonOnly,
 };
 
 export function fromHttpException(e: HTTPException): ApiError {
   const status = (e.status >= 400 && e.status < 500 ? e.status : 400) as ContentfulStatusCode;
-  const text = GENERIC[status] ?? { id: `Permintaan ditolak (HTTP ${status}).`, en: `Request refused (HTTP ${status}).` };
+  const text = GENERIC[status] ?? MESSAGES.refused(status);
   return new ApiError(status, codeForStatus(status), text);
 }
 

@@ -10,6 +10,7 @@ import type { Writer } from "../db/types";
 import { claimKey, finishWithBody, releaseKey, renewLeaseSql, storedBody } from "../store/idempotency";
 import { ApiError, errorResponse, langOf, scrub } from "./errors";
 import { countIssues } from "../../shared/validate/issues";
+import { MESSAGES } from "./messages";
 
 export interface IdempotencyClaim {
   tokenId: string;
@@ -22,10 +23,7 @@ export function idempotencyKeyOf(c: Context<AppEnv>): string | undefined {
   if (key === undefined) return undefined;
   const k = key.trim().replace(/^"(.*)"$/, "$1");
   if (!/^[\x21-\x7e]{1,255}$/.test(k)) {
-    throw new ApiError(400, "bad_request", {
-      id: "Idempotency-Key harus 1–255 karakter ASCII yang terlihat (misalnya sebuah UUID).",
-      en: "Idempotency-Key must be 1–255 visible ASCII characters (a UUID, for example).",
-    });
+    throw new ApiError(400, "bad_request", MESSAGES.idempotencyKeyFormat);
   }
   return k;
 }
@@ -66,7 +64,7 @@ function replayed(status: number, stored: string | null, lang: Lang): ApiError {
     // An answer stored before records (or a damaged one): the status and a generic sentence remain.
   }
   const code = errorCodeSchema.safeParse(r.code).data ?? "bad_request";
-  const text = r.message ?? { id: `Permintaan ini sudah ditolak sebelumnya (HTTP ${status}).`, en: `This request was refused before (HTTP ${status}).` };
+  const text = r.message ?? MESSAGES.refusedBefore(status);
   const issues = r.issues?.map((i) => {
     const at = where(i, lang);
     // The message named values; only the rule and the place were kept.
@@ -111,19 +109,13 @@ export async function idempotent(
     expiresAt: isoAfter(now, LEASES.keyTtlMs),
   });
   if (claim.kind === "mismatch") {
-    throw new ApiError(422, "idempotency_key_reused", {
-      id: "Idempotency-Key ini sudah dipakai untuk isi permintaan yang lain. Buat kunci baru untuk unggahan baru.",
-      en: "This Idempotency-Key was already used with a different request body. Use a new key for a new upload.",
-    });
+    throw new ApiError(422, "idempotency_key_reused", MESSAGES.idempotencyKeyReused);
   }
   if (claim.kind === "running") {
     throw new ApiError(
       409,
       "conflict",
-      {
-        id: "Permintaan dengan Idempotency-Key ini masih diproses. Coba lagi sebentar lagi.",
-        en: "A request with this Idempotency-Key is still being processed. Try again shortly.",
-      },
+      MESSAGES.idempotencyKeyRunning,
       undefined,
       { "Retry-After": "2" },
     );

@@ -2,6 +2,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../env";
 import { describeZodError } from "../http/body";
 import { ApiError } from "../http/errors";
+import { MESSAGES } from "../http/messages";
 
 /**
  * A sub-app whose zod-validated query, path and header parts refuse bad input as 400 in the one error
@@ -13,10 +14,7 @@ export function routes(): OpenAPIHono<AppEnv> {
     defaultHook: (result) => {
       if (!result.success) {
         const detail = describeZodError(result.error);
-        throw new ApiError(400, "bad_request", {
-          id: `Parameter permintaan tidak sah (${result.target}): ${detail}`,
-          en: `Invalid request parameters (${result.target}): ${detail}`,
-        });
+        throw new ApiError(400, "bad_request", MESSAGES.invalidParameters(result.target, detail));
       }
     },
   });

@@ -2,6 +2,7 @@ import type { Cell, Table } from "../../shared/schema/cell";
 import type { RosterRequest } from "../../shared/schema/roster";
 import { cellText } from "../../shared/normalize/cell";
 import { readId } from "../../shared/normalize/ids";
+import { strKey } from "../../shared/validate/cross-row";
 import { matchHeaders, type TableKind } from "../../shared/table/headers";
 
 /**
@@ -29,8 +30,9 @@ function eachCell(table: Table | undefined, col: number, f: (v: Cell) => void): 
   for (const row of table.rows) if (Array.isArray(row)) f(row[col] ?? null);
 }
 
+/** An STR number as written and as the validator compares it (shared/validate/cross-row.ts strKey): the keys to look up. */
 export function strKeys(str: string): string[] {
-  const key = str.replace(/\s+/g, "").toUpperCase();
+  const key = strKey(str);
   return key === str ? [str] : [str, key];
 }
 

@@ -7,6 +7,7 @@ import { provinceOf as provinceOfCode } from "../db/region";
 import { ApiError } from "../http/errors";
 import { regionOfCode } from "../../shared/reference/facilities";
 import { isRegionCode } from "../../shared/validate/scope";
+import { MESSAGES } from "../http/messages";
 
 /** The province (2 digits) of a known facility: its master row's region (SPEC §2 codes). */
 export const provinceOf = (f: Pick<FacilityFact, "kode_wilayah">): string => f.kode_wilayah.slice(0, 2);
@@ -87,8 +88,5 @@ export function masterProvince(codes: Iterable<string>, table: { id: string; en:
   const provinces = [...new Set([...codes].map(masterCodeProvince).filter((p): p is string => p !== null))].sort();
   if (provinces.length <= 1) return provinces[0] ?? null;
   const names = provinces.map((p) => `${p} ${provinsiByKode.get(p)?.nama ?? ""}`.trim()).join(", ");
-  throw new ApiError(422, "validation_failed", {
-    id: `${table.id} ini memuat ${provinces.length} provinsi (${names}); tidak ada yang disimpan. Satu kiriman hanya untuk satu provinsi: tiap provinsi dapat memiliki basis data sendiri, dan perubahan di dua basis data tidak dapat disimpan sekaligus. Kirim baris tiap provinsi secara terpisah.`,
-    en: `This ${table.en} holds ${provinces.length} provinces (${names}); nothing was stored. One request is for one province: each province may have a database of its own, and a change to two databases cannot be stored all at once. Send each province's rows separately.`,
-  });
+  throw new ApiError(422, "validation_failed", MESSAGES.twoProvinces(table, provinces.length, names));
 }

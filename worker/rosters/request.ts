@@ -6,6 +6,7 @@ import type { AppEnv } from "../env";
 import { sha256Hex } from "../auth/secret";
 import { parseJson, parseWith, readRawBody, type RawBody } from "../http/body";
 import { ApiError } from "../http/errors";
+import { MESSAGES } from "../http/messages";
 
 export interface RosterBody {
   raw: RawBody;
@@ -20,10 +21,7 @@ export async function readRosterBody(c: Context<AppEnv>): Promise<RosterBody> {
   const raw = await readRawBody(c, ["json", "csv"]);
   const q = c.req.query("as_of");
   if (q !== undefined && !isoDateSchema.safeParse(q).success) {
-    throw new ApiError(400, "bad_request", {
-      id: `as_of "${q.slice(0, 40)}" bukan tanggal ISO (yyyy-mm-dd).`,
-      en: `as_of "${q.slice(0, 40)}" is not an ISO date (yyyy-mm-dd).`,
-    });
+    throw new ApiError(400, "bad_request", MESSAGES.notIsoDate("as_of", q.slice(0, 40)));
   }
   return { raw, contentHash: await sha256Hex(raw.bytes), queryAsOf: q };
 }
@@ -44,7 +42,7 @@ export function rosterRequestOf(body: RosterBody): RosterRequest {
     if (body.queryAsOf !== undefined) req.as_of = body.queryAsOf;
     return req;
   }
-  const req = parseWith(rosterRequestSchema, parseJson(text), { id: "Roster", en: "The roster" });
+  const req = parseWith(rosterRequestSchema, parseJson(text), MESSAGES.partRoster);
   if (req.as_of === undefined && body.queryAsOf !== undefined) req.as_of = body.queryAsOf;
   return req;
 }

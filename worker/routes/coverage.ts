@@ -8,7 +8,7 @@ import { configOf } from "../config";
 import { requireRole } from "../auth/guard";
 import { coverageRegion } from "../coverage/access";
 import { isRegionCode } from "../../shared/validate/scope";
-import { readSession } from "../db/session";
+import { readSession } from "../http/databases";
 import { getFacility } from "../store/facilities";
 import { readSessions } from "../coverage/databases";
 import { readCoverage } from "../coverage/read";

@@ -4,7 +4,8 @@ import { requireRole } from "../auth/guard";
 import { requireMasterKeeper } from "../auth/master-keeper";
 import { validatorScope } from "../auth/scope";
 import { prepare } from "../db/limits";
-import { bookmarkOf, primarySession, readSession, sessionAt, writeDb } from "../db/session";
+import { sessionAt } from "../db/session";
+import { bookmarkOf, primarySession, readSession, writeDb } from "../http/databases";
 import { allDatabases, provinceOf } from "../db/region";
 import { masterProvince } from "../rosters/provinces";
 import { readJson } from "../http/body";
@@ -17,6 +18,7 @@ import { facilityFacts, listFacilities, upsertFacilitiesSql } from "../store/fac
 import { todayIn } from "../../shared/normalize/today";
 import { configOf } from "../config";
 import { notAfterTomorrow } from "../http/dates";
+import { MESSAGES } from "../http/messages";
 
 export const facilityRoutes = routes();
 
@@ -61,7 +63,7 @@ facilityRoutes.put("/facilities", requireRole("admin"), requireMasterKeeper(), a
   const token = c.get("token");
   const scope = validatorScope(token.scope);
   // One province per change, stored in its database (SPEC §7; rosters/provinces.ts says why).
-  const province = masterProvince(facilityCodesOf(body.fasyankes), { id: "Master fasyankes", en: "facility master" });
+  const province = masterProvince(facilityCodesOf(body.fasyankes), MESSAGES.partFacilityMaster);
   // The stored rows the change touches, from the primary (SPEC §7 Access: old and new row in scope).
   const stored = scope === undefined ? undefined : await facilityFacts(primarySession(c, province), facilityCodesOf(body.fasyankes));
   const checked = validateFacilities(body.fasyankes, { lang: langOf(c), scope, stored });
@@ -69,7 +71,7 @@ facilityRoutes.put("/facilities", requireRole("admin"), requireMasterKeeper(), a
     throw new ApiError(
       422,
       "validation_failed",
-      { id: `Master fasyankes berisi ${checked.counts.error} kesalahan; tidak ada yang disimpan.`, en: `The facility master has ${checked.counts.error} error(s); nothing was stored.` },
+      MESSAGES.facilityMasterHasErrors(checked.counts.error),
       checked.issues,
     );
   }

@@ -10,7 +10,7 @@ import { termEnd } from "../../shared/tindak-lanjut/lists";
 import { requireRole } from "../auth/guard";
 import { configOf } from "../config";
 import { coverageRegion } from "../coverage/access";
-import { readSession } from "../db/session";
+import { readSession } from "../http/databases";
 import { readJson } from "../http/body";
 import { langOf } from "../http/errors";
 import { routes } from "../openapi/app";

@@ -7,7 +7,8 @@ import { requireRole } from "../auth/guard";
 import { requireMasterKeeper } from "../auth/master-keeper";
 import { validatorScope } from "../auth/scope";
 import { prepare } from "../db/limits";
-import { nationalDb, primaryOf, writeDb } from "../db/session";
+import { primaryOf } from "../db/session";
+import { nationalDb, writeDb } from "../http/databases";
 import { masterProvince } from "../rosters/provinces";
 import { readJson } from "../http/body";
 import { ApiError, langOf } from "../http/errors";
@@ -19,6 +20,7 @@ import { knownRegions } from "../store/wilayah";
 import type { Issue, Lang } from "../../shared/schema/issue";
 import { countIssues, makeIssue } from "../../shared/validate/issues";
 import { columnRef } from "../../shared/validate/labels";
+import { MESSAGES } from "../http/messages";
 
 export const populationRoutes = routes();
 
@@ -40,7 +42,7 @@ populationRoutes.put("/population", requireRole("admin"), requireMasterKeeper(),
   const lang = langOf(c);
   const checked = validatePopulation(body.penduduk, { lang, scope: validatorScope(c.get("token").scope) });
   // One province per change, stored in its database (SPEC §7; rosters/provinces.ts says why).
-  const province = masterProvince(checked.records.map((r) => r.kode_wilayah), { id: "Tabel penduduk", en: "population table" });
+  const province = masterProvince(checked.records.map((r) => r.kode_wilayah), MESSAGES.partPopulation);
   const db = writeDb(c, province);
   // The shared check knows provinces and regencies; kecamatan are known to the Worker only (attack
   // finding 9c): from the region codes (DB) and the province's facility master (its database).
@@ -54,7 +56,7 @@ populationRoutes.put("/population", requireRole("admin"), requireMasterKeeper(),
     throw new ApiError(
       422,
       "validation_failed",
-      { id: `Data penduduk berisi ${counts.error} kesalahan; tidak ada yang disimpan.`, en: `The population table has ${counts.error} error(s); nothing was stored.` },
+      MESSAGES.populationHasErrors(counts.error),
       issues,
     );
   }

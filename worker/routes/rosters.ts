@@ -5,10 +5,12 @@ import { rosterRequestSchema } from "../../shared/schema/roster";
 import { requireRole } from "../auth/guard";
 import { inScope, isNational, withinScope } from "../auth/scope";
 import { configOf } from "../config";
-import { bookmarkOf, primaryOf, readSession, sessionAt, writeDb } from "../db/session";
+import { primaryOf, sessionAt } from "../db/session";
+import { bookmarkOf, readSession, writeDb } from "../http/databases";
 import { allDatabases, provinceOf } from "../db/region";
 import { ApiError, langOf } from "../http/errors";
-import { idempotencyKeyOf, idempotent, requestFingerprint } from "../http/idempotency";
+import { idempotencyKeyOf, idempotent, requestFingerprint, type IdempotencyClaim } from "../http/idempotency";
+import { serverTiming, timed } from "../http/timing";
 import { routes } from "../openapi/app";
 import { bearer, errors, json } from "../openapi/responses";
 import { currentRosterSchema } from "../../shared/api/rosters";
@@ -34,6 +36,7 @@ import { currentPelatihanOf, PELATIHAN_FIELDS } from "../store/pelatihan";
 import { getUpload, hasUpload, uploadVisibility } from "../store/uploads";
 import { uploadAnswerInScope } from "../rosters/scope-filter";
 import { currentPointer } from "../store/versions";
+import { MESSAGES } from "../http/messages";
 
 export const rosterRoutes = routes();
 
@@ -55,17 +58,14 @@ const rosterBody = {
 async function replayUpload(c: Context<AppEnv>, db: Reader, uploadId: string): Promise<Response> {
   const scope = c.get("token").scope;
   const row = await getUpload(db, uploadId, scope);
-  if (!row) throw new ApiError(404, "not_found", { id: "Unggahan tidak ditemukan.", en: "Upload not found." });
+  if (!row) throw new ApiError(404, "not_found", MESSAGES.uploadNotFound);
   const whole = await storedUploadResponse(db, row);
   const { view } = await uploadVisibility(db, uploadId, withinScope(scope), whole.issues);
   return c.json(uploadAnswerInScope(whole, view, langOf(c)), 201);
 }
 
 const stale = () =>
-  new ApiError(412, "precondition_failed", {
-    id: "Roster fasyankes ini sudah berubah sejak validasi (ada unggahan lain). Validasi ulang, lalu kirim lagi.",
-    en: "These facilities' rosters changed since the dry run (another upload landed). Validate again, then push.",
-  });
+  new ApiError(412, "precondition_failed", MESSAGES.rosterChanged);
 
 const validateQuerySchema = rosterQuerySchema.extend({
   stage: z
@@ -90,7 +90,7 @@ rosterRoutes.openAPIRegistry.registerPath(
 rosterRoutes.post("/rosters/validate", requireRole("uploader"), async (c) => {
   const stage = c.req.query("stage");
   if (stage !== undefined && stage !== "0" && stage !== "1") {
-    throw new ApiError(400, "bad_request", { id: 'Parameter stage harus "1" atau "0".', en: 'The stage parameter must be "1" or "0".' });
+    throw new ApiError(400, "bad_request", MESSAGES.stageParameter);
   }
   const token = c.get("token");
   const cfg = configOf(c.env);
@@ -164,7 +164,7 @@ rosterRoutes.post("/rosters/commit", requireRole("uploader"), async (c) => {
     fingerprint,
     async (claim) => {
       try {
-        const kodes = await commitStagedUpload(db, primaryOf(db), { id: staged_id, token, ifMatch: ifMatchTags(c.req.header("If-Match")), idempotency: claim });
+        const kodes = await commitStagedUpload(db, primaryOf(db), checkPlaces(c.env, db, primaryOf), { id: staged_id, token, ifMatch: ifMatchTags(c.req.header("If-Match")), idempotency: claim });
         await indexAfterCommit(c.env, provinceOf(kodes[0]), kodes);
       } catch (e) {
         if (e instanceof StaleBaseError) throw stale();
@@ -200,17 +200,44 @@ rosterRoutes.openAPIRegistry.registerPath(
     },
   }),
 );
-rosterRoutes.post("/rosters", requireRole("uploader"), async (c) => {
+rosterRoutes.post("/rosters", requireRole("uploader"), serverTiming(), async (c) => {
+  const upload = await receiveUpload(c);
+  return idempotent(
+    c,
+    upload.db,
+    upload.key,
+    upload.fingerprint,
+    (claim) => checkAndStore(c, upload, claim),
+    (uploadId) => replayUpload(c, upload.db, uploadId),
+  );
+});
+
+/** An upload as received, before its check: the body, its Idempotency-Key and fingerprint, and where it goes. */
+interface ReceivedUpload {
+  body: RosterBody;
+  key: string | undefined;
+  fingerprint: string;
+  /** The rows, when they were parsed to find the province (a national token's upload). */
+  req: RosterRequest | undefined;
+  /** ms spent parsing them here (Server-Timing's check counts the parse wherever it ran). */
+  parseMs: number;
+  province: string | null;
+  /** The upload's province database: it takes the claim, the rows and the commit. */
+  db: D1Database;
+}
+
+/**
+ * Step 1 of POST /v1/rosters: reads the body (415, 413, 400) and the Idempotency-Key, and picks the
+ * upload's province database (SPEC §7: an upload is one province, so it commits in one database;
+ * tokens stay in DB). A province token's is its scope's, and its body is parsed inside the claim (a
+ * replay never parses it); a national token's upload goes where its rows' facilities are, so its body
+ * is parsed first.
+ */
+async function receiveUpload(c: Context<AppEnv>): Promise<ReceivedUpload> {
   const token = c.get("token");
-  const cfg = configOf(c.env);
   const body = await readRosterBody(c);
   const key = idempotencyKeyOf(c);
   const fingerprint = await requestFingerprint(["POST /v1/rosters", body.raw.kind, body.queryAsOf ?? "", body.contentHash]);
-
-  // The upload's province database takes the claim, the rows and the commit (SPEC §7: an upload is one
-  // province, so it commits in one database); tokens stay in DB. A province token's is its scope's,
-  // and its body is parsed inside the claim (a replay never parses it); a national token's upload goes
-  // where its rows' facilities are, so its body is parsed first.
   let req: RosterRequest | undefined;
   let parseMs = 0;
   if (isNational(token.scope)) {
@@ -219,56 +246,45 @@ rosterRoutes.post("/rosters", requireRole("uploader"), async (c) => {
     parseMs = Date.now() - t0;
   }
   const province = uploadProvince(token.scope, req ? facilityCodeByRow(req) : []);
-  const db = writeDb(c, province);
+  return { body, key, fingerprint, req, parseMs, province, db: writeDb(c, province) };
+}
 
-  return idempotent(
-    c,
-    db,
-    key,
-    fingerprint,
-    async (claim) => {
-      // Server-Timing's check counts the parse wherever it ran.
-      const started = Date.now() - parseMs;
-      // The primary: the base compared with If-Match must be the latest.
-      const places = checkPlaces(c.env, db, primaryOf);
-      const validated = await validateWithFacts(places.own, req ?? rosterRequestOf(body), token, { lang: langOf(c), maxRows: cfg.maxRows, now: cfg.now }, places);
-      req = undefined;
-      const checked = await compareWithStored(places.own, validated, places);
-      const checkedAt = Date.now();
-      if (!checked.result.ok) {
-        throw new ApiError(
-          422,
-          "validation_failed",
-          {
-            id: `Roster berisi ${checked.result.counts.error} kesalahan; tidak ada yang disimpan. Perbaiki lalu kirim lagi.`,
-            en: `The roster has ${checked.result.counts.error} error(s); nothing was stored. Fix them and push again.`,
-          },
-          checked.result.issues,
-        );
-      }
-      const tags = ifMatchTags(c.req.header("If-Match"));
-      if (tags && !tags.includes(checked.base)) throw stale();
-      const id = crypto.randomUUID();
-      try {
-        await storeUpload(
-          db,
-          { ...toStore(id, token, body, checked), expected: tags ? checked.pointers : undefined, notBefore: checked.latestSince, idempotency: claim },
-          { batchRows: cfg.batchRows },
-        );
-      } catch (e) {
-        if (e instanceof StaleBaseError) throw stale();
-        throw e;
-      }
-      // The identifier index follows the commit (never fails the upload; the scheduled job repairs it).
-      await indexAfterCommit(c.env, province, checked.kodes);
-      c.header("Location", `/v1/uploads/${id}`);
-      // Where the time went (the upload benchmark reads it): parse + validate + diff, then storage.
-      c.header("Server-Timing", `check;dur=${checkedAt - started}, store;dur=${Date.now() - checkedAt}`);
-      return c.json(uploadResponse(id, checked), 201);
-    },
-    (uploadId) => replayUpload(c, db, uploadId),
-  );
-});
+/**
+ * Step 2, inside the Idempotency-Key's claim: checks the roster against the primary (the base compared
+ * with If-Match must be the latest), refuses it whole with its issues (422) or a stale base (412),
+ * stores it atomically, then indexes it (never failing the upload: the scheduled job repairs the
+ * index) and answers 201 with Server-Timing's "check" (parse, validate, diff) and "store".
+ */
+async function checkAndStore(c: Context<AppEnv>, upload: ReceivedUpload, claim: IdempotencyClaim | undefined): Promise<Response> {
+  const token = c.get("token");
+  const cfg = configOf(c.env);
+  const started = Date.now() - upload.parseMs;
+  const places = checkPlaces(c.env, upload.db, primaryOf);
+  const validated = await validateWithFacts(places.own, upload.req ?? rosterRequestOf(upload.body), token, { lang: langOf(c), maxRows: cfg.maxRows, now: cfg.now }, places);
+  // The rows are not needed past validation (a large upload's memory).
+  upload.req = undefined;
+  const checked = await compareWithStored(places.own, validated, places);
+  const checkedAt = Date.now();
+  if (!checked.result.ok) throw new ApiError(422, "validation_failed", MESSAGES.rosterHasErrors(checked.result.counts.error), checked.result.issues);
+  const tags = ifMatchTags(c.req.header("If-Match"));
+  if (tags && !tags.includes(checked.base)) throw stale();
+  const id = crypto.randomUUID();
+  try {
+    await storeUpload(
+      upload.db,
+      { ...toStore(id, token, upload.body, checked), expected: tags ? checked.pointers : undefined, notBefore: checked.latestSince, idempotency: claim },
+      { batchRows: cfg.batchRows },
+    );
+  } catch (e) {
+    if (e instanceof StaleBaseError) throw stale();
+    throw e;
+  }
+  await indexAfterCommit(c.env, upload.province, checked.kodes);
+  c.header("Location", `/v1/uploads/${id}`);
+  timed(c, "check", checkedAt - started);
+  timed(c, "store", Date.now() - checkedAt);
+  return c.json(uploadResponse(id, checked), 201);
+}
 
 rosterRoutes.openapi(
   createRoute({
@@ -287,13 +303,10 @@ rosterRoutes.openapi(
     const db = readSession(c, kode);
     const facility = await getFacility(db, kode);
     if (!facility) {
-      throw new ApiError(404, "not_found", { id: `Fasyankes ${kode} tidak ada dalam master fasyankes.`, en: `Facility ${kode} is not in the facility master.` });
+      throw new ApiError(404, "not_found", MESSAGES.facilityNotInMaster(kode));
     }
     if (inScope(kode, token.scope, facility) !== true) {
-      throw new ApiError(403, "forbidden", {
-        id: `Fasyankes ${kode} berada di luar wilayah token Anda (${token.scope}).`,
-        en: `Facility ${kode} lies outside your token's region (${token.scope}).`,
-      });
+      throw new ApiError(403, "forbidden", MESSAGES.facilityOutsideScope(kode, token.scope));
     }
     const pointer = await currentPointer(db, kode);
     if (!pointer) {

@@ -8,13 +8,14 @@ import type { Issue } from "../../shared/schema/issue";
 import { makeIssue } from "../../shared/validate/issues";
 import { requireRole } from "../auth/guard";
 import { provinceOfScope } from "../auth/scope";
-import { NATIONAL_SCOPE } from "../coverage/access";
+import { NATIONAL_SCOPE } from "../auth/scope";
 import { readSessions, writeDbs } from "../coverage/databases";
 import { NATIONAL_STANDARD, readStandards, reviseStandard, standardSetExists } from "../store/standards";
 import { readJson } from "../http/body";
 import { ApiError, langOf } from "../http/errors";
 import { routes } from "../openapi/app";
 import { bearer, errors, json } from "../openapi/responses";
+import { MESSAGES } from "../http/messages";
 
 /**
  * The staffing-standard sets (SPEC §4.3), per province with a national default (SPEC §7 Access).
@@ -65,17 +66,11 @@ standardsRoutes.openAPIRegistry.registerPath(
 standardsRoutes.put("/standards", requireRole("admin"), async (c) => {
   const scope = c.get("token").scope;
   if (scope !== NATIONAL_SCOPE && !/^\d{2}$/.test(scope)) {
-    throw new ApiError(403, "forbidden", {
-      id: `Standar ketenagaan diubah oleh admin provinsi; cakupan token ini ${scope}.`,
-      en: `Staffing standards are changed by a province's admin; this token's scope is ${scope}.`,
-    });
+    throw new ApiError(403, "forbidden", MESSAGES.standardsByProvinceAdmin(scope));
   }
   const body = await readJson(c, standardsPutSchema);
   if (body.aktif === false) {
-    throw new ApiError(400, "bad_request", {
-      id: "Untuk berganti set, kirim aktif: true pada set yang ingin dipakai.",
-      en: "To switch sets, send aktif: true for the set to use.",
-    });
+    throw new ApiError(400, "bad_request", MESSAGES.standardSwitchNeedsAktif);
   }
   let rules;
   if (body.standar) {
@@ -89,10 +84,7 @@ standardsRoutes.put("/standards", requireRole("admin"), async (c) => {
       throw new ApiError(
         422,
         "validation_failed",
-        {
-          id: `Tabel standar berisi ${issues.length} kesalahan; tidak ada yang diubah.`,
-          en: `The standard table has ${issues.length} error(s); nothing was changed.`,
-        },
+        MESSAGES.standardTableHasErrors(issues.length),
         issues,
       );
     }
@@ -101,10 +93,7 @@ standardsRoutes.put("/standards", requireRole("admin"), async (c) => {
   const provinsi = scope === NATIONAL_SCOPE ? NATIONAL_STANDARD : scope;
   const targets = writeDbs(c, provinsi === NATIONAL_STANDARD ? null : provinsi);
   if (!rules && !(await standardSetExists(targets[0]!, provinsi, body.set))) {
-    throw new ApiError(404, "not_found", {
-      id: `Set standar ${body.set} belum ada: kirim tabel standar untuk membuatnya.`,
-      en: `Standard set ${body.set} does not exist: send its standard table to create it.`,
-    });
+    throw new ApiError(404, "not_found", MESSAGES.standardSetUnknown(body.set));
   }
   const at = new Date().toISOString();
   const berlakuMulai = notAfterTomorrow(body.berlaku_mulai, todayIn(provinsi === NATIONAL_STANDARD ? null : provinsi, configOf(c.env).now));

@@ -7,11 +7,12 @@ import { buildList, factsOf, listWindows, type ListRows } from "../../shared/tin
 import { listNeeds } from "../../shared/tindak-lanjut/selection";
 import { isRegionCode } from "../../shared/validate/scope";
 import { requireRole } from "../auth/guard";
+import { serverTiming, timed } from "../http/timing";
 import { inScope, isNational, regionInScope } from "../auth/scope";
 import type { TokenInfo } from "../auth/token-info";
 import { configOf } from "../config";
 import { readSessions } from "../coverage/databases";
-import { readSession } from "../db/session";
+import { readSession } from "../http/databases";
 import type { Reader } from "../db/types";
 import type { AppEnv } from "../env";
 import { parseWith } from "../http/body";
@@ -21,6 +22,7 @@ import { routes } from "../openapi/app";
 import { bearer, errors } from "../openapi/responses";
 import { getFacility } from "../store/facilities";
 import { readListFacts } from "../store/tindak-lanjut";
+import { MESSAGES } from "../http/messages";
 
 /**
  * GET /v1/tindak-lanjut (SPEC §9, issue 16): the action lists, people by name, for uploaders and
@@ -82,8 +84,8 @@ tindakLanjutRoutes.openAPIRegistry.registerPath(
     },
   }),
 );
-tindakLanjutRoutes.get("/tindak-lanjut", requireRole("uploader"), async (c) => {
-  const q = parseWith(listQuerySchema, c.req.query(), { id: "Parameter permintaan", en: "The query" });
+tindakLanjutRoutes.get("/tindak-lanjut", requireRole("uploader"), serverTiming(), async (c) => {
+  const q = parseWith(listQuerySchema, c.req.query(), MESSAGES.partQuery);
   const token = c.get("token");
   const region = q.region === undefined ? null : q.region.trim().toUpperCase();
   const place = region ?? (isNational(token.scope) ? null : token.scope);
@@ -106,7 +108,7 @@ tindakLanjutRoutes.get("/tindak-lanjut", requireRole("uploader"), async (c) => {
     facilitiesWithout: parts.flatMap((p) => p.facilitiesWithout),
   };
   // Time spent reading storage (bench:tindak-lanjut prints it; Workers' clock moves only on I/O).
-  c.header("Server-Timing", `read;dur=${Date.now() - started}`);
+  timed(c, "read", Date.now() - started);
   const answer = buildList(q.list, factsOf(rows, rules), asOf, lang);
 
   if (wantsCsv(c)) {

@@ -4,7 +4,8 @@ import { requireRole } from "../auth/guard";
 import { isNational, scopeWithin } from "../auth/scope";
 import { isRegionCode } from "../../shared/validate/scope";
 import { dbFor } from "../db/region";
-import { nationalDb, primaryOf } from "../db/session";
+import { primaryOf } from "../db/session";
+import { nationalDb } from "../http/databases";
 import { facilityFactsByProvince } from "../rosters/places";
 import { readJson } from "../http/body";
 import { ApiError } from "../http/errors";
@@ -15,14 +16,12 @@ import { getFacility } from "../store/facilities";
 import { createToken } from "../auth/tokens";
 import { getToken, listTokens, revokeToken } from "../store/tokens";
 import { regionKnown } from "../store/wilayah";
+import { MESSAGES } from "../http/messages";
 
 export const tokenRoutes = routes();
 
 const outOfScope = (scope: string, own: string) =>
-  new ApiError(403, "forbidden", {
-    id: `Cakupan ${scope} berada di luar cakupan token Anda (${own}).`,
-    en: `Scope ${scope} lies outside your token's scope (${own}).`,
-  });
+  new ApiError(403, "forbidden", MESSAGES.scopeOutsideScope(scope, own));
 
 tokenRoutes.openAPIRegistry.registerPath(
   createRoute({
@@ -46,10 +45,7 @@ tokenRoutes.post("/tokens", requireRole("admin"), async (c) => {
   const facility = region ? null : await getFacility(home, req.scope);
   const known = facility !== null || (region && ((await regionKnown(db, req.scope)) || (await regionKnown(home, req.scope))));
   if (!known) {
-    throw new ApiError(422, "validation_failed", {
-      id: `Cakupan ${req.scope} bukan kode wilayah atau kode fasyankes yang dikenal.`,
-      en: `Scope ${req.scope} is not a known region or facility code.`,
-    });
+    throw new ApiError(422, "validation_failed", MESSAGES.scopeUnknown(req.scope));
   }
   if (!scopeWithin(req.scope, admin.scope, facility ?? undefined)) throw outOfScope(req.scope, admin.scope);
   const created = await createToken(nationalDb(c), { role: req.role, scope: req.scope, name: req.name, createdBy: admin.id });
@@ -93,7 +89,7 @@ tokenRoutes.openapi(
     // A token outside the admin's scope answers as an unknown id: a 403 naming its scope would tell
     // any admin where every token id belongs (SPEC §7 Access; attack finding 9a).
     if (!target || !scopeWithin(target.scope, admin.scope, facility)) {
-      throw new ApiError(404, "not_found", { id: `Token ${id} tidak ditemukan.`, en: `Token ${id} not found.` });
+      throw new ApiError(404, "not_found", MESSAGES.tokenNotFound(id));
     }
     const now = new Date().toISOString();
     const revoked = await revokeToken(nationalDb(c), id, now);

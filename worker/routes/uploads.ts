@@ -5,7 +5,8 @@ import { requireRole } from "../auth/guard";
 import { inScope, isNational, withinScope } from "../auth/scope";
 import type { Context } from "hono";
 import { allDatabases } from "../db/region";
-import { bookmarkOf, readSession, sessionAt } from "../db/session";
+import { sessionAt } from "../db/session";
+import { bookmarkOf, readSession } from "../http/databases";
 import type { AppEnv } from "../env";
 import { ApiError, langOf } from "../http/errors";
 import { routes } from "../openapi/app";
@@ -16,6 +17,7 @@ import { uploadAnswerInScope } from "../rosters/scope-filter";
 import { storedUploadResponse } from "../rosters/response";
 import { facilitiesOfUploads, getUpload, listUploads, pelatihanRowsOf, uploadVisibility, type UploadFacility, type UploadRow } from "../store/uploads";
 import type { Reader } from "../db/types";
+import { MESSAGES } from "../http/messages";
 
 export const uploadRoutes = routes();
 
@@ -36,7 +38,7 @@ function summary(r: UploadRow): z.infer<typeof uploadSummarySchema> {
 
 type Detail = z.infer<typeof uploadDetailSchema>;
 
-const NOT_FOUND = (id: string) => new ApiError(404, "not_found", { id: `Unggahan ${id} tidak ditemukan.`, en: `Upload ${id} not found.` });
+const NOT_FOUND = (id: string) => new ApiError(404, "not_found", MESSAGES.uploadIdNotFound(id));
 
 /**
  * One upload as a caller sees it (SPEC §7 Access: history shows only the facilities, issues and diff
@@ -68,7 +70,7 @@ function decodeCursor(s: string): { committed_at: string; id: string } {
   } catch {
     // fall through
   }
-  throw new ApiError(400, "bad_request", { id: "Parameter before tidak sah.", en: "Invalid before parameter." });
+  throw new ApiError(400, "bad_request", MESSAGES.beforeParameter);
 }
 
 uploadRoutes.openapi(

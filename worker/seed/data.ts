@@ -22,16 +22,22 @@ export function referenceWilayah(): Wilayah[] {
   ];
 }
 
-export function seedSql(): Sql[] {
+/**
+ * The seed's statements. `part` splits it over a deployment of one database per province (SPEC §7):
+ * `wilayah` false leaves the region codes out (they live in DB only), and `inRegion` keeps the demo
+ * facilities and population whose kode_wilayah it accepts. Default: everything, for one database.
+ */
+export function seedSql(part: { wilayah?: boolean; inRegion?: (kodeWilayah: string) => boolean } = {}): Sql[] {
+  const keep = part.inRegion ?? (() => true);
   return [
-    ...upsertWilayahSql(referenceWilayah()),
+    ...(part.wilayah === false ? [] : upsertWilayahSql(referenceWilayah())),
     ...upsertFacilitiesSql(
-      demoFacilities.map(({ row: _row, ...f }) => f),
+      demoFacilities.filter((f) => keep(f.kode_wilayah)).map(({ row: _row, ...f }) => f),
       null,
       SEED_TIME,
     ),
     ...upsertPopulationSql(
-      demoPopulation.map(({ row: _row, ...p }) => p),
+      demoPopulation.filter((p) => keep(p.kode_wilayah)).map(({ row: _row, ...p }) => p),
       SEED_TIME,
     ),
   ];

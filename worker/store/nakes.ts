@@ -1,6 +1,6 @@
 import { NAKES_KEYS, type NakesRecord } from "../../shared/schema/records";
 import { bulkInsertStream, jsonChunks, type BulkSql, type ChunkOptions } from "../db/bulk";
-import { facilityInScopeSql } from "../auth/scope";
+import { facilityInScopeSql } from "./scope-sql";
 import { prepare } from "../db/limits";
 import type { Reader, Sql, SqlValue } from "../db/types";
 
@@ -280,6 +280,15 @@ export async function nipTakenSince(db: Reader, uploadId: string, scope: string)
     params: [uploadId, scope],
   }).first<{ taken: number }>();
   return row !== null;
+}
+
+/** (NIK, facility, NIP) of the rows of one upload that carry a NIP: a staged upload's, to look its NIPs up elsewhere at commit. */
+export async function nipsOfUpload(db: Reader, uploadId: string): Promise<{ nik: string; kode_fasyankes: string; nip: string }[]> {
+  const { results } = await prepare(db, {
+    sql: "SELECT nik, kode_fasyankes, nip FROM nakes WHERE upload_id = ?1 AND nip IS NOT NULL",
+    params: [uploadId],
+  }).all<{ nik: string; kode_fasyankes: string; nip: string }>();
+  return results;
 }
 
 /**

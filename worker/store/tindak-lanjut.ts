@@ -2,11 +2,12 @@ import type { StandardRule } from "../../shared/coverage/standard";
 import { NATIONAL } from "../../shared/coverage/units";
 import type { JenisFasyankes, JenisTenaga, KategoriPuskesmas, KodePelatihan, StatusKepegawaian } from "../../shared/reference/codes";
 import type { PersonFilter } from "../../shared/tindak-lanjut/selection";
-import { facilityInScopeSql, isNational, provinceOfScope } from "../auth/scope";
+import { facilityInScopeSql } from "./scope-sql";
 import { countColumn, JENIS } from "../coverage/columns";
 import { parseRules } from "../coverage/read";
 import { RULES_SQL } from "../coverage/read-sql";
 import { prepare } from "../db/limits";
+import { provinceOf } from "../db/region";
 import type { Reader, Sql, SqlValue } from "../db/types";
 import { facilitiesAtSql } from "./facilities";
 import { personAtSql } from "./nakes";
@@ -112,8 +113,9 @@ function toPerson(r: Partial<StoredListPerson> & Pick<StoredListPerson, "kode_fa
  * national or unknown: every facility.
  */
 function provinceBounds(place: string): [string, string] {
-  const p = provinceOfScope(place);
-  return p === null || isNational(p) ? ["", "~"] : [p, `${p}:`];
+  // db/region's provinceOf: null for the national scope ("ID") and for a code of no known shape.
+  const p = provinceOf(place);
+  return p === null ? ["", "~"] : [p, `${p}:`];
 }
 const nearby = (f: string, lo: string, hi: string, place: string) => `((${f}.kode_wilayah >= ${lo} AND ${f}.kode_wilayah < ${hi}) OR ${f}.kode = ${place})`;
 
@@ -218,7 +220,7 @@ function staffRows(rows: readonly Record<string, unknown>[]): StoredListFacts["s
 
 /** The rules RULES_SQL read that hold in `place`'s province at its date: its own active set, else the national one (migration 0060). */
 function rulesOf(rows: readonly Record<string, unknown>[], place: string | null): StandardRule[] {
-  const province = (place !== null && provinceOfScope(place)) || NATIONAL;
+  const province = provinceOf(place) ?? NATIONAL;
   const own = rows.filter((r) => r["provinsi"] === province);
   return parseRules(own.length > 0 ? own : rows.filter((r) => r["provinsi"] === NATIONAL));
 }
@@ -285,7 +287,7 @@ export async function readListFacts(db: Reader, s: ListSelection): Promise<Store
     if (r.held) for (const k of r.held.split(",")) trainings.push({ kode_fasyankes: person.kode_fasyankes, nik: person.nik, kode_pelatihan: k as KodePelatihan });
   }
   const staff = s.staffCounts ? staffRows(rows<Record<string, unknown>>(i++)) : [];
-  const rules = s.staffCounts ? rulesOf(rows<Record<string, unknown>>(i++), s.region ?? (isNational(s.scope) ? null : s.scope)) : [];
+  const rules = s.staffCounts ? rulesOf(rows<Record<string, unknown>>(i++), s.region ?? s.scope) : [];
   return {
     facilities: rows<FacilityRow>(0).map(toFacility),
     persons,

@@ -98,6 +98,18 @@ describe("normalizeDate", () => {
     expect(normalizeDate("SEUMUR HIDUP")).toMatchObject({ ok: false });
   });
 
+  it("reads lifetime and month words in any case and split, and nothing that only resembles them", () => {
+    for (const t of ["SeumurHidup", "seumur HIDUP", "seum urhidup", "Lifetime", "LIFE TIME"]) {
+      expect(normalizeDate(t, { lifetime: true })).toEqual({ ok: true, date: null, lifetime: true });
+    }
+    for (const t of ["seumur", "seumur hidupp", "lifetimes", "hidup seumur"]) expect(normalizeDate(t, { lifetime: true })).toMatchObject({ ok: false });
+    expect(normalizeDate("1 NOPEMBER 2026")).toEqual(ok("2026-11-01"));
+    expect(normalizeDate("1 nOv 2026")).toEqual(ok("2026-11-01"));
+    expect(normalizeDate("Pebruari 3 2026")).toEqual(ok("2026-02-03"));
+    expect(normalizeDate("1 Novem 2026")).toMatchObject({ ok: false });
+    expect(normalizeDate("1 Märt 2026")).toMatchObject({ ok: false });
+  });
+
   it("reads the date part of a place-and-date cell only where asked", () => {
     expect(normalizeDate("Mukomuko, 12 Maret 1985", { place: true })).toEqual(ok("1985-03-12"));
     expect(normalizeDate("Mukomuko, 12 Maret 1985")).toMatchObject({ ok: false });

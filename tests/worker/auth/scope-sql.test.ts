@@ -2,7 +2,8 @@ import { env } from "cloudflare:test";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { kindOfCode, regionOfCode, regionOfCodeSql } from "../../../shared/reference/facilities";
-import { facilityInScopeSql, inScope } from "../../../worker/auth/scope";
+import { inScope } from "../../../worker/auth/scope";
+import { facilityInScopeSql } from "../../../worker/store/scope-sql";
 
 /**
  * The scope rule lives once (shared/reference/facilities for code shapes, shared/validate/scope for

@@ -319,6 +319,23 @@ describe("a national token's staged upload and retries", () => {
     expect((await json(again)).upload_id).toBe(staged);
   });
 
+  it("refuses to commit a staging whose NIP another province's upload took since (412), seen through the index", async () => {
+    const r = roster(6, { facilities: banten.slice(3, 4), seed: 3608, pelatihan: false });
+    const nip = r.nakes.columns.indexOf("nip");
+    const i = r.nakes.rows.findIndex((row) => row[nip] !== null);
+    const taken = String(r.nakes.rows[i]![nip]);
+    const dry = await via("POST", "/v1/rosters/validate?stage=1", { token: uploader, json: r });
+    const staged = (await json<ValidateResponse>(dry)).staged!.id;
+    // Between staging and commit, another person in Bengkulu (DB_17) is stored with that NIP.
+    const other = roster(4, { facilities: puskesmas17.slice(10, 11), seed: 1710, pelatihan: false });
+    const j = other.nakes.rows.findIndex((row) => row[nip] !== null);
+    other.nakes.rows[j]![nip] = taken;
+    expect((await via("POST", "/v1/rosters", { token: uploader, json: other })).status).toBe(201);
+    const res = await via("POST", "/v1/rosters/commit", { token: uploader, json: { staged_id: staged } });
+    expect(res.status).toBe(412);
+    expect(await where("SELECT COUNT(*) AS n FROM uploads WHERE id = ?1 AND committed_at IS NOT NULL", staged)).toEqual({ DB: 0, DB_17: 0, DB_36: 0 });
+  });
+
   it("answers an upload's retry with the first answer from the province's database", async () => {
     const r = roster(8, { facilities: banten.slice(2, 3), seed: 3607, pelatihan: false });
     const key = { "Idempotency-Key": "prov-retry-36" };
