@@ -15,7 +15,7 @@ export default defineConfig({
         test: {
           name: "shared",
           environment: "node",
-          include: ["tests/shared/**/*.test.ts", "tests/scripts/**/*.test.ts", "tests/manifest/**/*.test.ts"],
+          include: ["tests/shared/**/*.test.ts", "tests/fixtures/**/*.test.ts", "tests/scripts/**/*.test.ts", "tests/manifest/**/*.test.ts"],
           testTimeout: 60_000,
         },
       },

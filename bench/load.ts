@@ -16,8 +16,8 @@
  *   npm run bench:load [-- --seconds 20] [--analysts 50] [--officers 5] [--rows 2000]
  */
 import { parseArgs } from "node:util";
-import { generateRoster, usedIdentifiers } from "../shared/demo";
-import { mukomukoFacilities } from "../shared/demo/facilities";
+import { generateRoster, usedIdentifiers } from "../fixtures/demo";
+import { mukomukoFacilities } from "../fixtures/demo/facilities";
 import type { FasyankesRecord } from "../shared/schema/records";
 import type { RosterRequest } from "../shared/schema/roster";
 import { startApi, type ApiServer } from "../tests/support/api-server";

@@ -28,7 +28,7 @@ import type { Page } from "playwright-core";
 import { build } from "vite";
 import { createApiClient } from "../addin/api/client";
 import { buildAddin } from "../scripts/serve-addin";
-import { generateRoster, mukomukoFacilities } from "../shared/demo";
+import { generateRoster, mukomukoFacilities } from "../fixtures/demo";
 import { fakeOfficeScript, launchChromium } from "../tests/support/browser";
 
 const root = fileURLToPath(new URL("..", import.meta.url));

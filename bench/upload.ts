@@ -1,7 +1,8 @@
 /**
  * SPEC §8: storing 100,000 rows through the Worker into local D1 is at least 10 × faster than one
  * INSERT per row. Starts its own `wrangler dev` of bench/worker (the API plus the naive path, which
- * the deployed Worker never has) on a free port with a fresh temporary --persist-to, then sends the same generated roster through both paths in the same run:
+ * the deployed Worker never has) on a free port with a fresh temporary --persist-to, then sends the
+ * same generated roster through both paths in the same run:
  *
  *   set-based  POST /v1/rosters              the real upload (chunked INSERT … SELECT FROM json_each,
  *                                            staged batches, one small commit, coverage refresh)
@@ -11,6 +12,10 @@
  * storage ratio is the target, the end-to-end ratio is printed beside it. Beside them, the floor
  * (SPEC §8, issue 15): the same rows through a raw SQLite json_each insert into the same schema
  * (bench/floor.ts); `floor ratio` is the Worker's storage speed over the floor's (target ≥ 0.5).
+ * Printed with it, for an honest reading: the floor with the rows in key order (as the Worker sends
+ * them), the same raw insert through the Worker's own D1 binding (bench/worker/floor-d1.ts), and where
+ * "store" goes (bench/worker/timed-db.ts): staging batches, the final batch's slowest statements —
+ * the person versions and coverage aggregates the floor does not write — and the Worker's own time.
  *
  *   npm run bench:upload [-- --rows 100000 --keep --skip-naive]
  */
@@ -19,7 +24,7 @@ import { request as httpRequest } from "node:http";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { generateRoster, mukomukoFacilities } from "../shared/demo";
+import { generateRoster, mukomukoFacilities } from "../fixtures/demo";
 import { newToken, prepareLocalDatabase } from "../scripts/lib/local-db";
 import { root, startDev } from "../scripts/lib/wrangler";
 import { sqliteFloorMs } from "./floor";

@@ -6,8 +6,8 @@
  *   npx tsx bench/validate-digest.ts
  */
 import { createHash } from "node:crypto";
-import { demoFacilityFacts, generateRoster, mukomukoFacilities } from "../shared/demo";
-import { errorSample, mukomukoSample, SAMPLE_AS_OF } from "../shared/demo/samples";
+import { demoFacilityFacts, generateRoster, mukomukoFacilities } from "../fixtures/demo";
+import { errorSample, mukomukoSample, SAMPLE_AS_OF } from "../fixtures/demo/samples";
 import type { RosterRequest } from "../shared/schema/roster";
 import { tableColumns } from "../shared/table/columns";
 import { keyOfHeader } from "../shared/table/headers";

@@ -8,7 +8,7 @@
  *   npm run bench:validate [-- --rows 100000 --reps 7 --clean]
  */
 import { availableParallelism, loadavg } from "node:os";
-import { demoFacilityFacts, generateRoster, mukomukoFacilities } from "../shared/demo";
+import { demoFacilityFacts, generateRoster, mukomukoFacilities } from "../fixtures/demo";
 import type { RosterRequest } from "../shared/schema/roster";
 import { validateRoster } from "../shared/validate/roster";
 

@@ -22,7 +22,7 @@ import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { toScript } from "../worker/db/literal";
-import { referenceWilayah } from "../worker/seed/data";
+import { referenceWilayah } from "../fixtures/seed/data";
 import { upsertWilayahSql } from "../worker/store/wilayah";
 import { buildAddin } from "./serve-addin";
 import { afterDeployText, createMissingDatabases, deployedUrl, deploymentDatabases, needsOwnAddinId, withAddinId } from "./lib/deploy-steps";

@@ -39,7 +39,10 @@ function cacheKey(): string {
     "scripts/national/model.ts",
     "scripts/national/write.ts",
     "worker/coverage/refresh.ts",
-    "worker/coverage/columns.ts",
+    "worker/store/coverage-versions.ts",
+    "worker/store/coverage-facts.ts",
+    "worker/store/coverage-pelatihan.ts",
+    "worker/store/coverage-staged.ts",
     ...readdirSync(join(root, "worker/migrations")).sort().map((f) => `worker/migrations/${f}`),
   ];
   for (const f of files) h.update(f).update(readFileSync(join(root, f)));

@@ -10,7 +10,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildSamples } from "../shared/demo/samples";
+import { buildSamples } from "../fixtures/demo/samples";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const out = join(root, "samples");

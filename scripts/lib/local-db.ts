@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import type { Role } from "../../shared/reference/codes";
 import { hashSecret, newSecret } from "../../worker/auth/secret";
 import { toScript } from "../../worker/db/literal";
-import { seedSql } from "../../worker/seed/data";
+import { seedSql } from "../../fixtures/seed/data";
 import { newTokenId, tokenInsertScript } from "../../worker/store/tokens";
 import { deploymentDatabases } from "./deploy-steps";
 import { rawWorkerConfig } from "./worker-config";

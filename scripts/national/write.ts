@@ -3,7 +3,7 @@ import { prepare } from "../../worker/db/limits";
 import type { Sql, Writer } from "../../worker/db/types";
 import { storeUpload } from "../../worker/rosters/commit";
 import { fingerprint, trainingByNik } from "../../worker/rosters/fingerprint";
-import { referenceWilayah } from "../../worker/seed/data";
+import { referenceWilayah } from "../../fixtures/seed/data";
 import { upsertFacilitiesSql } from "../../worker/store/facilities";
 import { upsertPopulationSql } from "../../worker/store/population";
 import { createToken } from "../../worker/auth/tokens";

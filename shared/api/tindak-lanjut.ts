@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { isoDateSchema } from "../schema/cell";
 import { jenisStandarSchema, jenisTenagaSchema, kategoriPuskesmasSchema, kodePelatihanSchema, statusKepegawaianSchema } from "../reference/codes";
-import { scopeSchema } from "./tokens";
+import { coverageRegionSchema } from "./coverage";
 
 /**
  * The API contract of SPEC §9 (issue 16): the action lists of GET /v1/tindak-lanjut (people: uploaders
@@ -18,7 +18,7 @@ export type ListKind = z.infer<typeof listKindSchema>;
  */
 export const listQuerySchema = z.object({
   list: listKindSchema,
-  region: scopeSchema.optional().describe("Region-code prefix (2, 4 or 6 digits) or a facility code; default the token's scope"),
+  region: coverageRegionSchema.optional().describe("Region-code prefix (2, 4 or 6 digits) or a facility code; default the token's scope"),
   as_of: isoDateSchema.optional().describe("Date the windows count from (default today in the province's zone)"),
 });
 export type ListQuery = z.infer<typeof listQuerySchema>;
@@ -106,13 +106,22 @@ export const LIST_COLUMNS: Readonly<Record<ListKind, readonly string[]>> = {
   pelatihan: [...BASE_COLUMNS, "kode_pelatihan"],
 };
 
+/** The most persons one plan places (a year's batch of a province is a few hundred). */
+const MAX_PLACEMENT = 10_000;
+/** Indonesian / English, as every schema's own message (worker/http/body.ts splits it). */
+const JUMLAH_MESSAGE = `harus bilangan bulat ≥ 1 (paling banyak ${MAX_PLACEMENT}) / must be a whole number ≥ 1 (at most ${MAX_PLACEMENT})`;
+
 /** Body of POST /v1/penempatan: `jumlah` new staff of one profession (or KEFARMASIAN) into `region`. */
 export const placementRequestSchema = z.object({
   region: z.string().regex(/^(\d{2}|\d{4}|\d{6})$/, {
     message: "region harus kode wilayah (2, 4 atau 6 digit) / region must be a region code (2, 4 or 6 digits)",
   }),
   jenis_tenaga: jenisStandarSchema,
-  jumlah: z.number().int().min(1).max(10_000),
+  jumlah: z
+    .number({ error: JUMLAH_MESSAGE })
+    .int({ error: JUMLAH_MESSAGE })
+    .min(1, { error: JUMLAH_MESSAGE })
+    .max(MAX_PLACEMENT, { error: JUMLAH_MESSAGE }),
   as_of: isoDateSchema.optional(),
 });
 export type PlacementRequest = z.infer<typeof placementRequestSchema>;

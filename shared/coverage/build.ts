@@ -1,15 +1,11 @@
 import type { CoverageLevel, CoverageResponse } from "../api/coverage";
 import type { JenisStandar } from "../reference/codes";
-import type { FacilityAggregate } from "./aggregate";
-import { yearOf } from "./dates";
-import { evaluateFacility, type CoverageFacility } from "./facility";
+import type { CoverageFacility } from "./facility";
 import { deriveFigures, professionsFor } from "./figures";
-import { addSums, key, type Sums } from "./keys";
-import { populationByCode, populationResolver, regionTree, type PopulationRow } from "./population";
+import type { Sums } from "./keys";
 import { standardJenisList, type StandardRule } from "./standard";
 import { profesiTable, standarTable, wilayahTable, type UnitFigures } from "./tables";
-import { inRegion, NATIONAL, unitOf } from "./units";
-import { windowsFor } from "./windows";
+import { NATIONAL } from "./units";
 
 /** The resolved question: every field filled (defaults applied, level checked against region). */
 export interface ResolvedQuery {
@@ -90,48 +86,4 @@ export function describeUnit(
 export function regionPopulation(region: string | null, pop: (code: string) => number | null): number | null {
   if (region === null) return pop(NATIONAL);
   return /^\d+$/.test(region) ? pop(region) : null;
-}
-
-/** Everything coverage reads, as plain data: what the Worker keeps in D1. */
-export interface CoverageData {
-  facilities: readonly CoverageFacility[];
-  /** The aggregate of each facility's roster current at as_of; absent = no roster then (not counted). */
-  aggregates: ReadonlyMap<string, FacilityAggregate>;
-  rules: readonly StandardRule[];
-  standardSet: string;
-  population: readonly PopulationRow[];
-  /** Region names (provinces, regencies, kecamatan) where known. */
-  regionName?: (code: string) => string | null;
-}
-
-/**
- * Coverage straight from per-facility aggregates: the reference computation of SPEC §6. The Worker
- * computes the same sums set-based in SQL; its tests compare the two.
- */
-export function coverageFromAggregates(data: CoverageData, query: ResolvedQuery): CoverageResponse {
-  const w = windowsFor(query.as_of);
-  const selected = data.facilities.filter((f) => inRegion(query.region, f));
-  const pop = populationResolver(populationByCode(data.population, yearOf(query.as_of)), regionTree(selected));
-  const units = new Map<string, UnitSums>();
-  const total: Sums = {};
-  for (const f of selected) {
-    const agg = data.aggregates.get(f.kode);
-    const sums: Sums = agg ? evaluateFacility(f, agg, data.rules, w) : { [key.tanpaRoster]: 1 };
-    const kode = unitOf(query.level, f);
-    let unit = units.get(kode);
-    if (!unit) {
-      const facility = query.level === "facility" ? f : null;
-      unit = { kode, facility, sums: {}, ...describeUnit(query.level, kode, facility, pop, data.regionName) };
-      units.set(kode, unit);
-    }
-    addSums(unit.sums, sums);
-    addSums(total, sums);
-  }
-  return buildCoverage({
-    query,
-    standardSet: data.standardSet,
-    rules: data.rules,
-    units: [...units.values()],
-    total: { sums: total, penduduk: regionPopulation(query.region, pop) },
-  });
 }

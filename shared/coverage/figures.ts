@@ -1,26 +1,18 @@
 import type { JenisStandar, JenisTenaga } from "../reference/codes";
 import { kodePelatihanSchema } from "../reference/codes";
+import { defines, INDICATORS, memberKey, MEMBERS, rate, share, type DeriveInput, type Dimension } from "./indicators";
 import { key, PER_JENIS_FAMILIES, type Sums } from "./keys";
-import { groupOf, HEALTH_GROUPS, isNakes, JENIS_TENAGA, NINE_JENIS } from "./professions";
+import { JENIS_TENAGA, NINE_JENIS } from "./professions";
 import { KEFARMASIAN_MEMBERS, standardJenisOf } from "./standard";
+
+/** Shares and rates are defined with the indicators. */
+export { rate, share };
+export { TARGET_100K } from "./indicators";
 
 export type Figures = Record<string, number | null>;
 
-/** Indonesia's 2019 ratio targets per 100,000 population (Kepmenkokesra 54/2013). */
-export const TARGET_100K: Partial<Record<JenisTenaga, number>> = { DOKTER: 45, DOKTER_GIGI: 13, PERAWAT: 180, BIDAN: 120 };
 
 const TRAININGS = kodePelatihanSchema.options;
-const NAKES_JENIS = JENIS_TENAGA.filter(isNakes);
-
-/** Shares are fractions 0…1 (a sheet formats them as %), kept to 4 decimals. */
-export function share(part: number, whole: number): number | null {
-  return whole > 0 ? Math.round((part * 1e4) / whole) / 1e4 : null;
-}
-
-/** Per-population rates, kept to 2 decimals; absent (null) where the population is unknown. */
-export function rate(count: number, population: number | null, per: number): number | null {
-  return population !== null && population > 0 ? Math.round((count * per * 100) / population) / 100 : null;
-}
 
 /** Which professions the figures and per-profession rows show: all, or those of the filter. */
 export interface Professions {
@@ -39,18 +31,17 @@ export function professionsFor(filter: JenisStandar | null, standardJenis: reado
 }
 
 /**
- * Every figure of one unit (or of the whole selection) from its sums: the counts, their totals over
- * professions, and the shares and densities derived from them. Totals and facility indicators are
- * always over all professions; the per-profession keys are limited to `show`.
+ * Every figure of one unit (or of the whole selection) from its sums: the declared indicators
+ * (indicators.ts), the per-profession families and their totals over professions, training and
+ * standard figures, densities and ratios. Totals and facility indicators are always over all
+ * professions; the per-profession keys are limited to `show`.
  */
 export function deriveFigures(sums: Readonly<Sums>, penduduk: number | null, show: Professions, standardJenis: readonly JenisStandar[]): Figures {
   const get = (k: string) => sums[k] ?? 0;
   const out: Figures = {};
   const shown = new Set(show.jenis);
-
-  out[key.fasyankes] = get(key.fasyankes);
-  out[key.tanpaRoster] = get(key.tanpaRoster);
-  for (const jf of ["PUSKESMAS", "RUMAH_SAKIT", "KLINIK", "LABKES"] as const) out[key.fasyankesJenis(jf)] = get(key.fasyankesJenis(jf));
+  const input: DeriveInput = { get, penduduk, standardJenis };
+  const membersShown: Record<Dimension, readonly string[]> = { ...MEMBERS, jenis_tenaga: show.jenis, nine: show.nine };
 
   for (const family of PER_JENIS_FAMILIES) {
     let total = 0;
@@ -61,12 +52,22 @@ export function deriveFigures(sums: Readonly<Sums>, penduduk: number | null, sho
     }
     out[family] = total;
   }
-  let nakes = 0;
-  for (const j of NAKES_JENIS) nakes += get(key.tenaga(j));
-  out[key.nakesTotal] = nakes;
-  const tenagaAll = out["tenaga"] ?? 0;
-  out[key.nonNakesTotal] = tenagaAll - nakes;
 
+  for (const i of INDICATORS) {
+    const v = i.value;
+    if ("total" in v) continue;
+    if (i.over === undefined) {
+      out[i.key] = "derive" in v ? v.derive(input) : get(i.key);
+      continue;
+    }
+    for (const m of membersShown[i.over]) {
+      if (!defines(i, m)) continue;
+      const k = memberKey(i, m);
+      out[k] = "derive" in v ? v.derive(input, m) : get(k);
+    }
+  }
+
+  const tenagaAll = out["tenaga"] ?? 0;
   for (const k of TRAININGS) {
     let total = 0;
     for (const j of JENIS_TENAGA) {
@@ -81,24 +82,8 @@ export function deriveFigures(sums: Readonly<Sums>, penduduk: number | null, sho
     out[key.pelatihanTotalPct(k)] = share(total, tenagaAll);
   }
 
-  const puskesmas = get(key.puskesmas);
-  out[key.puskesmas] = puskesmas;
-  out[key.sembilanLengkap] = get(key.sembilanLengkap);
-  out[key.sembilanLengkapPct] = share(get(key.sembilanLengkap), puskesmas);
   const stdShown = new Set(show.standar);
-  for (const s of show.nine) {
-    out[key.puskesmasAda(s)] = get(key.puskesmasAda(s));
-    out[key.puskesmasAdaPct(s)] = share(get(key.puskesmasAda(s)), puskesmas);
-  }
-  out[key.tanpaDokter] = get(key.tanpaDokter);
-  out[key.tanpaDokterPct] = share(get(key.tanpaDokter), puskesmas);
-  out[key.dinilai] = get(key.dinilai);
-  out[key.standarTerpenuhi] = get(key.standarTerpenuhi);
-  out[key.standarTerpenuhiPct] = share(get(key.standarTerpenuhi), get(key.dinilai));
-
-  let gap = 0;
   for (const s of standardJenis) {
-    gap += get(key.kekurangan(s));
     if (!stdShown.has(s)) continue;
     out[key.standarDinilai(s)] = get(key.standarDinilai(s));
     out[key.standarMinimum(s)] = get(key.standarMinimum(s));
@@ -106,27 +91,6 @@ export function deriveFigures(sums: Readonly<Sums>, penduduk: number | null, sho
     out[key.standarTerpenuhiJenis(s)] = get(key.standarTerpenuhiJenis(s));
     out[key.standarTerpenuhiJenisPct(s)] = share(get(key.standarTerpenuhiJenis(s)), get(key.standarDinilai(s)));
     out[key.kekurangan(s)] = get(key.kekurangan(s));
-  }
-  out[key.kekuranganTotal] = gap;
-
-  out[key.poned] = get(key.poned);
-  out[key.ponedSiap] = get(key.ponedSiap);
-  out[key.ponedSiapPct] = share(get(key.ponedSiap), get(key.poned));
-
-  out[key.penduduk] = penduduk;
-  out[key.kepadatanTotal] = rate(nakes, penduduk, 1e4);
-  const byGroup = new Map<string, number>();
-  for (const j of NAKES_JENIS) {
-    byGroup.set(groupOf(j), (byGroup.get(groupOf(j)) ?? 0) + get(key.tenaga(j)));
-    if (shown.has(j)) out[key.kepadatan(j)] = rate(get(key.tenaga(j)), penduduk, 1e4);
-  }
-  for (const g of HEALTH_GROUPS) out[key.kepadatanKelompok(g)] = rate(byGroup.get(g) ?? 0, penduduk, 1e4);
-  for (const [j, target] of Object.entries(TARGET_100K) as [JenisTenaga, number][]) {
-    if (!shown.has(j)) continue;
-    const r = rate(get(key.tenaga(j)), penduduk, 1e5);
-    out[key.rasio100k(j)] = r;
-    out[key.target100k(j)] = target;
-    out[key.rasio100kTerpenuhi(j)] = r === null ? null : r >= target ? 1 : 0;
   }
   return out;
 }

@@ -1,9 +1,11 @@
 import type { JenisFasyankes, JenisStandar, JenisTenaga, KodePelatihan } from "../reference/codes";
 
 /**
- * The names of every coverage figure. Additive sums (what a facility contributes and a region adds up)
- * and the derived figures (shares, densities) share one flat namespace: `name` or `name.JENIS` or
- * `pelatihan.JENIS.KODE`. These strings are the public keys of `figures` in GET /v1/coverage and what
+ * The names of the coverage figures that several modules name (the sums the Worker's statements
+ * return and the folding reads, the training and standard families); an indicator named by its
+ * declaration alone (shared/coverage/indicators.ts) is not repeated here. Additive sums (what a
+ * facility contributes and a region adds up) and the derived figures (shares, densities) share one
+ * flat namespace: `name` or `name.JENIS` or `pelatihan.JENIS.KODE`. These strings are the public keys of `figures` in GET /v1/coverage and what
  * a cell formula asks for, so they are Indonesian, stable and documented in the README.
  */
 /**
@@ -37,8 +39,6 @@ export const key = {
   fasyankesJenis: memo((j: JenisFasyankes) => `fasyankes.${j}`),
 
   tenaga: memo((j: JenisTenaga) => `tenaga.${j}`),
-  nakesTotal: "nakes",
-  nonNakesTotal: "non_nakes",
 
   /** `family.JENIS` for the per-profession counts below; `family` alone is their total. */
   perJenis: memo2((family: PerJenisFamily, j: JenisTenaga) => `${family}.${j}`),
@@ -50,14 +50,10 @@ export const key = {
 
   puskesmas: "puskesmas",
   sembilanLengkap: "puskesmas_9_jenis_lengkap",
-  sembilanLengkapPct: "puskesmas_9_jenis_lengkap_pct",
   puskesmasAda: memo((s: JenisStandar) => `puskesmas_ada.${s}`),
-  puskesmasAdaPct: memo((s: JenisStandar) => `puskesmas_ada_pct.${s}`),
   tanpaDokter: "puskesmas_tanpa_dokter",
-  tanpaDokterPct: "puskesmas_tanpa_dokter_pct",
   dinilai: "puskesmas_dinilai",
   standarTerpenuhi: "puskesmas_standar_terpenuhi",
-  standarTerpenuhiPct: "puskesmas_standar_terpenuhi_pct",
 
   standarDinilai: memo((s: JenisStandar) => `standar_dinilai.${s}`),
   standarMinimum: memo((s: JenisStandar) => `standar_minimum.${s}`),
@@ -65,19 +61,10 @@ export const key = {
   standarTerpenuhiJenis: memo((s: JenisStandar) => `standar_terpenuhi.${s}`),
   standarTerpenuhiJenisPct: memo((s: JenisStandar) => `standar_terpenuhi_pct.${s}`),
   kekurangan: memo((s: JenisStandar) => `kekurangan.${s}`),
-  kekuranganTotal: "kekurangan",
 
   poned: "puskesmas_poned",
   ponedSiap: "puskesmas_poned_siap",
-  ponedSiapPct: "puskesmas_poned_siap_pct",
 
-  penduduk: "penduduk",
-  kepadatanTotal: "kepadatan_10k",
-  kepadatan: memo((j: JenisTenaga) => `kepadatan_10k.${j}`),
-  kepadatanKelompok: memo((g: string) => `kepadatan_10k.kelompok.${g}`),
-  rasio100k: memo((j: JenisTenaga) => `rasio_100k.${j}`),
-  target100k: memo((j: JenisTenaga) => `target_100k.${j}`),
-  rasio100kTerpenuhi: memo((j: JenisTenaga) => `rasio_100k_terpenuhi.${j}`),
 } as const;
 
 /** Per-profession person counts whose total over professions is a figure of its own. */

@@ -1,4 +1,5 @@
 import type { Cell, Table } from "../schema/cell";
+import { readFlag } from "../normalize/flags";
 import { jenisStandarSchema, kategoriPuskesmasSchema } from "../reference/codes";
 import type { StandardRule } from "./standard";
 
@@ -15,17 +16,9 @@ const COLUMNS = ["kategori", "rawat_inap", "jenis", "minimum"] as const;
 
 const text = (v: Cell) => (v === null ? "" : String(v).trim());
 
-function yesNo(v: Cell): boolean | null {
-  if (typeof v === "boolean") return v;
-  const t = text(v).toUpperCase();
-  if (["Y", "YA", "1", "TRUE"].includes(t)) return true;
-  if (["N", "TIDAK", "0", "FALSE"].includes(t)) return false;
-  return null;
-}
-
 /**
  * A standard set sent as a table (columns kategori, rawat_inap, jenis, minimum, matched without regard
- * to case or spaces) → its rules, or every problem found, each with a row, a column and a message.
+ * to case or spaces; rawat_inap read as a roster's Y/N columns, shared/normalize/flags.ts) → its rules, or every problem found, each with a row, a column and a message.
  */
 export function parseStandardTable(t: Table): { ok: true; rules: StandardRule[] } | { ok: false; problems: StandardProblem[] } {
   const problems: StandardProblem[] = [];
@@ -50,7 +43,7 @@ export function parseStandardTable(t: Table): { ok: true; rules: StandardRule[] 
     const cell = (c: (typeof COLUMNS)[number]) => r[at.get(c)!] ?? null;
     const bad = (column: string, id: string, en: string, code: StandardProblem["code"] = "standar.invalid") => problems.push({ code, row, column, message: { id, en } });
     const kategori = kategoriPuskesmasSchema.safeParse(text(cell("kategori")).toUpperCase().replace(/\s+/g, "_"));
-    const rawat = yesNo(cell("rawat_inap"));
+    const rawat = readFlag(cell("rawat_inap"));
     const jenis = jenisStandarSchema.safeParse(text(cell("jenis")).toUpperCase().replace(/\s+/g, "_"));
     const m = cell("minimum");
     const minimum = typeof m === "number" ? m : /^\d+$/.test(text(m)) ? Number(text(m)) : Number.NaN;

@@ -3,8 +3,9 @@ import type { JenisStandar, JenisTenaga } from "../reference/codes";
 import { kodePelatihanSchema } from "../reference/codes";
 import type { CoverageFacility } from "./facility";
 import type { Figures } from "./figures";
+import { INDICATORS, wilayahColumns, type AppliesTo } from "./indicators";
 import { key } from "./keys";
-import { GROUP_LABEL, HEALTH_GROUPS, professionLabel } from "./professions";
+import { professionLabel } from "./professions";
 
 type Cell = string | number | null;
 const col = (k: string, id: string, en: string, type: CoverageColumn["type"] = "integer"): CoverageColumn => ({
@@ -58,97 +59,61 @@ function unitCells(level: CoverageLevel, u: UnitFigures): Cell[] {
 }
 
 /**
- * Figures that do not apply to a facility row read null, not 0: a hospital has no "9 jenis", a
- * puskesmas without PONED is not "not ready", one without a category is not assessed.
+ * The figures a facility row leaves null (indicators.ts appliesTo), not 0: a hospital has no "9
+ * jenis", a puskesmas without PONED is not "not ready", one without a category is not assessed; a
+ * facility without a roster has nothing but that.
  */
 function notApplicable(f: CoverageFacility | null, figures: Figures): Set<string> {
   const na = new Set<string>();
   if (f === null) return na;
-  if (figures[key.tanpaRoster] === 1) {
-    for (const c of WILAYAH_FIGURES) if (c.key !== key.tanpaRoster) na.add(c.key);
-    return na;
+  const puskesmas = f.jenis === "PUSKESMAS";
+  const applies: Record<AppliesTo, boolean> = {
+    all: true,
+    puskesmas,
+    poned: puskesmas && f.poned,
+    assessed: puskesmas && figures[key.dinilai] !== 0,
+  };
+  for (const i of INDICATORS) {
+    if (figures[key.tanpaRoster] === 1 ? i.key !== key.tanpaRoster : !applies[i.appliesTo]) na.add(i.key);
   }
-  const puskesmasOnly = [
-    key.sembilanLengkap,
-    key.sembilanLengkapPct,
-    key.tanpaDokter,
-    key.tanpaDokterPct,
-    key.dinilai,
-    key.standarTerpenuhi,
-    key.standarTerpenuhiPct,
-    key.kekuranganTotal,
-    key.poned,
-    key.ponedSiap,
-    key.ponedSiapPct,
-  ];
-  if (f.jenis !== "PUSKESMAS") puskesmasOnly.forEach((k) => na.add(k));
-  if (!f.poned) [key.ponedSiap, key.ponedSiapPct].forEach((k) => na.add(k));
-  if (figures[key.dinilai] === 0) [key.standarTerpenuhi, key.standarTerpenuhiPct, key.kekuranganTotal].forEach((k) => na.add(k));
   return na;
 }
 
-const WILAYAH_FIGURES: CoverageColumn[] = [
-  col(key.penduduk, "Jumlah penduduk", "Population"),
-  col(key.fasyankes, "Fasyankes dengan roster", "Facilities with a roster"),
-  col(key.tanpaRoster, "Fasyankes belum mengirim roster", "Facilities without a roster"),
-  col(key.puskesmas, "Jumlah puskesmas", "Puskesmas"),
-  col("tenaga", "Jumlah SDM (semua jenis)", "Staff (all kinds)"),
-  col(key.nakesTotal, "Jumlah tenaga kesehatan", "Health workers"),
-  col(key.kepadatanTotal, "Nakes per 10.000 penduduk", "Health workers per 10,000 population", "number"),
-  col(key.sembilanLengkap, "Puskesmas 9 jenis nakes lengkap", "Puskesmas with all nine professions"),
-  col(key.sembilanLengkapPct, "% puskesmas 9 jenis lengkap", "% puskesmas with all nine professions", "share"),
-  col(key.tanpaDokter, "Puskesmas tanpa dokter", "Puskesmas without a doctor"),
-  col(key.tanpaDokterPct, "% puskesmas tanpa dokter", "% puskesmas without a doctor", "share"),
-  col(key.dinilai, "Puskesmas dinilai terhadap standar", "Puskesmas assessed against the standard"),
-  col(key.standarTerpenuhi, "Puskesmas memenuhi standar ketenagaan", "Puskesmas meeting the staffing standard"),
-  col(key.standarTerpenuhiPct, "% puskesmas memenuhi standar", "% puskesmas meeting the standard", "share"),
-  col(key.kekuranganTotal, "Kekurangan tenaga terhadap standar (orang)", "Staff short of the standard (persons)"),
-  col(key.poned, "Puskesmas PONED", "PONED puskesmas"),
-  col(key.ponedSiap, "Puskesmas PONED dengan tim terlatih", "PONED puskesmas with a trained team"),
-  col(key.ponedSiapPct, "% puskesmas PONED siap", "% PONED puskesmas ready", "share"),
-  col("sip_kedaluwarsa", "SIP kedaluwarsa", "SIP expired"),
-  col("sip_segera_habis", "SIP habis dalam 90 hari", "SIP expiring within 90 days"),
-  col("str_tidak_ada", "Tanpa STR", "STR missing"),
-  col("penugasan_aktif", "Penugasan khusus aktif", "Special assignments active"),
-  col("penugasan_berakhir", "Penugasan khusus berakhir", "Special assignments ended"),
-  col("penugasan_segera_berakhir", "Penugasan khusus berakhir dalam 6 bulan", "Special assignments ending within 6 months"),
-  ...HEALTH_GROUPS.map((g) =>
-    col(
-      key.kepadatanKelompok(g),
-      `${GROUP_LABEL[g]?.id ?? g} per 10.000 penduduk`,
-      `${GROUP_LABEL[g]?.en ?? g} workers per 10,000 population`,
-      "number",
-    ),
-  ),
-];
-
 export function wilayahTable(level: CoverageLevel, units: readonly UnitFigures[]): CoverageTable {
+  const figures = wilayahColumns();
   return {
     label: { id: "Cakupan per wilayah", en: "Coverage by area" },
-    columns: [...unitColumns(level), ...WILAYAH_FIGURES],
+    columns: [...unitColumns(level), ...figures],
     rows: units.map((u) => {
       const na = notApplicable(u.facility, u.figures);
-      return [...unitCells(level, u), ...WILAYAH_FIGURES.map((c) => (na.has(c.key) ? null : (u.figures[c.key] ?? null)))];
+      return [...unitCells(level, u), ...figures.map((c) => (na.has(c.key) ? null : (u.figures[c.key] ?? null)))];
     }),
   };
 }
 
 const TRAININGS = kodePelatihanSchema.options;
 type PerJenis = { column: CoverageColumn; figure: (j: JenisTenaga) => string };
+/**
+ * A per-profession family's column (figures `name.JENIS`), labelled as declared (indicators.ts: the
+ * family over professions, else the total whose family it is).
+ */
+const family = (name: string): PerJenis => {
+  const i = INDICATORS.find((d) => d.key === name && d.over === "jenis_tenaga") ?? INDICATORS.find((d) => d.key === name);
+  if (!i) throw new Error(`indicator ${name} is not declared`);
+  return { column: { key: name, label: i.label, type: i.type }, figure: (j) => `${name}.${j}` };
+};
+/** The profesi table's figure columns, in this order; labels and values as declared. */
 const PROFESI_FIGURES: PerJenis[] = [
-  { column: col("tenaga", "Jumlah", "Count"), figure: key.tenaga },
-  { column: col("kepadatan_10k", "Per 10.000 penduduk", "Per 10,000 population", "number"), figure: key.kepadatan },
-  { column: col("rasio_100k", "Rasio per 100.000 penduduk", "Ratio per 100,000 population", "number"), figure: key.rasio100k },
-  { column: col("target_100k", "Target rasio 2019 per 100.000", "2019 ratio target per 100,000", "number"), figure: key.target100k },
-  { column: col("str_tidak_ada", "Tanpa STR", "STR missing"), figure: (j) => key.perJenis("str_tidak_ada", j) },
-  { column: col("sip_kedaluwarsa", "SIP kedaluwarsa", "SIP expired"), figure: (j) => key.perJenis("sip_kedaluwarsa", j) },
-  { column: col("sip_segera_habis", "SIP habis dalam 90 hari", "SIP expiring within 90 days"), figure: (j) => key.perJenis("sip_segera_habis", j) },
-  { column: col("penugasan_aktif", "Penugasan khusus aktif", "Special assignments active"), figure: (j) => key.perJenis("penugasan_aktif", j) },
-  { column: col("penugasan_berakhir", "Penugasan khusus berakhir", "Special assignments ended"), figure: (j) => key.perJenis("penugasan_berakhir", j) },
-  {
-    column: col("penugasan_segera_berakhir", "Penugasan khusus berakhir dalam 6 bulan", "Special assignments ending within 6 months"),
-    figure: (j) => key.perJenis("penugasan_segera_berakhir", j),
-  },
+  family("tenaga"),
+  family("kepadatan_10k"),
+  family("rasio_100k"),
+  family("target_100k"),
+  family("str_tidak_ada"),
+  family("sip_kedaluwarsa"),
+  family("sip_segera_habis"),
+  family("penugasan_aktif"),
+  family("penugasan_berakhir"),
+  family("penugasan_segera_berakhir"),
   ...TRAININGS.map((k) => ({
     column: col(`pelatihan.${k}`, `Terlatih ${k}`, `Trained ${k}`),
     figure: (j: JenisTenaga) => key.pelatihan(j, k),

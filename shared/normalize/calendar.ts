@@ -79,7 +79,7 @@ export const addYears = (p: number, years: number): number => addMonths(p, years
  * The least start date whose term of `years` has not ended by `day` (its end, addYears(start, years),
  * is on or after `day`). A term is over at `day` exactly when its start is before this date, so a
  * store that keeps start dates answers "ended / running / ending by" with plain comparisons against
- * values computed here (worker/coverage/read-sql.ts binds them). addYears never moves a day by more
+ * values computed here (worker/store/coverage-region.ts binds them). addYears never moves a day by more
  * than the one day of the 29 February clamp, hence at most one step.
  */
 export function firstStartNotEndedBy(day: number, years: number): number {

@@ -11,14 +11,15 @@ import type { Sink } from "./sink";
  * STR (registration): required for every health profession; lifetime since UU 17/2023, so a dated
  * STR that has passed is a record to update, not a lapsed licence (warning).
  * `strUntil`/`sipUntil` are what readDateColumn returned (packed date, DATE_EMPTY, DATE_LIFETIME or
- * a negative reason already reported).
+ * a negative reason already reported); `strUntilCell`/`sipCell` the end-date cells, the value of the
+ * findings on those columns (a number's finding carries its own column's text: Sink.add).
  * No STR or SIP number begins with = + - @: such text is refused (`str.format`, `sip.format`) rather
  * than stored and served as a formula (SPEC §7).
  */
-export function checkStr(profession: Profession | undefined, noStr: string | null, strUntil: number, strCell: Cell, run: Run, s: Sink): void {
-  if (noStr !== null && beginsAsFormula(noStr)) s.add("str.format", "no_str", {}, strCell);
+export function checkStr(profession: Profession | undefined, noStr: string | null, strUntil: number, strUntilCell: Cell, run: Run, s: Sink): void {
+  if (noStr !== null && beginsAsFormula(noStr)) s.add("str.format", "no_str", {}, noStr);
   if (profession?.needs_str && noStr === null) s.add("str.required", "no_str", { profession: profession.label });
-  if (strUntil > 1 && strUntil < run.asOf) s.add("str.expired", "str_berlaku_sampai", { date: toIso(strUntil) }, strCell);
+  if (strUntil > 1 && strUntil < run.asOf) s.add("str.expired", "str_berlaku_sampai", { date: toIso(strUntil) }, strUntilCell);
 }
 
 /**

@@ -165,7 +165,7 @@ export function validateFacilities(table: Table, ctx: MasterContext = {}): Maste
     if (!Array.isArray(cells) || isBlankRow(cells)) continue;
     row = cells;
     dataRows++;
-    s.at(r);
+    s.at(r, row, ix);
 
     const kodeCell = at(row, ix.kode);
     const kode = readFacilityCode(kodeCell);
@@ -282,7 +282,7 @@ export function validatePopulation(table: Table, ctx: MasterContext = {}): Maste
     const row = rows[r];
     if (!Array.isArray(row) || isBlankRow(row)) continue;
     dataRows++;
-    s.at(r);
+    s.at(r, row, ix);
 
     const kodeCell = at(row, ix.kode_wilayah);
     let kode = regionText(kodeCell);

@@ -93,7 +93,7 @@ export function validateNakes(table: Table, run: Run): NakesOutcome {
     }
     skipped.flush();
     dataRows++;
-    s.at(r);
+    s.at(r, row, ix);
     const kodeCell = at(row, ix.kode_fasyankes);
     const kodeText = readFacilityCode(kodeCell);
     if (kodeText !== zoneKode) {

@@ -60,7 +60,7 @@ export function validatePelatihan(table: Table, nakesNiks: { has(nik: string): b
       continue;
     }
     skipped.flush();
-    s.at(r);
+    s.at(r, row, ix);
     const nikCell = at(row, ix.nik);
     const nik = readNik(nikCell, ix.nik >= 0, "pelatihan", s);
     if (nik !== null && stored !== undefined && !nakesNiks.has(nik) && !stored.has(nik)) {

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { runtime } from "../../addin/functions/runtime";
 import type { CoverageResponse } from "../../shared/api/coverage";
-import { mukomukoSample } from "../../shared/demo/samples";
+import { mukomukoSample } from "../../fixtures/demo/samples";
 import { excelError, excelFunctions, type Fn } from "../addin/functions/fakes";
 import { freePort, startApi, type ApiServer } from "../support/api-server";
 

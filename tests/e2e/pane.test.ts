@@ -10,9 +10,9 @@ import { describe, expect, test } from "vitest";
 import type { Page } from "playwright-core";
 import type { CoverageResponse } from "../../shared/api/coverage";
 import type { UploadResponse, ValidateResponse } from "../../shared/api/rosters";
-import { generateRoster } from "../../shared/demo";
-import { mukomukoFacilities } from "../../shared/demo/facilities";
-import { errorSample, SAMPLE_AS_OF } from "../../shared/demo/samples";
+import { generateRoster } from "../../fixtures/demo";
+import { mukomukoFacilities } from "../../fixtures/demo/facilities";
+import { errorSample, SAMPLE_AS_OF } from "../../fixtures/demo/samples";
 import type { Cell } from "../../shared/schema/cell";
 import type { RosterRequest } from "../../shared/schema/roster";
 import { nakesColumns, pelatihanColumns } from "../../shared/table/columns";
@@ -28,7 +28,7 @@ const TODAY = new Date(`${SAMPLE_AS_OF}T09:00:00+07:00`);
 
 /**
  * The column each deliberate mistake of the error sample sits in: where the officer must see the
- * mark. Written from the mistakes themselves (shared/demo/samples.ts), not from the validator.
+ * mark. Written from the mistakes themselves (fixtures/demo/samples.ts), not from the validator.
  */
 const MISTAKE_COLUMN: Record<string, string> = {
   "nik.format": "nik",

@@ -14,7 +14,7 @@ import { runtime } from "../../addin/functions/runtime";
 import { id as t } from "../../addin/i18n/id";
 import { LIST_SHEETS, PLAN_SHEET } from "../../addin/tindak-lanjut/to-sheet";
 import type { ListResponse, PlacementResponse } from "../../shared/api/tindak-lanjut";
-import { mukomukoSample } from "../../shared/demo/samples";
+import { mukomukoSample } from "../../fixtures/demo/samples";
 import { ExcelError, excelFunctions } from "../addin/functions/fakes";
 import { openPane, snap, workbookOf, type Workbook } from "../support/browser";
 import { button, idle, paneSession, tab } from "../support/pane-session";

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { demoFacilities, demoPopulation } from "../../shared/demo";
+import { demoFacilities, demoPopulation } from "../../fixtures/demo";
 import { kabupatenList, provinsiList } from "../../shared/reference/wilayah";
 import { startBanner } from "../../scripts/lib/banner";
 import { localAdminToken, newToken, seedScript, seedScripts } from "../../scripts/lib/local-db";

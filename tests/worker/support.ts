@@ -3,11 +3,11 @@ import { exports } from "cloudflare:workers";
 import type { Role } from "../../shared/reference/codes";
 import type { FasyankesRecord } from "../../shared/schema/records";
 import type { RosterRequest } from "../../shared/schema/roster";
-import { generateRoster, mukomukoFacilities } from "../../shared/demo";
+import { generateRoster, mukomukoFacilities } from "../../fixtures/demo";
 import { createApp } from "../../worker/app";
 import type { Bindings } from "../../worker/env";
 import { prepare } from "../../worker/db/limits";
-import { seedSql } from "../../worker/seed/data";
+import { seedSql } from "../../fixtures/seed/data";
 import { upsertFacilitiesSql } from "../../worker/store/facilities";
 import { createToken } from "../../worker/auth/tokens";
 

@@ -4,10 +4,9 @@ import { yearOf } from "../../shared/coverage/dates";
 import type { CoverageFacility } from "../../shared/coverage/facility";
 import { addSums, addTo, key, type Sums } from "../../shared/coverage/keys";
 import { populationByCode, populationResolver, regionTree, type PopulationRow } from "../../shared/coverage/population";
-import { standardJenisList, type StandardRule } from "../../shared/coverage/standard";
+import { standardJenisList } from "../../shared/coverage/standard";
 import {
   jenisFasyankesSchema,
-  jenisStandarSchema,
   kategoriPuskesmasSchema,
   kodePelatihanSchema,
   type JenisTenaga,
@@ -17,8 +16,9 @@ import { NATIONAL } from "../../shared/coverage/units";
 import { provinceOfScope } from "../auth/scope";
 import { prepare } from "../db/limits";
 import type { Reader } from "../db/types";
-import { JENIS } from "./columns";
+import { JENIS } from "../store/coverage-versions";
 import { regionName } from "./names";
+import { parseRules } from "../store/coverage-standards";
 import { coverageSql, RULES_SQL, type CoverageRows } from "./read-sql";
 
 /**
@@ -43,17 +43,6 @@ export async function readCoverage(dbs: readonly Reader[], q: ResolvedQuery): Pr
     });
   }
   return foldCoverage(q, rows as CoverageRows);
-}
-
-/** Rows of a standard set as rules; rows were checked when stored, one that fails here is skipped. */
-export function parseRules(rows: readonly Record<string, unknown>[]): StandardRule[] {
-  return rows.flatMap((r) => {
-    const kategori = kategoriPuskesmasSchema.safeParse(r["kategori"]);
-    const jenis = jenisStandarSchema.safeParse(r["jenis"]);
-    return kategori.success && jenis.success
-      ? [{ kategori: kategori.data, rawat_inap: r["rawat_inap"] === 1, jenis: jenis.data, minimum: num(r["minimum"]) }]
-      : [];
-  });
 }
 
 // Codes come from rows the Worker wrote; a set lookup per row, not a schema parse, on the hot path.

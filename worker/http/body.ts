@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { decodeCsvBytes } from "../../shared/table/csv";
 import { configOf } from "../config";
 import type { AppEnv } from "../env";
-import { ApiError } from "./errors";
+import { ApiError, type Bilingual } from "./errors";
 import { MESSAGES } from "./messages";
 
 export type BodyKind = "json" | "csv";
@@ -112,15 +112,62 @@ export function parseJson(text: string): unknown {
   }
 }
 
-/** Where a value broke its schema, readable: "nakes.rows[3][2]: expected string". At most five. */
-export function describeZodError(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map((i) => {
-      const path = i.path.reduce<string>((s, p) => (typeof p === "number" ? `${s}[${p}]` : s ? `${s}.${String(p)}` : String(p)), "");
-      return `${path || "(body)"}: ${i.message}`;
-    })
-    .join("; ");
+/** One broken rule of a schema, as zod reports it (zod 4's issue, read by its code). */
+type ZodIssue = z.ZodError["issues"][number];
+
+/**
+ * Where a value broke its schema, readable, in both languages: "jumlah: harus bilangan bulat ≥ 1". At
+ * most five. zod's own texts are English only ("Invalid option", "Too small"), so the text comes from
+ * the issue's code and facts (the allowed values, the bound, the format) through the catalog; a
+ * schema's own message is written "Indonesian / English" (shared/api, e.g. coverageRegionSchema) and is
+ * split there.
+ */
+export function describeZodError(error: z.ZodError): Bilingual {
+  const parts = error.issues.slice(0, 5).map((i) => {
+    const path = i.path.reduce<string>((s, p) => (typeof p === "number" ? `${s}[${p}]` : s ? `${s}.${String(p)}` : String(p)), "");
+    return MESSAGES.zodAt(path || "(body)", issueText(i));
+  });
+  return { id: parts.map((p) => p.id).join("; "), en: parts.map((p) => p.en).join("; ") };
+}
+
+/** The separator of a schema's own bilingual message ("region harus … / region must be …"). */
+const OWN_MESSAGE = " / ";
+
+/** What a type is called in a message (zod's `expected`). */
+const TYPE_NAMES: Record<string, string> = { string: "teks (string)", number: "angka (number)", boolean: "boolean", array: "larik (array)", object: "objek (object)" };
+
+function issueText(i: ZodIssue): Bilingual {
+  const own = i.message.indexOf(OWN_MESSAGE);
+  if (own > 0) return { id: i.message.slice(0, own), en: i.message.slice(own + OWN_MESSAGE.length) };
+  switch (i.code) {
+    case "invalid_value":
+      return MESSAGES.zodOneOf(i.values.map(String).join(", "));
+    case "invalid_union": {
+      // An enum joined with a literal (jenisStandarSchema): the allowed values of every alternative.
+      const values = i.errors.flat().flatMap((e) => (e.code === "invalid_value" ? e.values.map(String) : []));
+      return values.length > 0 ? MESSAGES.zodOneOf([...new Set(values)].join(", ")) : MESSAGES.zodInvalid;
+    }
+    case "invalid_format":
+      return i.format === "date" ? MESSAGES.zodIsoDate : MESSAGES.zodFormat(i.format);
+    case "invalid_type":
+      // zod keeps no input on the issue; its message says what was received.
+      if (/received undefined/.test(i.message)) return MESSAGES.zodRequired;
+      return i.expected === "int" ? MESSAGES.zodWholeNumber : MESSAGES.zodType(TYPE_NAMES[i.expected] ?? i.expected);
+    case "too_small":
+    case "too_big": {
+      const bound = String(i.code === "too_small" ? i.minimum : i.maximum);
+      if (i.origin === "number" || i.origin === "bigint" || i.origin === "date") {
+        const strict = !(i.inclusive ?? true);
+        const text = `${i.code === "too_small" ? (strict ? ">" : "≥") : strict ? "<" : "≤"} ${bound}`;
+        return MESSAGES.zodBound(text);
+      }
+      return i.code === "too_small" ? MESSAGES.zodLengthAtLeast(bound) : MESSAGES.zodLengthAtMost(bound);
+    }
+    case "unrecognized_keys":
+      return MESSAGES.zodUnknownKeys(i.keys.join(", "));
+    default:
+      return MESSAGES.zodInvalid;
+  }
 }
 
 /** How many elements of each array the probe of parseWith keeps. */
@@ -144,7 +191,7 @@ function probeOf(value: unknown, depth = 0): unknown {
  * shape nearly always shows there, with its real path); only a value whose probe passes is checked
  * whole, and an overflow there is still a mismatch. Returns the parsed data, or where the shape broke.
  */
-function mismatch<S extends z.ZodType>(schema: S, value: unknown): { detail: string } | { data: z.infer<S> } {
+function mismatch<S extends z.ZodType>(schema: S, value: unknown): { detail: Bilingual } | { data: z.infer<S> } {
   const probe = schema.safeParse(probeOf(value));
   if (!probe.success) return { detail: describeZodError(probe.error) };
   try {
@@ -152,7 +199,7 @@ function mismatch<S extends z.ZodType>(schema: S, value: unknown): { detail: str
     return r.success ? { data: r.data } : { detail: describeZodError(r.error) };
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
-    return { detail: `more than ${PROBE_ELEMENTS} elements of an array have the wrong type` };
+    return { detail: MESSAGES.zodTooManyWrong(String(PROBE_ELEMENTS)) };
   }
 }
 

@@ -1,4 +1,8 @@
+import type { Context } from "hono";
 import { addDays, fromIso, toIso } from "../../shared/normalize/calendar";
+import { todayIn } from "../../shared/normalize/today";
+import { configOf } from "../config";
+import type { AppEnv } from "../env";
 import { ApiError } from "./errors";
 import { MESSAGES } from "./messages";
 
@@ -17,4 +21,16 @@ export function notAfterTomorrow(date: string | undefined, today: string, field 
   const latest = toIso(addDays(fromIso(today), 1));
   if (date <= latest) return date;
   throw new ApiError(400, "bad_request", MESSAGES.dateInFuture(field, date, today, latest));
+}
+
+/**
+ * The `as_of` a read names (coverage, the action lists, the placement plan), or today in `place`'s zone
+ * (SPEC §4.5) when it names none; refused as uploads refuse it (notAfterTomorrow, SPEC §6) when it lies
+ * more than a day after that today.
+ * @param asOf yyyy-mm-dd, already checked as an ISO date; undefined: today
+ * @param place the region or facility asked for; null: the whole country
+ * @throws ApiError 400 bad_request
+ */
+export function asOfAsked(c: Context<AppEnv>, asOf: string | undefined, place: string | null): string {
+  return notAfterTomorrow(asOf, todayIn(place, configOf(c.env).now), "as_of");
 }

@@ -59,9 +59,9 @@ export const MESSAGES = {
     id: `Isi permintaan bukan JSON yang sah${detail ? `: ${detail}` : "."}`,
     en: `The request body is not valid JSON${detail ? `: ${detail}` : "."}`,
   }),
-  wrongShape: (what: Bilingual, detail: string): Bilingual => ({
-    id: `${what.id} tidak sesuai bentuknya: ${detail}`,
-    en: `${what.en} does not have the expected shape: ${detail}`,
+  wrongShape: (what: Bilingual, detail: Bilingual): Bilingual => ({
+    id: `${what.id} tidak sesuai bentuknya: ${detail.id}`,
+    en: `${what.en} does not have the expected shape: ${detail.en}`,
   }),
   notIsoDate: (field: string, value: string): Bilingual => ({
     id: `${field} "${value}" bukan tanggal ISO (yyyy-mm-dd).`,
@@ -71,9 +71,29 @@ export const MESSAGES = {
     id: `${field} ${date} lebih dari satu hari setelah hari ini (${today}); data hanya untuk tanggal yang sudah terjadi (paling lambat ${latest}).`,
     en: `${field} ${date} is more than one day after today (${today}); data is for a date that has happened (${latest} at the latest).`,
   }),
-  invalidParameters: (target: string, detail: string): Bilingual => ({
-    id: `Parameter permintaan tidak sah (${target}): ${detail}`,
-    en: `Invalid request parameters (${target}): ${detail}`,
+  invalidParameters: (target: string, detail: Bilingual): Bilingual => ({
+    id: `Parameter permintaan tidak sah (${target}): ${detail.id}`,
+    en: `Invalid request parameters (${target}): ${detail.en}`,
+  }),
+
+  // What a value that breaks its schema lacks (http/body.ts describeZodError), when the schema says
+  // nothing of its own: zod's own texts are English only.
+  zodAt: (path: string, text: Bilingual): Bilingual => ({ id: `${path}: ${text.id}`, en: `${path}: ${text.en}` }),
+  zodOneOf: (values: string): Bilingual => ({ id: `harus salah satu dari: ${values}`, en: `must be one of: ${values}` }),
+  zodIsoDate: { id: "harus tanggal ISO (yyyy-mm-dd), misalnya 2026-11-01", en: "must be an ISO date (yyyy-mm-dd), e.g. 2026-11-01" },
+  zodFormat: (format: string): Bilingual => ({ id: `tidak sesuai format (${format})`, en: `does not have the expected format (${format})` }),
+  zodRequired: { id: "wajib diisi", en: "is required" },
+  zodType: (expected: string): Bilingual => ({ id: `harus berupa ${expected}`, en: `must be of type ${expected}` }),
+  zodWholeNumber: { id: "harus bilangan bulat", en: "must be a whole number" },
+  /** `comparison`: the bound with its sign ("≥ 1", "< 100"). */
+  zodBound: (comparison: string): Bilingual => ({ id: `harus ${comparison}`, en: `must be ${comparison}` }),
+  zodLengthAtLeast: (n: string): Bilingual => ({ id: `panjangnya paling sedikit ${n}`, en: `must have a length of at least ${n}` }),
+  zodLengthAtMost: (n: string): Bilingual => ({ id: `panjangnya paling banyak ${n}`, en: `must have a length of at most ${n}` }),
+  zodUnknownKeys: (keys: string): Bilingual => ({ id: `kunci tidak dikenal: ${keys}`, en: `unknown key(s): ${keys}` }),
+  zodInvalid: { id: "nilainya tidak sah", en: "is not a valid value" },
+  zodTooManyWrong: (elements: string): Bilingual => ({
+    id: `lebih dari ${elements} elemen sebuah larik berjenis salah`,
+    en: `more than ${elements} elements of an array have the wrong type`,
   }),
   stageParameter: { id: 'Parameter stage harus "1" atau "0".', en: 'The stage parameter must be "1" or "0".' },
   beforeParameter: { id: "Parameter before tidak sah.", en: "Invalid before parameter." },

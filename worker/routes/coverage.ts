@@ -3,13 +3,9 @@ import { coverageQuerySchema, coverageResponseSchema, type CoverageResponse } fr
 import type { Lang } from "../../shared/schema/issue";
 import { writeCsv } from "../../shared/table/csv-write";
 import { resolveQuery } from "../../shared/coverage/query";
-import { todayIn } from "../../shared/normalize/today";
-import { configOf } from "../config";
 import { requireRole } from "../auth/guard";
-import { coverageRegion } from "../coverage/access";
-import { isRegionCode } from "../../shared/validate/scope";
-import { readSession } from "../http/databases";
-import { getFacility } from "../store/facilities";
+import { asOfAsked } from "../http/dates";
+import { regionAsked } from "../http/region";
 import { readSessions } from "../coverage/databases";
 import { readCoverage } from "../coverage/read";
 import { ApiError, langOf } from "../http/errors";
@@ -66,9 +62,10 @@ coverageRoutes.openapi(
   }),
   async (c) => {
     const q = c.req.valid("query");
-    const facility = q.region !== undefined && !isRegionCode(q.region) ? ((await getFacility(readSession(c, q.region), q.region)) ?? undefined) : undefined;
-    const region = coverageRegion(c.get("token"), q.region, facility);
-    const resolved = resolveQuery({ ...q, region: region ?? undefined }, todayIn(region, configOf(c.env).now));
+    const region = await regionAsked(c, q.region);
+    // A future as_of is refused as uploads refuse it; none is today in the region's zone.
+    const asOf = asOfAsked(c, q.as_of, region);
+    const resolved = resolveQuery({ ...q, region: region ?? undefined, as_of: asOf }, asOf);
     if (!resolved.ok) throw new ApiError(400, "bad_request", resolved.message);
     const body = await readCoverage(readSessions(c, resolved.query.region), resolved.query);
     c.header("Vary", "Accept, Accept-Language");

@@ -2,14 +2,13 @@ import { createRoute } from "@hono/zod-openapi";
 import { placementRequestSchema, placementResponseSchema } from "../../shared/api/tindak-lanjut";
 import { addMonths } from "../../shared/coverage/dates";
 import type { JenisTenaga, StatusKepegawaian } from "../../shared/reference/codes";
-import { todayIn } from "../../shared/normalize/today";
 import { planPlacement, type PlacementFacility } from "../../shared/tindak-lanjut/penempatan";
 import { PLACEMENT_HORIZON_MONTHS, TERM_STATUSES } from "../../shared/tindak-lanjut/rules";
 import { latestTmtEndingBy } from "../../shared/tindak-lanjut/selection";
 import { termEnd } from "../../shared/tindak-lanjut/lists";
 import { requireRole } from "../auth/guard";
-import { configOf } from "../config";
-import { coverageRegion } from "../coverage/access";
+import { asOfAsked } from "../http/dates";
+import { regionAsked } from "../http/region";
 import { readSession } from "../http/databases";
 import { readJson } from "../http/body";
 import { langOf } from "../http/errors";
@@ -49,9 +48,9 @@ penempatanRoutes.openAPIRegistry.registerPath(
 );
 penempatanRoutes.post("/penempatan", requireRole("analyst"), async (c) => {
   const body = await readJson(c, placementRequestSchema);
-  // The schema requires a region, so coverageRegion answers it (or refuses it: 403).
-  const region = coverageRegion(c.get("token"), body.region)!;
-  const asOf = body.as_of ?? todayIn(region, configOf(c.env).now);
+  // The schema requires a region code, so regionAsked answers it (or refuses it: 403).
+  const region = (await regionAsked(c, body.region))!;
+  const asOf = asOfAsked(c, body.as_of, region);
   const horizon = addMonths(asOf, PLACEMENT_HORIZON_MONTHS);
   const db = readSession(c, region);
   const facts = await readPlacementFacts(db, region, asOf, {

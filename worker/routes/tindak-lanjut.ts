@@ -1,57 +1,30 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { LIST_COLUMNS, listQuerySchema, listResponseSchema } from "../../shared/api/tindak-lanjut";
-import { todayIn } from "../../shared/normalize/today";
 import { csvOf } from "../../shared/tindak-lanjut/csv";
 import { buildList, factsOf, listWindows, type ListRows } from "../../shared/tindak-lanjut/lists";
 import { listNeeds } from "../../shared/tindak-lanjut/selection";
-import { isRegionCode } from "../../shared/validate/scope";
 import { requireRole } from "../auth/guard";
 import { serverTiming, timed } from "../http/timing";
-import { inScope, isNational, regionInScope } from "../auth/scope";
-import type { TokenInfo } from "../auth/token-info";
-import { configOf } from "../config";
 import { readSessions } from "../coverage/databases";
-import { readSession } from "../http/databases";
-import type { Reader } from "../db/types";
 import type { AppEnv } from "../env";
 import { parseWith } from "../http/body";
 import { langOf } from "../http/errors";
-import { outsideScope } from "../coverage/access";
+import { asOfAsked } from "../http/dates";
+import { regionAsked } from "../http/region";
 import { routes } from "../openapi/app";
 import { bearer, errors } from "../openapi/responses";
-import { getFacility } from "../store/facilities";
 import { readListFacts } from "../store/tindak-lanjut";
 import { MESSAGES } from "../http/messages";
 
 /**
  * GET /v1/tindak-lanjut (SPEC §9, issue 16): the action lists, people by name, for uploaders and
- * admins; analysts never (the lists name people). Scope applies to the data: the facilities read are
- * those of the requested region that lie in the token's scope, so a facility-scoped uploader sees its
- * facility only whatever region it names; a region wholly outside the scope is 403. Mounted under /v1.
+ * admins; analysts never (the lists name people). The region asked for must lie in the token's scope,
+ * as for coverage and the plan (http/region.ts: a wider or other region is 403, never an answer narrowed
+ * to the scope); the data is read within the scope as well (store/scope-sql), so a facility-scoped
+ * uploader sees its facility only. A future `as_of` is refused as uploads refuse it. Mounted under /v1.
  */
 export const tindakLanjutRoutes = routes();
-
-/**
- * Whether a request for `region` may read anything: the region lies in the scope, or the scope lies in
- * the region (then the scope limits the rows: a facility-scoped uploader asking for its regency gets its
- * facility). Where one side is a facility it is judged by auth/scope's inScope with its master row, the
- * rule the rows are read by (facilityInScopeSql): a hospital code tells only its regency, its master row
- * its kecamatan, so without the row a hospital token was refused its own kecamatan yet given its
- * regency and province (attack finding 9b).
- */
-async function checkRegion(db: Reader, token: TokenInfo, region: string): Promise<void> {
-  const scope = token.scope;
-  if (isNational(scope) || region === scope) return;
-  if (isRegionCode(region) && isRegionCode(scope)) {
-    if (regionInScope(region, scope) || regionInScope(scope, region)) return;
-    throw outsideScope(region, scope);
-  }
-  // One side names a facility: it must lie inside the other.
-  const [facility, area] = isRegionCode(region) ? [scope, region] : [region, scope];
-  const fact = await getFacility(db, facility);
-  if (inScope(facility, area, fact ?? undefined) !== true) throw outsideScope(region, scope);
-}
 
 const wantsCsv = (c: Context<AppEnv>) => /\btext\/csv\b/i.test(c.req.header("Accept") ?? "");
 
@@ -87,10 +60,10 @@ tindakLanjutRoutes.openAPIRegistry.registerPath(
 tindakLanjutRoutes.get("/tindak-lanjut", requireRole("uploader"), serverTiming(), async (c) => {
   const q = parseWith(listQuerySchema, c.req.query(), MESSAGES.partQuery);
   const token = c.get("token");
-  const region = q.region === undefined ? null : q.region.trim().toUpperCase();
-  const place = region ?? (isNational(token.scope) ? null : token.scope);
-  if (region !== null) await checkRegion(readSession(c, region), token, region);
-  const asOf = q.as_of ?? todayIn(place, configOf(c.env).now);
+  // The region asked for, or the token's scope (null: national); wider than the scope is 403.
+  const place = await regionAsked(c, q.region);
+  const region = q.region ?? null;
+  const asOf = asOfAsked(c, q.as_of, place);
   const lang = langOf(c);
   const needs = listNeeds(q.list, listWindows(asOf));
 

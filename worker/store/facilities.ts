@@ -74,7 +74,7 @@ export function upsertFacilitiesSql(list: readonly Facility[], by: string | null
 /**
  * The facilities as they were at the date bound as `param` (SPEC §6): per code, the version with the
  * latest berlaku_mulai on or before it, else its first version. Columns as fasyankes (coverage reads
- * it through coverage/sources.ts).
+ * it through store/coverage-region.ts).
  */
 export function facilitiesAtSql(param: string): string {
   return `SELECT x.kode, x.nama, x.jenis, x.kode_wilayah, x.kecamatan, x.kategori, x.rawat_inap, x.poned, x.aktif FROM fasyankes_versi x

@@ -4,7 +4,7 @@ import { NATIONAL } from "../../shared/coverage/units";
 import { bulkInsert } from "../db/bulk";
 import { prepare } from "../db/limits";
 import type { Reader, Sql, Writer } from "../db/types";
-import { parseRules } from "../coverage/read";
+import { parseRules } from "./coverage-standards";
 
 /**
  * SQL of standar_set and standar_puskesmas (migrations 0050, 0060): the only place that writes them.

@@ -4,7 +4,7 @@ import { ApiError } from "../../../addin/api/errors";
 import type { Transport } from "../../../addin/api/transport";
 import type { UploadResponse } from "../../../shared/api/rosters";
 import type { RosterRequest } from "../../../shared/schema/roster";
-import { generateRoster, mukomukoFacilities } from "../../../shared/demo";
+import { generateRoster, mukomukoFacilities } from "../../../fixtures/demo";
 import { apiError, FakeApi, json } from "../support/fakes";
 
 const roster: RosterRequest = generateRoster({ rows: 300, seed: 5, asOf: "2026-11-01", facilities: mukomukoFacilities, pelatihan: false });

@@ -5,7 +5,7 @@ import { writeResults } from "../../../addin/excel/results";
 import { locateIssues } from "../../../addin/roster/locate";
 import { toRosterRequest } from "../../../addin/roster/to-request";
 import type { Cell } from "../../../shared/schema/cell";
-import { generateRoster, NAKES_KEYS } from "../../../shared/demo/index";
+import { generateRoster, NAKES_KEYS } from "../../../fixtures/demo/index";
 import { nakesColumns } from "../../../shared/table/columns";
 import { validateRoster } from "../../../shared/validate/roster";
 import { useFakeExcel } from "./fake";

@@ -11,7 +11,7 @@ import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import type { ValidateResponse } from "../../../shared/api/rosters";
-import { errorSample, mukomukoSample, SAMPLE_AS_OF } from "../../../shared/demo/samples";
+import { errorSample, mukomukoSample, SAMPLE_AS_OF } from "../../../fixtures/demo/samples";
 import type { Cell } from "../../../shared/schema/cell";
 import type { RosterRequest } from "../../../shared/schema/roster";
 import { nakesColumns, pelatihanColumns } from "../../../shared/table/columns";

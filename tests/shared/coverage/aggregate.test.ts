@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { aggregateRoster } from "../../../shared/coverage/aggregate";
+import { aggregateRoster } from "./oracle/aggregate";
 import { rosterRows } from "./fixture";
 
 const sorted = <T>(xs: T[]) => [...xs].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));

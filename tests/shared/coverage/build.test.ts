@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { aggregateRoster } from "../../../shared/coverage/aggregate";
-import { coverageFromAggregates, type ResolvedQuery } from "../../../shared/coverage/build";
+import { aggregateRoster } from "./oracle/aggregate";
+import type { ResolvedQuery } from "../../../shared/coverage/build";
+import { coverageFromAggregates } from "./oracle/coverage";
 import { coverageResponseSchema } from "../../../shared/api/coverage";
 import { AS_OF, FACILITIES, POPULATION, pmk75, rosterRows } from "./fixture";
 import { records, rowOf } from "./table-reader";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { aggregateRoster, emptyAggregate } from "../../../shared/coverage/aggregate";
-import { evaluateFacility } from "../../../shared/coverage/facility";
+import { aggregateRoster, emptyAggregate } from "./oracle/aggregate";
+import { evaluateFacility } from "./oracle/facility";
 import type { StandardRule } from "../../../shared/coverage/standard";
 import { windowsFor } from "../../../shared/coverage/windows";
 import { AS_OF, FACILITIES, pmk75, rosterRows } from "./fixture";

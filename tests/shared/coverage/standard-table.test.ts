@@ -21,6 +21,19 @@ describe("a staffing standard sent as a table", () => {
     });
   });
 
+  it("reads rawat_inap the way a roster's Y/N columns are read (Ya, tdk, Yes, 1)", () => {
+    const r = parseStandardTable({
+      columns: ["kategori", "rawat_inap", "jenis", "minimum"],
+      rows: [
+        ["PERKOTAAN", "Ya", "DOKTER", 1],
+        ["PERKOTAAN", "tdk", "DOKTER", 1],
+        ["PEDESAAN", "Yes", "DOKTER", 1],
+        ["PEDESAAN", 0, "DOKTER", 1],
+      ],
+    });
+    expect(r.ok && r.rules.map((x) => x.rawat_inap)).toEqual([true, false, true, false]);
+  });
+
   it("names every bad value with its row and column, in Indonesian and English", () => {
     const r = parseStandardTable({
       columns: ["kategori", "rawat_inap", "jenis", "minimum"],

@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
+import { cleanCell } from "../../../shared/normalize/cell";
+import { parseCsv } from "../../../shared/table/csv";
 import { csvField, writeCsv, type CsvValue } from "../../../shared/table/csv-write";
 
 const parse = (csv: string, delimiter = ",") => Papa.parse<string[]>(csv, { delimiter, newline: "\r\n" }).data.filter((r) => !(r.length === 1 && r[0] === ""));
@@ -47,10 +49,46 @@ describe("writeCsv", () => {
     fc.assert(
       fc.property(fc.constantFrom<"," | ";">(",", ";"), fc.array(fc.array(cell, { minLength: 2, maxLength: 2 }), { maxLength: 5 }), (delimiter, rows) => {
         const back = parse(writeCsv(["x", "y"], rows as CsvValue[][], { delimiter }), delimiter);
-        const expected = rows.map((r) => r.map((v) => (v === null ? "" : typeof v === "number" ? String(v) : /^[=+\-@\t\r]/.test(v) ? `'${v}` : v)));
+        const asText = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : /^(0\d+|\d{16,})$/.test(v) ? `="${v}"` : v);
+        const expected = rows.map((r) => r.map((v) => (v === null ? "" : typeof v === "number" ? String(v) : asText(v))));
         expect(back).toEqual([["x", "y"], ...expected]);
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("digits Excel would change when it opens the file by double-click", () => {
+  const NIK = "1706015001900001";
+  const NIP = "198501012010012001";
+
+  it("writes a NIK, a NIP and a leading-zero number as Excel's text formula =\"…\"", () => {
+    expect(csvField(NIK)).toBe(`"=""${NIK}"""`);
+    expect(csvField(NIP)).toBe(`"=""${NIP}"""`);
+    expect(csvField("0812345")).toBe('"=""0812345"""');
+    expect(parse(csvField(NIK))[0]).toEqual([`="${NIK}"`]);
+  });
+
+  it("leaves digits Excel keeps as they are: 15 digits or fewer without a leading 0, a lone 0, numbers", () => {
+    expect(csvField("123456789012345")).toBe("123456789012345");
+    expect(csvField("1706")).toBe("1706");
+    expect(csvField("0")).toBe("0");
+    expect(csvField(1706)).toBe("1706");
+    expect(csvField("SIP/0002/2024")).toBe("SIP/0002/2024");
+    expect(csvField("0812-345")).toBe("0812-345");
+    expect(csvField(" 1706015001900001")).toBe(" 1706015001900001");
+  });
+
+  it("keeps its formula-safety for text: a leading = + - @ is still made text with '", () => {
+    expect(csvField("+1706000000000011")).toBe(`"'+1706000000000011"`);
+    expect(csvField(`="${NIK}"`)).toBe(`"'=""${NIK}"""`);
+  });
+
+  it("reads back through the project's own CSV reader and cell normaliser as the digits written", () => {
+    const rows = [[NIK, NIP, "0812345", "Siti Aminah"]];
+    for (const delimiter of [",", ";"] as const) {
+      const table = parseCsv(writeCsv(["nik", "nip", "no_str", "nama"], rows, { delimiter, bom: true }));
+      expect(table.rows.map((r) => r.map(cleanCell))).toEqual(rows);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { demoFacilityFacts } from "../../../shared/demo/facilities";
+import { demoFacilityFacts } from "../../../fixtures/demo/facilities";
 import { check, codesOf, issuesOf } from "./support";
 
 describe("the profession", () => {

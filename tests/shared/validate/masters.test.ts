@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { demoFacilities, demoFacilitiesTable } from "../../../shared/demo/facilities";
-import { demoPopulation, demoPopulationTable } from "../../../shared/demo/population";
+import { demoFacilities, demoFacilitiesTable } from "../../../fixtures/demo/facilities";
+import { demoPopulation, demoPopulationTable } from "../../../fixtures/demo/population";
 import { fasyankesRecordSchema, pendudukRecordSchema } from "../../../shared/schema/records";
 import { facilityCodesOf, validateFacilities, validatePopulation } from "../../../shared/validate/masters";
 

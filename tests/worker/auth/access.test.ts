@@ -1,7 +1,7 @@
 import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../../../shared/reference/codes";
-import { mukomukoFacilities } from "../../../shared/demo";
+import { mukomukoFacilities } from "../../../fixtures/demo";
 import { createToken } from "../../../worker/auth/tokens";
 import { revokeToken } from "../../../worker/store/tokens";
 import { call, json, roster, seedDemo, tokenFor, type CallOptions } from "../support";

@@ -1,7 +1,7 @@
 import { env } from "cloudflare:test";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { demoFacilities } from "../../../shared/demo";
+import { demoFacilities } from "../../../fixtures/demo";
 import type { Role } from "../../../shared/reference/codes";
 import { PMK75_2014 } from "../../../shared/reference/standar-puskesmas";
 import type { RosterRequest } from "../../../shared/schema/roster";

@@ -5,7 +5,7 @@ import type { CoverageFacility } from "../../../shared/coverage/facility";
 import type { PopulationRow } from "../../../shared/coverage/population";
 import type { NakesRecord, PelatihanRecord } from "../../../shared/schema/records";
 import { prepare } from "../../../worker/db/limits";
-import { referenceWilayah } from "../../../worker/seed/data";
+import { referenceWilayah } from "../../../fixtures/seed/data";
 import { upsertWilayahSql } from "../../../worker/store/wilayah";
 import { call } from "../support";
 

@@ -1,13 +1,14 @@
 import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { aggregateRoster } from "../../../shared/coverage/aggregate";
-import { coverageFromAggregates, type ResolvedQuery } from "../../../shared/coverage/build";
-import { generateRoster } from "../../../shared/demo";
+import { aggregateRoster } from "../../shared/coverage/oracle/aggregate";
+import type { ResolvedQuery } from "../../../shared/coverage/build";
+import { coverageFromAggregates } from "../../shared/coverage/oracle/coverage";
+import { generateRoster } from "../../../fixtures/demo";
 import { jenisTenagaSchema } from "../../../shared/reference/codes";
 import { PMK75_2014 } from "../../../shared/reference/standar-puskesmas";
 import type { NakesRecord, PelatihanRecord } from "../../../shared/schema/records";
 import { storeUpload } from "../../../worker/rosters/commit";
-import { referenceWilayah } from "../../../worker/seed/data";
+import { referenceWilayah } from "../../../fixtures/seed/data";
 import { FACILITIES, POPULATION, rosterRows } from "../../shared/coverage/fixture";
 import { call, tokenFor } from "../support";
 import { coverage, putFacilities, putPopulation, seedRegions, uploadAt } from "./api";
@@ -105,7 +106,7 @@ const names = new Map(referenceWilayah().map((w) => [w.kode, w.nama]));
 
 describe("the aggregates kept by the upload's final batch", () => {
   it("match the rows at every date, before, between and after the uploads, at every level", async () => {
-    const dates = ["2026-08-31", "2026-09-01", "2026-09-10", "2026-09-15", "2026-10-02", "2026-10-20", "2026-10-24", "2026-10-25", "2026-11-01", "2026-11-05", "2027-06-30"];
+    const dates = ["2026-08-31", "2026-09-01", "2026-09-10", "2026-09-15", "2026-10-02", "2026-10-20", "2026-10-24", "2026-10-25", "2026-11-01", "2026-11-05", "2026-11-29"];
     const questions: Omit<ResolvedQuery, "as_of">[] = [
       { level: "facility", region: "17", jenis_tenaga: null },
       { level: "kecamatan", region: "1706", jenis_tenaga: null },

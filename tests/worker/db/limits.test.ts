@@ -1,6 +1,6 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { generateRoster } from "../../../shared/demo";
+import { generateRoster } from "../../../fixtures/demo";
 import { bulkInsert, jsonChunks, textParts } from "../../../worker/db/bulk";
 import { assertWithinLimits, D1_LIMITS, D1LimitError, utf8Bytes } from "../../../worker/db/limits";
 import { checkRoster } from "../../../worker/rosters/check";

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { NAKES_KEYS } from "../../../shared/demo";
+import { NAKES_KEYS } from "../../../fixtures/demo";
 import { call, seedDemo, tokenFor } from "../support";
 
 let token: string;

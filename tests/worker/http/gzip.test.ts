@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ValidateResponse } from "../../../shared/api/rosters";
-import { toExcelCsv } from "../../../shared/demo/samples";
-import { demoFacilitiesTable, mukomukoFacilities } from "../../../shared/demo";
+import { toExcelCsv } from "../../../fixtures/demo/samples";
+import { demoFacilitiesTable, mukomukoFacilities } from "../../../fixtures/demo";
 import { call, freshFacilities, json, roster, seedDemo, tokenFor } from "../support";
 
 /**

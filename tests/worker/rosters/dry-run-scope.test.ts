@@ -3,7 +3,7 @@ import type { ValidateResponse } from "../../../shared/api/rosters";
 import type { Cell } from "../../../shared/schema/cell";
 import type { Issue } from "../../../shared/schema/issue";
 import type { RosterRequest } from "../../../shared/schema/roster";
-import { demoFacilities } from "../../../shared/demo";
+import { demoFacilities } from "../../../fixtures/demo";
 import { call, freshFacilities, json, roster, seedDemo, tokenFor } from "../support";
 
 /**

@@ -1,11 +1,11 @@
 import { applyD1Migrations, env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ValidateResponse } from "../../../shared/api/rosters";
-import { demoFacilities } from "../../../shared/demo";
+import { demoFacilities } from "../../../fixtures/demo";
 import { NATIONAL } from "../../../shared/coverage/units";
 import type { RosterRequest } from "../../../shared/schema/roster";
 import { prepare } from "../../../worker/db/limits";
-import { SEED_TIME } from "../../../worker/seed/data";
+import { SEED_TIME } from "../../../fixtures/seed/data";
 import { upsertFacilitiesSql } from "../../../worker/store/facilities";
 import { call, count, json, roster, seedDemo, tokenFor } from "../support";
 

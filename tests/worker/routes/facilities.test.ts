@@ -1,6 +1,6 @@
 import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
-import { demoFacilitiesTable, demoPopulationTable, mukomukoFacilities } from "../../../shared/demo";
+import { demoFacilitiesTable, demoPopulationTable, mukomukoFacilities } from "../../../fixtures/demo";
 import { call, count, json, seedDemo, tokenFor } from "../support";
 
 let admin: string;

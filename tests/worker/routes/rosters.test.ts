@@ -2,7 +2,7 @@ import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { UploadResponse, ValidateResponse } from "../../../shared/api/rosters";
 import type { RosterRequest } from "../../../shared/schema/roster";
-import { toExcelCsv } from "../../../shared/demo/samples";
+import { toExcelCsv } from "../../../fixtures/demo/samples";
 import { sha256Hex } from "../../../worker/auth/secret";
 import { call, count, freshFacilities, json, roster, seedDemo, tokenFor } from "../support";
 

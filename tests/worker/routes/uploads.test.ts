@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { mukomukoFacilities } from "../../../shared/demo";
+import { mukomukoFacilities } from "../../../fixtures/demo";
 import type { Issue } from "../../../shared/schema/issue";
 import { countIssues } from "../../../shared/validate/issues";
 import { call, json, roster, seedDemo, tokenFor } from "../support";

@@ -54,8 +54,8 @@ describe("GET /v1/tindak-lanjut", () => {
     const request = rosterRequest(AS_OF);
     const { issues } = validateRoster(request, { asOf: AS_OF });
     const flagged = issues.filter((i) => i.code === "sip.expiring").map((i) => String(request.nakes.rows[i.row!]![0]));
-    const l = await list("sip", uploader, `region=17&as_of=${AS_OF}`);
-    // A 1706 token asking for the province sees its regency only: Lina (1701) is flagged but not its to see.
+    const l = await list("sip", uploader, `region=1706&as_of=${AS_OF}`);
+    // The 1706 token's regency: Lina (1701) is flagged but not its to see.
     const inScope = flagged.filter((nik) => nik !== nikOfName("dr. Lina Marlina"));
     expect(l.rows.filter((r) => r.keadaan === "segera_berakhir").map((r) => r.nik).sort()).toEqual(inScope.sort());
     const admin17 = await tokenFor("admin", "17");
@@ -118,10 +118,11 @@ describe("GET /v1/tindak-lanjut", () => {
     expect((await json(res)).error.code).toBe("forbidden");
   });
 
-  it("shows a facility-scoped uploader its facility only, whatever region it names", async () => {
+  it("shows a facility-scoped uploader its facility only, and refuses it any region wider", async () => {
     const alpha = await tokenFor("uploader", "P1706010201");
     expect(names(await list("sip", alpha, `as_of=${AS_OF}`))).toEqual(["Siti Aminah", "dr. Rahmat Hidayat"]);
-    expect(names(await list("penugasan", alpha, `region=1706&as_of=${AS_OF}`))).toEqual(["Agus Salim"]);
+    expect(names(await list("penugasan", alpha, `region=P1706010201&as_of=${AS_OF}`))).toEqual(["Agus Salim"]);
+    expect((await call("GET", `/v1/tindak-lanjut?list=sip&region=1706`, { token: alpha })).status).toBe(403);
     expect((await call("GET", `/v1/tindak-lanjut?list=sip&region=P1706010202`, { token: alpha })).status).toBe(403);
     expect((await call("GET", `/v1/tindak-lanjut?list=sip&region=1701`, { token: alpha })).status).toBe(403);
   });
@@ -143,7 +144,8 @@ describe("GET /v1/tindak-lanjut", () => {
     const lines = (await res.text()).replace(/^\uFEFF/, "").trimEnd().split("\r\n");
     expect(lines[0]).toBe(LIST_COLUMNS.sip.join(","));
     expect(lines).toHaveLength(3);
-    expect(lines[1]).toContain(`P1706010201,Puskesmas Alpha,${nikOfName("Siti Aminah")},Siti Aminah,BIDAN,`);
+    // The NIK's 16 digits as Excel's text formula, so a double-click keeps them (shared/table/csv-write).
+    expect(lines[1]).toContain(`P1706010201,Puskesmas Alpha,"=""${nikOfName("Siti Aminah")}""",Siti Aminah,BIDAN,`);
     expect(lines[1]!.endsWith(",SIP/0002/2024,2026-10-20,-12,berakhir")).toBe(true);
   });
 

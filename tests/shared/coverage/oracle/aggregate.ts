@@ -1,8 +1,8 @@
-import type { JenisTenaga, KodePelatihan } from "../reference/codes";
-import type { NakesRecord, PelatihanRecord } from "../schema/records";
-import { addYears } from "./dates";
-import { needsStr } from "./professions";
-import { PENUGASAN_TERM_YEARS } from "./windows";
+import type { JenisTenaga, KodePelatihan } from "../../../../shared/reference/codes";
+import type { NakesRecord, PelatihanRecord } from "../../../../shared/schema/records";
+import { addYears } from "../../../../shared/coverage/dates";
+import { needsStr } from "../../../../shared/coverage/professions";
+import { PENUGASAN_TERM_YEARS } from "../../../../shared/coverage/windows";
 
 export interface JenisCount {
   jenis: JenisTenaga;
@@ -22,8 +22,8 @@ export interface JenisTrainingCount {
 /**
  * What coverage needs of one facility's roster version: persons counted once per jenis, and the dated
  * facts kept as counts per (jenis, date) rather than booleans, because "expired" or "ended" depends on
- * the as_of of the question, not of the upload. The Worker keeps exactly these counts per facility
- * version in D1 (worker/coverage); this function is their definition from the rows.
+ * the as_of of the question, not of the upload. The Worker keeps these counts per facility version
+ * in D1 (worker/coverage/refresh.ts); this test oracle computes them from the rows, independently.
  */
 export interface FacilityAggregate {
   staff: JenisCount[];
