@@ -8,6 +8,15 @@ export const coverageLevelSchema = z.enum(["facility", "kecamatan", "regency", "
 export type CoverageLevel = z.infer<typeof coverageLevelSchema>;
 
 /**
+ * A region code only (province 2, regency 4, kecamatan 6 digits): what a placement plan is made for
+ * (POST /v1/penempatan). Its message is written Indonesian / English, as every schema's own message
+ * (worker/http/body.ts shows the request's language).
+ */
+export const regionCodeSchema = z.string().regex(/^(\d{2}|\d{4}|\d{6})$/, {
+  message: "region harus kode wilayah (2, 4 atau 6 digit) / region must be a region code (2, 4 or 6 digits)",
+});
+
+/**
  * A region-code prefix (province 2, regency 4, kecamatan 6 digits) or one facility's code of any kind
  * (puskesmas P + 10 digits, hospital 7 digits, clinic K / laboratory L + 7–10 digits): the facility
  * alternatives come from shared/reference/facilities.ts's code shapes (SPEC §3.3), the one definition.

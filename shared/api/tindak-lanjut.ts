@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { isoDateSchema } from "../schema/cell";
 import { jenisStandarSchema, jenisTenagaSchema, kategoriPuskesmasSchema, kodePelatihanSchema, statusKepegawaianSchema } from "../reference/codes";
-import { coverageRegionSchema } from "./coverage";
+import { coverageRegionSchema, regionCodeSchema } from "./coverage";
 
 /**
  * The API contract of SPEC §9 (issue 16): the action lists of GET /v1/tindak-lanjut (people: uploaders
@@ -113,9 +113,7 @@ const JUMLAH_MESSAGE = `harus bilangan bulat ≥ 1 (paling banyak ${MAX_PLACEMEN
 
 /** Body of POST /v1/penempatan: `jumlah` new staff of one profession (or KEFARMASIAN) into `region`. */
 export const placementRequestSchema = z.object({
-  region: z.string().regex(/^(\d{2}|\d{4}|\d{6})$/, {
-    message: "region harus kode wilayah (2, 4 atau 6 digit) / region must be a region code (2, 4 or 6 digits)",
-  }),
+  region: regionCodeSchema,
   jenis_tenaga: jenisStandarSchema,
   jumlah: z
     .number({ error: JUMLAH_MESSAGE })

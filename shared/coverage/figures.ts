@@ -1,7 +1,6 @@
 import type { JenisStandar, JenisTenaga } from "../reference/codes";
-import { kodePelatihanSchema } from "../reference/codes";
-import { defines, INDICATORS, memberKey, MEMBERS, rate, share, type DeriveInput, type Dimension } from "./indicators";
-import { key, PER_JENIS_FAMILIES, type Sums } from "./keys";
+import { defines, familyOf, INDICATORS, memberKey, MEMBERS, rate, share, type DeriveInput, type Dimension } from "./indicators";
+import { key, type Sums } from "./keys";
 import { JENIS_TENAGA, NINE_JENIS } from "./professions";
 import { KEFARMASIAN_MEMBERS, standardJenisOf } from "./standard";
 
@@ -10,9 +9,6 @@ export { rate, share };
 export { TARGET_100K } from "./indicators";
 
 export type Figures = Record<string, number | null>;
-
-
-const TRAININGS = kodePelatihanSchema.options;
 
 /** Which professions the figures and per-profession rows show: all, or those of the filter. */
 export interface Professions {
@@ -31,31 +27,34 @@ export function professionsFor(filter: JenisStandar | null, standardJenis: reado
 }
 
 /**
- * Every figure of one unit (or of the whole selection) from its sums: the declared indicators
- * (indicators.ts), the per-profession families and their totals over professions, training and
- * standard figures, densities and ratios. Totals and facility indicators are always over all
- * professions; the per-profession keys are limited to `show`.
+ * Every figure of one unit (or of the whole selection) from its sums (missing: 0): each declared
+ * indicator of indicators.ts, in list order: single figures, families (`key.MEMBER`) for the members
+ * `show` shows, and totals over professions. Totals and facility indicators are always over all
+ * professions; the per-profession and per-standard keys are limited to `show`.
  */
 export function deriveFigures(sums: Readonly<Sums>, penduduk: number | null, show: Professions, standardJenis: readonly JenisStandar[]): Figures {
   const get = (k: string) => sums[k] ?? 0;
   const out: Figures = {};
   const shown = new Set(show.jenis);
   const input: DeriveInput = { get, penduduk, standardJenis };
-  const membersShown: Record<Dimension, readonly string[]> = { ...MEMBERS, jenis_tenaga: show.jenis, nine: show.nine };
-
-  for (const family of PER_JENIS_FAMILIES) {
-    let total = 0;
-    for (const j of JENIS_TENAGA) {
-      const v = get(key.perJenis(family, j));
-      total += v;
-      if (shown.has(j)) out[key.perJenis(family, j)] = v;
-    }
-    out[family] = total;
-  }
+  const membersShown: Record<Dimension, readonly string[]> = { ...MEMBERS, jenis_tenaga: show.jenis, nine: show.nine, standar: show.standar };
 
   for (const i of INDICATORS) {
     const v = i.value;
-    if ("total" in v) continue;
+    if ("total" in v) {
+      // Over every profession, whatever the filter shows (SPEC §6); a total without a declared
+      // family shows the sums it adds up itself.
+      const family = familyOf(i);
+      let total = 0;
+      for (const j of JENIS_TENAGA) {
+        const k = family ? memberKey(family, j) : key.perJenis(i.key, j);
+        const n = get(k);
+        total += n;
+        if (!family && shown.has(j)) out[k] = n;
+      }
+      out[i.key] = total;
+      continue;
+    }
     if (i.over === undefined) {
       out[i.key] = "derive" in v ? v.derive(input) : get(i.key);
       continue;
@@ -65,32 +64,6 @@ export function deriveFigures(sums: Readonly<Sums>, penduduk: number | null, sho
       const k = memberKey(i, m);
       out[k] = "derive" in v ? v.derive(input, m) : get(k);
     }
-  }
-
-  const tenagaAll = out["tenaga"] ?? 0;
-  for (const k of TRAININGS) {
-    let total = 0;
-    for (const j of JENIS_TENAGA) {
-      const v = get(key.pelatihan(j, k));
-      total += v;
-      if (shown.has(j)) {
-        out[key.pelatihan(j, k)] = v;
-        out[key.pelatihanPct(j, k)] = share(v, get(key.tenaga(j)));
-      }
-    }
-    out[key.pelatihanTotal(k)] = total;
-    out[key.pelatihanTotalPct(k)] = share(total, tenagaAll);
-  }
-
-  const stdShown = new Set(show.standar);
-  for (const s of standardJenis) {
-    if (!stdShown.has(s)) continue;
-    out[key.standarDinilai(s)] = get(key.standarDinilai(s));
-    out[key.standarMinimum(s)] = get(key.standarMinimum(s));
-    out[key.standarTenaga(s)] = get(key.standarTenaga(s));
-    out[key.standarTerpenuhiJenis(s)] = get(key.standarTerpenuhiJenis(s));
-    out[key.standarTerpenuhiJenisPct(s)] = share(get(key.standarTerpenuhiJenis(s)), get(key.standarDinilai(s)));
-    out[key.kekurangan(s)] = get(key.kekurangan(s));
   }
   return out;
 }

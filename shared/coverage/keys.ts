@@ -40,8 +40,11 @@ export const key = {
 
   tenaga: memo((j: JenisTenaga) => `tenaga.${j}`),
 
-  /** `family.JENIS` for the per-profession counts below; `family` alone is their total. */
-  perJenis: memo2((family: PerJenisFamily, j: JenisTenaga) => `${family}.${j}`),
+  /**
+   * `family.JENIS` for a per-profession count whose total over professions is a figure of its own:
+   * `family` is the key of an indicator declared with `value: { total: true }` (indicators.ts).
+   */
+  perJenis: memo2((family: string, j: JenisTenaga) => `${family}.${j}`),
 
   pelatihan: memo2((j: JenisTenaga, k: KodePelatihan) => `pelatihan.${j}.${k}`),
   pelatihanTotal: memo((k: KodePelatihan) => `pelatihan.${k}`),
@@ -66,18 +69,6 @@ export const key = {
   ponedSiap: "puskesmas_poned_siap",
 
 } as const;
-
-/** Per-profession person counts whose total over professions is a figure of its own. */
-export const PER_JENIS_FAMILIES = [
-  "tenaga",
-  "str_tidak_ada",
-  "sip_kedaluwarsa",
-  "sip_segera_habis",
-  "penugasan_aktif",
-  "penugasan_berakhir",
-  "penugasan_segera_berakhir",
-] as const;
-export type PerJenisFamily = (typeof PER_JENIS_FAMILIES)[number];
 
 /** Additive per-facility contributions, summed up the hierarchy. Missing key = 0. */
 export type Sums = Record<string, number>;

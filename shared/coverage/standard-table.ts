@@ -18,7 +18,8 @@ const text = (v: Cell) => (v === null ? "" : String(v).trim());
 
 /**
  * A standard set sent as a table (columns kategori, rawat_inap, jenis, minimum, matched without regard
- * to case or spaces; rawat_inap read as a roster's Y/N columns, shared/normalize/flags.ts) → its rules, or every problem found, each with a row, a column and a message.
+ * to case or spaces; rawat_inap read as a roster's Y/N columns are, shared/normalize/flags.ts) → its
+ * rules, or every problem found, each with a row, a column and a message.
  */
 export function parseStandardTable(t: Table): { ok: true; rules: StandardRule[] } | { ok: false; problems: StandardProblem[] } {
   const problems: StandardProblem[] = [];

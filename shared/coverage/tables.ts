@@ -1,9 +1,8 @@
 import type { CoverageColumn, CoverageLevel, CoverageTable, Label } from "../api/coverage";
 import type { JenisStandar, JenisTenaga } from "../reference/codes";
-import { kodePelatihanSchema } from "../reference/codes";
 import type { CoverageFacility } from "./facility";
 import type { Figures } from "./figures";
-import { INDICATORS, wilayahColumns, type AppliesTo } from "./indicators";
+import { INDICATORS, memberKey, profesiIndicators, standarIndicators, wilayahColumns, type AppliesTo } from "./indicators";
 import { key } from "./keys";
 import { professionLabel } from "./professions";
 
@@ -13,6 +12,9 @@ const col = (k: string, id: string, en: string, type: CoverageColumn["type"] = "
   label: { id, en },
   type,
 });
+
+/** A figure column of a per-member table and the figure key it reads for a member. */
+type PerMember<M extends string> = { column: CoverageColumn; figure: (member: M) => string };
 
 /** A unit row's figures, plus the facility when the rows are facilities. */
 export interface UnitFigures {
@@ -91,46 +93,19 @@ export function wilayahTable(level: CoverageLevel, units: readonly UnitFigures[]
   };
 }
 
-const TRAININGS = kodePelatihanSchema.options;
-type PerJenis = { column: CoverageColumn; figure: (j: JenisTenaga) => string };
-/**
- * A per-profession family's column (figures `name.JENIS`), labelled as declared (indicators.ts: the
- * family over professions, else the total whose family it is).
- */
-const family = (name: string): PerJenis => {
-  const i = INDICATORS.find((d) => d.key === name && d.over === "jenis_tenaga") ?? INDICATORS.find((d) => d.key === name);
-  if (!i) throw new Error(`indicator ${name} is not declared`);
-  return { column: { key: name, label: i.label, type: i.type }, figure: (j) => `${name}.${j}` };
-};
-/** The profesi table's figure columns, in this order; labels and values as declared. */
-const PROFESI_FIGURES: PerJenis[] = [
-  family("tenaga"),
-  family("kepadatan_10k"),
-  family("rasio_100k"),
-  family("target_100k"),
-  family("str_tidak_ada"),
-  family("sip_kedaluwarsa"),
-  family("sip_segera_habis"),
-  family("penugasan_aktif"),
-  family("penugasan_berakhir"),
-  family("penugasan_segera_berakhir"),
-  ...TRAININGS.map((k) => ({
-    column: col(`pelatihan.${k}`, `Terlatih ${k}`, `Trained ${k}`),
-    figure: (j: JenisTenaga) => key.pelatihan(j, k),
-  })),
-  ...TRAININGS.map((k) => ({
-    column: col(`pelatihan_pct.${k}`, `% terlatih ${k}`, `% trained ${k}`, "share"),
-    figure: (j: JenisTenaga) => key.pelatihanPct(j, k),
-  })),
-];
+/** The profesi table's figure columns: the families declared `profesi` (indicators.ts), in list order. */
+function profesiFigures(): PerMember<JenisTenaga>[] {
+  return profesiIndicators().map((i) => ({ column: { key: i.key, label: i.label, type: i.type }, figure: (j) => memberKey(i, j) }));
+}
 
 /** One row per unit and profession that the unit has any of (count or any other figure not 0). */
 export function profesiTable(level: CoverageLevel, units: readonly UnitFigures[], jenis: readonly JenisTenaga[]): CoverageTable {
+  const figures = profesiFigures();
   const rows: Cell[][] = [];
   for (const u of units) {
     for (const j of jenis) {
-      const values = PROFESI_FIGURES.map((p) => u.figures[p.figure(j)] ?? null);
-      const counts = PROFESI_FIGURES.map((p, i) => (p.column.type === "integer" ? values[i] : null));
+      const values = figures.map((p) => u.figures[p.figure(j)] ?? null);
+      const counts = figures.map((p, i) => (p.column.type === "integer" ? values[i] : null));
       if (!counts.some((v) => typeof v === "number" && v !== 0)) continue;
       rows.push([u.kode, u.nama, j, professionLabel(j), ...values]);
     }
@@ -142,30 +117,25 @@ export function profesiTable(level: CoverageLevel, units: readonly UnitFigures[]
       col("nama", "Nama", "Name", "text"),
       col("jenis_tenaga", "Kode jenis tenaga", "Profession code", "text"),
       col("profesi", "Jenis tenaga", "Profession", "text"),
-      ...PROFESI_FIGURES.map((p) => p.column),
+      ...figures.map((p) => p.column),
     ],
     rows,
   };
 }
 
-type PerStandar = { column: CoverageColumn; figure: (s: JenisStandar) => string };
-const STANDAR_FIGURES: PerStandar[] = [
-  { column: col("puskesmas_dinilai", "Puskesmas dinilai", "Puskesmas assessed"), figure: key.standarDinilai },
-  { column: col("puskesmas_ada", "Puskesmas yang memiliki (≥ 1)", "Puskesmas with at least one"), figure: key.puskesmasAda },
-  { column: col("minimum", "Kebutuhan minimum (orang)", "Required minimum (persons)"), figure: key.standarMinimum },
-  { column: col("tersedia", "Tersedia (orang)", "Available (persons)"), figure: key.standarTenaga },
-  { column: col("terpenuhi", "Puskesmas memenuhi", "Puskesmas meeting it"), figure: key.standarTerpenuhiJenis },
-  { column: col("terpenuhi_pct", "% puskesmas memenuhi", "% puskesmas meeting it", "share"), figure: key.standarTerpenuhiJenisPct },
-  { column: col("kekurangan", "Kekurangan (orang)", "Shortfall (persons)"), figure: key.kekurangan },
-];
+/** The standar table's figure columns: the families declared `standar` (indicators.ts), in list order, under their column keys. */
+function standarFigures(): PerMember<JenisStandar>[] {
+  return standarIndicators().map((i) => ({ column: { key: i.standar ?? i.key, label: i.label, type: i.type }, figure: (s) => memberKey(i, s) }));
+}
 
 /** One row per unit and standard jenis, for units with at least one puskesmas assessed. */
 export function standarTable(level: CoverageLevel, units: readonly UnitFigures[], standar: readonly JenisStandar[]): CoverageTable {
+  const figures = standarFigures();
   const rows: Cell[][] = [];
   for (const u of units) {
     for (const s of standar) {
       if (!u.figures[key.standarDinilai(s)]) continue;
-      rows.push([u.kode, u.nama, s, ...STANDAR_FIGURES.map((p) => u.figures[p.figure(s)] ?? null)]);
+      rows.push([u.kode, u.nama, s, ...figures.map((p) => u.figures[p.figure(s)] ?? null)]);
     }
   }
   return {
@@ -174,7 +144,7 @@ export function standarTable(level: CoverageLevel, units: readonly UnitFigures[]
       { key: "kode", label: UNIT_LABEL[level], type: "text" },
       col("nama", "Nama", "Name", "text"),
       col("jenis", "Jenis (standar)", "Kind (standard)", "text"),
-      ...STANDAR_FIGURES.map((p) => p.column),
+      ...figures.map((p) => p.column),
     ],
     rows,
   };

@@ -25,3 +25,14 @@ export function formatDate(iso: string, lang: Lang = "id"): string {
   }
   return text;
 }
+
+const monthFormats = new Map<Lang, Intl.DateTimeFormat>();
+
+/** "2027-03-15" → "Maret 2027" / "March 2027"; text that is not an ISO date is returned as is. */
+export function formatMonth(iso: string, lang: Lang = "id"): string {
+  const p = fromIso(iso);
+  if (p === 0) return iso;
+  let f = monthFormats.get(lang);
+  if (!f) monthFormats.set(lang, (f = new Intl.DateTimeFormat(DATE_LOCALE[lang], { month: "long", year: "numeric", timeZone: "UTC" })));
+  return f.format(utcMs(p, 0, 0, 0));
+}

@@ -144,11 +144,6 @@ export function cellText(v: Cell | undefined): string | null {
   return c ? "TRUE" : "FALSE";
 }
 
-/** True when the cell holds nothing worth reading (empty, spaces, invisible characters, a placeholder). */
-export function isEmptyCell(v: Cell | undefined): boolean {
-  return cleanCell(v) === null;
-}
-
 /** The cell as the user would read it, for messages. */
 export function cellDisplay(v: Cell | undefined): string {
   if (v === null || v === undefined) return "";

@@ -1,4 +1,4 @@
-export { cellText, cellDisplay, isEmptyCell, cleanCell, isPlaceholder } from "./cell";
+export { cellText, cellDisplay, cleanCell, isPlaceholder } from "./cell";
 export { readDate, normalizeDate, fromExcelSerial, from1904Serial, DATE1904_OFFSET, dateProblem, type DateOptions, type NormalizedDate } from "./dates";
 export { readId, strDigitsLost, oddCharacter, ID_EMPTY, ID_FORMAT, ID_PRECISION_LOST } from "./ids";
 export { readSex } from "./sex";

@@ -1,4 +1,4 @@
-import { formatDate } from "../i18n/dates";
+import { formatDate, formatMonth } from "../i18n/dates";
 import type { JenisStandar, KategoriPuskesmas, KodePelatihan, StatusKepegawaian } from "../reference/codes";
 import { professionByCode, sembilanJenis } from "../reference/professions";
 import { statusByCode } from "../reference/statuses";
@@ -17,12 +17,6 @@ const NINE = new Map(sembilanJenis.map((s) => [s.jenis, s.label]));
 export function professionWord(j: JenisStandar, lang: Lang): string {
   const label = NINE.get(j) ?? (j === "KEFARMASIAN" ? undefined : professionByCode.get(j)?.label);
   return label ? label[lang].toLowerCase() : j;
-}
-
-/** "Maret 2027" / "March 2027". */
-export function monthYear(iso: string, lang: Lang): string {
-  // formatDate gives "1 Maret 2027": the month and year are its last two words.
-  return formatDate(`${iso.slice(0, 7)}-01`, lang).split(" ").slice(1).join(" ");
 }
 
 /** Short name of a status in a sentence: PK for Penugasan Khusus, as the offices write it. */
@@ -88,8 +82,8 @@ export const placementText = {
   leaving: (n: number, j: JenisStandar, status: StatusKepegawaian, end: string, lang: Lang) => {
     const who = `${n > 1 ? `${n} ` : ""}${professionWord(j, lang)}`;
     return lang === "en"
-      ? `${who} ${statusWord(status, lang)} term ends ${monthYear(end, lang)}`
-      : `${who} ${statusWord(status, lang)} berakhir ${monthYear(end, lang)}`;
+      ? `${who} ${statusWord(status, lang)} term ends ${formatMonth(end, lang)}`
+      : `${who} ${statusWord(status, lang)} berakhir ${formatMonth(end, lang)}`;
   },
   remote: (k: KategoriPuskesmas, lang: Lang) => REMOTE[k]?.[lang] ?? null,
   meetsStandard: (j: JenisStandar, lang: Lang) =>

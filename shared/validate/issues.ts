@@ -2,7 +2,6 @@ import type { Cell } from "../schema/cell";
 import type { Issue, IssueCode, Lang, TableName } from "../schema/issue";
 import { message, type MessageParams } from "../i18n/messages";
 import { SEVERITY } from "../rules/codes";
-import { countIssues } from "../rules/count";
 
 export interface Where {
   table: TableName;
@@ -34,6 +33,3 @@ export function makeIssue<C extends IssueCode>(code: C, where: Where, params: Me
   if (where.related !== undefined && where.related.length > 0) issue.related = where.related;
   return issue;
 }
-
-/** Issues per severity (the summary of SPEC §7): shared/rules/count.ts, which the pane loads without the rules. */
-export { countIssues };

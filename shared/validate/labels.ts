@@ -1,15 +1,17 @@
 import type { ColumnRef } from "../i18n/messages";
-import { tableColumns, type TableKind } from "../table/columns";
+import { columnLabel, type TableKind } from "../table/columns";
 
 const cache = new Map<string, ColumnRef>();
 
-/** A column's name in both languages, for "… wajib diisi" / "… is required". */
+/**
+ * A column's name in both languages, for "… wajib diisi" / "… is required": the labels of
+ * shared/table/columns.ts (`columnLabel`), the key itself for a column it does not declare.
+ */
 export function columnRef(table: TableKind, key: string): ColumnRef {
   const k = `${table}.${key}`;
   let ref = cache.get(k);
   if (!ref) {
-    const def = tableColumns[table].find((c) => c.key === key);
-    ref = { label: { id: def?.header ?? key, en: def?.label_en ?? key } };
+    ref = { label: { id: columnLabel(table, key, "id"), en: columnLabel(table, key, "en") } };
     cache.set(k, ref);
   }
   return ref;

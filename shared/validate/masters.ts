@@ -9,7 +9,7 @@ import { categories, facilityKinds, kindOfCode, regionOfCode } from "../referenc
 import { kabupatenByKode, isProvinceNumber, provincesWithRegencies } from "../reference/wilayah";
 import { matchHeaders, type TableKind } from "../table/headers";
 import { at, columnIndex, isBlankRow } from "./columns";
-import { countIssues } from "./issues";
+import { countIssues } from "../rules/count";
 import { columnRef } from "./labels";
 import { RELATED_LIMIT } from "./cross-row";
 import { inScope, regionInScope } from "./scope";

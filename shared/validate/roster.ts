@@ -1,7 +1,7 @@
 import type { RosterRequest } from "../schema/roster";
 import { cellText } from "../normalize/cell";
 import { keyOfHeader } from "../table/headers";
-import { countIssues } from "./issues";
+import { countIssues } from "../rules/count";
 import { validateNakes } from "./nakes";
 import { validatePelatihan } from "./pelatihan";
 import { makeRun } from "./run";

@@ -1,5 +1,4 @@
 import { NATIONAL } from "../../shared/coverage/units";
-import { regionOfCode } from "../../shared/reference/facilities";
 import { inScope as facilityInRegion, isRegionCode, regionInScope as regionWithin, regionOf } from "../../shared/validate/scope";
 import type { FacilityFact } from "../../shared/validate/types";
 
@@ -44,15 +43,4 @@ export function scopeWithin(inner: string, outer: string, innerFacility?: Facili
   if (isNational(inner)) return false;
   if (isRegionCode(inner)) return regionInScope(inner, outer);
   return inScope(inner, outer, innerFacility) === true;
-}
-
-/**
- * The province a scope lies in: NATIONAL_SCOPE for the national one, the first two digits of a region,
- * the province of a facility code's region (shared/reference/facilities); null for a code of no
- * facility shape.
- */
-export function provinceOfScope(scope: string): string | null {
-  if (isNational(scope)) return NATIONAL_SCOPE;
-  if (isRegionCode(scope)) return scope.slice(0, 2);
-  return regionOfCode(scope)?.slice(0, 2) ?? null;
 }

@@ -2,18 +2,13 @@ import type { CoverageResponse } from "../../shared/api/coverage";
 import { buildCoverage, describeUnit, regionPopulation, type ResolvedQuery, type UnitSums } from "../../shared/coverage/build";
 import { yearOf } from "../../shared/coverage/dates";
 import type { CoverageFacility } from "../../shared/coverage/facility";
+import { INDICATORS, memberKey, type FactColumn, type Indicator } from "../../shared/coverage/indicators";
 import { addSums, addTo, key, type Sums } from "../../shared/coverage/keys";
 import { populationByCode, populationResolver, regionTree, type PopulationRow } from "../../shared/coverage/population";
 import { standardJenisList } from "../../shared/coverage/standard";
-import {
-  jenisFasyankesSchema,
-  kategoriPuskesmasSchema,
-  kodePelatihanSchema,
-  type JenisTenaga,
-  type KodePelatihan,
-} from "../../shared/reference/codes";
+import { jenisFasyankesSchema, kategoriPuskesmasSchema, type JenisTenaga } from "../../shared/reference/codes";
 import { NATIONAL } from "../../shared/coverage/units";
-import { provinceOfScope } from "../auth/scope";
+import { provinceOf } from "../db/region";
 import { prepare } from "../db/limits";
 import type { Reader } from "../db/types";
 import { JENIS } from "../store/coverage-versions";
@@ -47,9 +42,7 @@ export async function readCoverage(dbs: readonly Reader[], q: ResolvedQuery): Pr
 
 // Codes come from rows the Worker wrote; a set lookup per row, not a schema parse, on the hot path.
 const JENIS_SET: ReadonlySet<unknown> = new Set(JENIS);
-const TRAINING_SET: ReadonlySet<unknown> = new Set(kodePelatihanSchema.options);
 const isJenis = (v: unknown): v is JenisTenaga => JENIS_SET.has(v);
-const isTraining = (v: unknown): v is KodePelatihan => TRAINING_SET.has(v);
 const num = (v: unknown) => (typeof v === "number" ? v : 0);
 const str = (v: unknown) => (typeof v === "string" ? v : null);
 
@@ -58,9 +51,24 @@ const str = (v: unknown) => (typeof v === "string" ? v : null);
  * active set (migration 0060). A region across provinces (the whole country) names the national one.
  */
 function effectiveSetName(region: string | null, rules: readonly Record<string, unknown>[]): string {
-  const province = region === null ? NATIONAL : (provinceOfScope(region) ?? NATIONAL);
+  const province = region === null ? NATIONAL : (provinceOf(region) ?? NATIONAL);
   const own = rules.find((r) => r["provinsi"] === province);
   return str((own ?? rules.find((r) => r["provinsi"] === NATIONAL) ?? rules[0])?.["nama"]) ?? "";
+}
+
+/**
+ * The per-profession families declared over the read's fact rows (by kind, with the columns each
+ * adds) and over its training rows (by code): shared/coverage/indicators.ts `fact` and `pelatihan`.
+ */
+function foldedFamilies() {
+  const facts = new Map<unknown, { family: Indicator; columns: readonly FactColumn[] }[]>();
+  const trainings = new Map<unknown, Indicator[]>();
+  for (const i of INDICATORS) {
+    const v = i.value;
+    if ("fact" in v) facts.set(v.fact.kind, [...(facts.get(v.fact.kind) ?? []), { family: i, columns: v.fact.columns }]);
+    if ("pelatihan" in v) trainings.set(v.pelatihan, [...(trainings.get(v.pelatihan) ?? []), i]);
+  }
+  return { facts, trainings };
 }
 
 export function foldCoverage(q: ResolvedQuery, rows: CoverageRows): CoverageResponse {
@@ -78,26 +86,22 @@ export function foldCoverage(q: ResolvedQuery, rows: CoverageRows): CoverageResp
     const s = of(r["unit"]);
     for (const [k, v] of Object.entries(r)) if (k !== "unit" && typeof v === "number") addTo(s, k, v);
   }
+  const { facts, trainings } = foldedFamilies();
   for (const r of rows.facts) {
     const s = of(r["unit"]);
     const j = r["jenis"];
     if (!isJenis(j)) continue;
-    if (r["kind"] === "str_tidak_ada") addTo(s, key.perJenis("str_tidak_ada", j), num(r["before"]));
-    if (r["kind"] === "sip") {
-      addTo(s, key.perJenis("sip_kedaluwarsa", j), num(r["before"]));
-      addTo(s, key.perJenis("sip_segera_habis", j), num(r["after"]));
-    }
-    if (r["kind"] === "penugasan") {
-      addTo(s, key.perJenis("penugasan_berakhir", j), num(r["before"]));
-      addTo(s, key.perJenis("penugasan_aktif", j), num(r["after"]));
-      addTo(s, key.perJenis("penugasan_segera_berakhir", j), num(r["soon"]));
+    for (const f of facts.get(r["kind"]) ?? []) {
+      let n = 0;
+      for (const c of f.columns) n += num(r[c]);
+      addTo(s, memberKey(f.family, j), n);
     }
   }
   for (const r of rows.training) {
     const s = of(r["unit"]);
-    const kode = r["kode"];
-    if (!isTraining(kode)) continue;
-    for (const j of JENIS) if (num(r[j]) > 0) addTo(s, key.pelatihan(j, kode), num(r[j]));
+    for (const family of trainings.get(r["kode"]) ?? []) {
+      for (const j of JENIS) if (num(r[j]) > 0) addTo(s, memberKey(family, j), num(r[j]));
+    }
   }
   for (const r of rows.withoutRoster) addTo(of(r["unit"]), key.tanpaRoster, num(r["n"]));
 

@@ -1,18 +1,22 @@
 import { regionOfCode } from "../../shared/reference/facilities";
+import { provinsiList } from "../../shared/reference/wilayah";
+import { isRegionCode } from "../../shared/validate/scope";
 import type { Bindings } from "../env";
 
 /**
- * The database that holds a region's data (SPEC §7). The national database (binding DB) holds tokens,
- * region codes, the national identifier index, and every province that has no database of its own;
- * past D1's 10 GB a province gets its own, bound as DB_<2 digits> (DB_17, DB_36, …), and this picks it
- * by the region's first two digits, falling back to DB. `region` is a region code, a facility code
- * (its region from its shape, SPEC §3.3) or a token scope.
+ * The province (2 digits) of a region code (its first two digits), a facility code (its region's, from
+ * its shape, SPEC §3.3: P, 7-digit hospital, K/L clinics and labs) or a token scope of either kind;
+ * null for anything else, the national scope "ID" included (a caller that may hold it says what it
+ * means there: the national database, the national standard set).
+ *
+ * The database that holds a region's data (SPEC §7) is picked by it: the national database (binding
+ * DB) holds tokens, region codes, the national identifier index, and every province that has no
+ * database of its own; past D1's 10 GB a province gets its own, bound as DB_<2 digits> (DB_17, …).
  */
-export function provinceOf(region: string | null | undefined): string | null {
-  if (!region) return null;
-  // A facility code's region comes from its shape (SPEC §3.3: P, 7-digit hospital, K/L clinics and labs).
-  const where = regionOfCode(region) ?? region;
-  return /^\d{2}/.test(where) ? where.slice(0, 2) : null;
+export function provinceOf(code: string | null | undefined): string | null {
+  if (!code) return null;
+  const region = isRegionCode(code) ? code : regionOfCode(code);
+  return region === null ? null : region.slice(0, 2);
 }
 
 export function dbFor(env: Bindings, region?: string | null): D1Database {
@@ -42,6 +46,19 @@ export function allDatabases(env: Bindings): D1Database[] {
     if (!out.includes(db)) out.push(db);
   }
   return out;
+}
+
+/**
+ * One province for each database the country's data lives in (the first in code order that it serves,
+ * shared/reference/wilayah): what names every database to a reader that picks a database by province.
+ */
+export function oneProvincePerDatabase(env: Bindings): string[] {
+  const seen = new Map<D1Database, string>();
+  for (const p of provinsiList) {
+    const db = dbFor(env, p.kode);
+    if (!seen.has(db)) seen.set(db, p.kode);
+  }
+  return [...seen.values()];
 }
 
 /**

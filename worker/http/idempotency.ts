@@ -9,7 +9,7 @@ import { prepare } from "../db/limits";
 import type { Writer } from "../db/types";
 import { claimKey, finishWithBody, releaseKey, renewLeaseSql, storedBody } from "../store/idempotency";
 import { ApiError, errorResponse, langOf, scrub } from "./errors";
-import { countIssues } from "../../shared/validate/issues";
+import { countIssues } from "../../shared/rules/count";
 import { MESSAGES } from "./messages";
 
 export interface IdempotencyClaim {

@@ -2,7 +2,7 @@ import type { DiffEntry } from "../../shared/api/rosters";
 import type { Issue, Lang } from "../../shared/schema/issue";
 import type { RosterRequest } from "../../shared/schema/roster";
 import { makeIssue } from "../../shared/validate/issues";
-import { countIssues } from "../../shared/validate/issues";
+import { countIssues } from "../../shared/rules/count";
 import { validateRoster } from "../../shared/validate/roster";
 import { todayIn } from "../../shared/normalize/today";
 import { notAfterTomorrow } from "../http/dates";

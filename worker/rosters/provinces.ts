@@ -2,11 +2,9 @@ import type { Issue, Lang } from "../../shared/schema/issue";
 import { provinsiByKode } from "../../shared/reference/wilayah";
 import { makeIssue } from "../../shared/validate/issues";
 import type { FacilityFact } from "../../shared/validate/types";
-import { isNational, provinceOfScope } from "../auth/scope";
+import { isNational } from "../auth/scope";
 import { provinceOf as provinceOfCode } from "../db/region";
 import { ApiError } from "../http/errors";
-import { regionOfCode } from "../../shared/reference/facilities";
-import { isRegionCode } from "../../shared/validate/scope";
 import { MESSAGES } from "../http/messages";
 
 /** The province (2 digits) of a known facility: its master row's region (SPEC §2 codes). */
@@ -55,7 +53,7 @@ export function multiProvinceIssues(codeByRow: readonly (string | null)[], facil
  * one province only (upload.multi_province), which is then this one. Null: no row names a province.
  */
 export function uploadProvince(scope: string, codeByRow: readonly (string | null)[]): string | null {
-  if (!isNational(scope)) return provinceOfScope(scope);
+  if (!isNational(scope)) return provinceOfCode(scope);
   const rows = new Map<string, number>();
   for (const kode of codeByRow) {
     const p = provinceOfCode(kode);
@@ -64,15 +62,6 @@ export function uploadProvince(scope: string, codeByRow: readonly (string | null
   let best: string | null = null;
   for (const [p, n] of rows) if (best === null || n > rows.get(best)! || (n === rows.get(best)! && p < best)) best = p;
   return best;
-}
-
-/**
- * A master row's province: a facility code's from its shape (SPEC §3.3), a region code's first two
- * digits; null for a code of neither shape (the validator refuses it).
- */
-function masterCodeProvince(code: string): string | null {
-  const region = isRegionCode(code) ? code : regionOfCode(code);
-  return region ? region.slice(0, 2) : null;
 }
 
 /**
@@ -85,7 +74,7 @@ function masterCodeProvince(code: string): string | null {
  * gets its own database.
  */
 export function masterProvince(codes: Iterable<string>, table: { id: string; en: string }): string | null {
-  const provinces = [...new Set([...codes].map(masterCodeProvince).filter((p): p is string => p !== null))].sort();
+  const provinces = [...new Set([...codes].map(provinceOfCode).filter((p): p is string => p !== null))].sort();
   if (provinces.length <= 1) return provinces[0] ?? null;
   const names = provinces.map((p) => `${p} ${provinsiByKode.get(p)?.nama ?? ""}`.trim()).join(", ");
   throw new ApiError(422, "validation_failed", MESSAGES.twoProvinces(table, provinces.length, names));

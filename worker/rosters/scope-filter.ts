@@ -1,7 +1,7 @@
 import type { DiffEntry } from "../../shared/api/rosters";
 import { message } from "../../shared/i18n/messages";
 import type { Counts, Issue, Lang } from "../../shared/schema/issue";
-import { countIssues } from "../../shared/validate/issues";
+import { countIssues } from "../../shared/rules/count";
 
 /**
  * What a caller may see of one upload's answer (SPEC §7 Access: "upload history shows a caller only

@@ -6,7 +6,7 @@ import { resolveQuery } from "../../shared/coverage/query";
 import { requireRole } from "../auth/guard";
 import { asOfAsked } from "../http/dates";
 import { regionAsked } from "../http/region";
-import { readSessions } from "../coverage/databases";
+import { readSessions } from "../http/databases";
 import { readCoverage } from "../coverage/read";
 import { ApiError, langOf } from "../http/errors";
 import { routes } from "../openapi/app";
@@ -45,7 +45,7 @@ coverageRoutes.openapi(
     description: [
       "Every indicator of SPEC §6 for the facilities of `region` (default: the token's scope), one row per",
       "`level` unit (default: one level below the region), from the rosters current at the end of `as_of`",
-      "(default today; any past date reads upload history). `tables` are ready for sheets (labels id/en;",
+      "(default today; any past date reads upload history; more than a day after today is 400, as for uploads). `tables` are ready for sheets (labels id/en;",
       "shares are fractions 0…1); `figures` holds every figure of the whole region by key, for cells.",
       "Counts only: never a NIK, NIP or name of a person. Density is null where population is unknown.",
     ].join(" "),

@@ -18,7 +18,8 @@ import { masterPutResponseSchema, populationPutSchema } from "../../shared/api/f
 import { upsertPopulationSql } from "../store/population";
 import { knownRegions } from "../store/wilayah";
 import type { Issue, Lang } from "../../shared/schema/issue";
-import { countIssues, makeIssue } from "../../shared/validate/issues";
+import { countIssues } from "../../shared/rules/count";
+import { makeIssue } from "../../shared/validate/issues";
 import { columnRef } from "../../shared/validate/labels";
 import { MESSAGES } from "../http/messages";
 

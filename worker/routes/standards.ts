@@ -7,11 +7,11 @@ import { parseStandardTable } from "../../shared/coverage/standard-table";
 import type { Issue } from "../../shared/schema/issue";
 import { makeIssue } from "../../shared/validate/issues";
 import { requireRole } from "../auth/guard";
-import { provinceOfScope } from "../auth/scope";
+import { provinceOf } from "../db/region";
 import { NATIONAL_SCOPE } from "../auth/scope";
-import { readSessions, writeDbs } from "../coverage/databases";
 import { NATIONAL_STANDARD, readStandards, reviseStandard, standardSetExists } from "../store/standards";
 import { readJson } from "../http/body";
+import { readSessions, writeDbs } from "../http/databases";
 import { ApiError, langOf } from "../http/errors";
 import { routes } from "../openapi/app";
 import { bearer, errors, json } from "../openapi/responses";
@@ -38,7 +38,7 @@ standardsRoutes.openapi(
   }),
   async (c) => {
     const scope = c.get("token").scope;
-    const provinsi = provinceOfScope(scope) ?? NATIONAL_STANDARD;
+    const provinsi = provinceOf(scope) ?? NATIONAL_STANDARD;
     const [db] = readSessions(c, provinsi === NATIONAL_STANDARD ? null : provinsi);
     return c.json(await readStandards(db!, provinsi), 200);
   },

@@ -6,7 +6,7 @@ import { buildList, factsOf, listWindows, type ListRows } from "../../shared/tin
 import { listNeeds } from "../../shared/tindak-lanjut/selection";
 import { requireRole } from "../auth/guard";
 import { serverTiming, timed } from "../http/timing";
-import { readSessions } from "../coverage/databases";
+import { readSessions } from "../http/databases";
 import type { AppEnv } from "../env";
 import { parseWith } from "../http/body";
 import { langOf } from "../http/errors";
@@ -35,8 +35,9 @@ tindakLanjutRoutes.openAPIRegistry.registerPath(
     tags: ["Tindak lanjut"],
     summary: "Action lists: who needs what done, by when (uploader or admin, in scope)",
     description: [
-      "One list of SPEC §9 for the facilities of `region` (default: the token's scope) that lie in the token's scope, as of",
-      "`as_of` (default today in the region's province): each facility's roster with the latest as_of on or before it, its",
+      "One list of SPEC §9 for the facilities of `region` (default: the token's scope; a region wider than or outside the",
+      "scope is 403, as on coverage), as of `as_of` (default today in the region's province; more than a day after today is",
+      "400, as for uploads): each facility's roster with the latest as_of on or before it, its",
       "attributes and the staffing standard of that date, as coverage reads them (SPEC §6). `sip` (SIP ended, or ending within 90",
       "days), `str` (STR missing where the profession needs one, or dated), `penugasan` (a status with a term, e.g.",
       "Penugasan Khusus 5 years, whose term has ended or ends within 6 months, with the gap left behind), `poned` (PONED",
@@ -44,7 +45,8 @@ tindakLanjutRoutes.openAPIRegistry.registerPath(
       "(who has not had PENGELOLAAN_LIMBAH among sanitarians, PPI among clinical staff; and, as a row without a person, each",
       "puskesmas where nobody holds K3_FASYANKES).",
       "Rows are sorted by urgency (earliest `batas` first). `Accept: text/csv` gives the same columns as CSV (UTF-8 with",
-      "BOM; text that would read as a formula is prefixed with an apostrophe). Personal data: never for analysts.",
+      "BOM, comma-separated; text that would read as a formula is prefixed with an apostrophe; digits Excel would change,",
+      'more than 15 or with a leading 0 such as a NIK or NIP, are written `="…"`). Personal data: never for analysts.',
     ].join(" "),
     security: bearer,
     request: { query: listQuerySchema },

@@ -1,4 +1,5 @@
 import type { CoverageLevel } from "../../shared/api/coverage";
+import { standardSumColumns } from "../../shared/coverage/indicators";
 import { key } from "../../shared/coverage/keys";
 import { NATIONAL } from "../../shared/coverage/units";
 import type { StandardRule } from "../../shared/coverage/standard";
@@ -32,19 +33,14 @@ export function activeSetsAtSql(param: string): string {
  * province's active set, else the national active set (SPEC §7 Access; migration 0060). The active
  * sets are pivoted to one row per (province, kategori, rawat_inap) with a minimum column per jenis
  * they name (NULL: not asked there), so each puskesmas is one joined row and a figure is a column.
- * Columns are named by figure key.
+ * Columns are named by figure key; the per-jenis ones are the declared families' (standardSumColumns).
  */
 export function standardSumsSql(level: CoverageLevel, where: string, jenis: readonly JenisStandar[], withTotals: boolean): string {
   const m = (s: JenisStandar) => `rp.${ident(`m_${s}`)}`;
   const have = (s: JenisStandar) => `(${standardCountSql("cs", s)})`;
   const pivot = jenis.map((s) => `MAX(CASE WHEN r.jenis = ${quote(s)} THEN r.minimum END) AS ${ident(`m_${s}`)}`);
-  const cols = jenis.flatMap((s) => [
-    `SUM(${m(s)} IS NOT NULL) AS ${ident(key.standarDinilai(s))}`,
-    `SUM(${m(s)}) AS ${ident(key.standarMinimum(s))}`,
-    `SUM(CASE WHEN ${m(s)} IS NOT NULL THEN ${have(s)} END) AS ${ident(key.standarTenaga(s))}`,
-    `SUM(${have(s)} >= ${m(s)}) AS ${ident(key.standarTerpenuhiJenis(s))}`,
-    `SUM(MAX(0, ${m(s)} - ${have(s)})) AS ${ident(key.kekurangan(s))}`,
-  ]);
+  // The families declared as per-standard sums (shared/coverage/indicators.ts), per jenis of the set.
+  const cols = jenis.flatMap((s) => standardSumColumns(m(s), have(s), s));
   if (withTotals) {
     const fullyMet = jenis.map((s) => `(${m(s)} IS NULL OR ${have(s)} >= ${m(s)})`).join(" AND ") || "1";
     cols.unshift(`COUNT(*) AS ${ident(key.dinilai)}`, `SUM(${fullyMet}) AS ${ident(key.standarTerpenuhi)}`);

@@ -1,7 +1,8 @@
 import { bulkInsert, jsonChunks } from "../db/bulk";
 import { prepare } from "../db/limits";
 import type { Reader, Sql } from "../db/types";
-import type { StoredIdentity } from "./nakes";
+import { findInLists } from "../db/lookup";
+import { identifierLookups, type IdentifierQuery, type StoredIdentity } from "./nakes";
 
 /**
  * SQL of the national identifier index (identifier_index, identifier_index_sync; migration 0088): the
@@ -18,25 +19,12 @@ export interface IndexedIdentity extends StoredIdentity {
  * Indexed rows holding any of these NIKs, NIPs or STR numbers (the lookups of store/nakes.ts
  * findIdentities, against the index): for the cross-province rules of SPEC §5.
  */
-export async function findIndexed(db: Reader, ids: { niks: Iterable<string>; nips: Iterable<string>; strs: Iterable<string> }): Promise<IndexedIdentity[]> {
-  const statements: D1PreparedStatement[] = [];
-  const lookups: [string, Iterable<string>][] = [
-    ["nik", ids.niks],
-    ["nip", ids.nips],
-    ["no_str", ids.strs],
-  ];
-  for (const [column, values] of lookups) {
-    for (const chunk of jsonChunks([...values].map((v) => [v]))) {
-      statements.push(
-        prepare(db, {
-          sql: `SELECT nik, kode_fasyankes, nip, no_str, provinsi FROM identifier_index WHERE ${column} IN (SELECT value->>0 FROM json_each(?1))`,
-          params: [chunk.json],
-        }),
-      );
-    }
-  }
-  if (statements.length === 0) return [];
-  return (await db.batch<IndexedIdentity>(statements)).flatMap((r) => r.results);
+export function findIndexed(db: Reader, ids: IdentifierQuery): Promise<IndexedIdentity[]> {
+  return findInLists<IndexedIdentity>(
+    db,
+    identifierLookups(ids),
+    (column) => `SELECT nik, kode_fasyankes, nip, no_str, provinsi FROM identifier_index WHERE ${column} IN (SELECT value->>0 FROM json_each(?1))`,
+  );
 }
 
 /**

@@ -2,6 +2,7 @@ import { NAKES_KEYS, type NakesRecord } from "../../shared/schema/records";
 import { bulkInsertStream, jsonChunks, type BulkSql, type ChunkOptions } from "../db/bulk";
 import { facilityInScopeSql } from "./scope-sql";
 import { prepare } from "../db/limits";
+import { findInLists, type InLookup } from "../db/lookup";
 import type { Reader, Sql, SqlValue } from "../db/types";
 
 /**
@@ -89,29 +90,28 @@ export interface StoredIdentity {
   no_str: string | null;
 }
 
+/** The identifiers the cross-facility rules look up (SPEC §5): NIKs, NIPs and STR numbers. */
+export interface IdentifierQuery {
+  niks: Iterable<string>;
+  nips: Iterable<string>;
+  strs: Iterable<string>;
+}
+
+/** An IdentifierQuery as the IN-lists of db/lookup's findInLists, by the column each one matches. */
+export const identifierLookups = (ids: IdentifierQuery): InLookup[] => [
+  ["nik", ids.niks],
+  ["nip", ids.nips],
+  ["no_str", ids.strs],
+];
 
 /** Current-roster rows holding any of these NIKs, NIPs or STR numbers (chunked under D1's limits). */
-export async function findIdentities(db: Reader, ids: { niks: Iterable<string>; nips: Iterable<string>; strs: Iterable<string> }): Promise<StoredIdentity[]> {
-  const statements: D1PreparedStatement[] = [];
-  const lookups: [string, Iterable<string>][] = [
-    ["nik", ids.niks],
-    ["nip", ids.nips],
-    ["no_str", ids.strs],
-  ];
-  for (const [column, values] of lookups) {
-    for (const chunk of jsonChunks([...values].map((v) => [v]))) {
-      statements.push(
-        prepare(db, {
-          sql: `SELECT n.nik, n.kode_fasyankes, n.nip, n.no_str FROM nakes n
-                WHERE n.${column} IN (SELECT value->>0 FROM json_each(?1)) AND ${currentPersonSql("n")}`,
-          params: [chunk.json],
-        }),
-      );
-    }
-  }
-  if (statements.length === 0) return [];
-  const results = await db.batch<StoredIdentity>(statements);
-  return results.flatMap((r) => r.results);
+export function findIdentities(db: Reader, ids: IdentifierQuery): Promise<StoredIdentity[]> {
+  return findInLists<StoredIdentity>(
+    db,
+    identifierLookups(ids),
+    (column) => `SELECT n.nik, n.kode_fasyankes, n.nip, n.no_str FROM nakes n
+                 WHERE n.${column} IN (SELECT value->>0 FROM json_each(?1)) AND ${currentPersonSql("n")}`,
+  );
 }
 
 export interface PersonFingerprint {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate } from "../../../shared/i18n/dates";
+import { formatDate, formatMonth } from "../../../shared/i18n/dates";
 
 describe("formatDate", () => {
   it("writes dates the Indonesian way", () => {
@@ -15,5 +15,16 @@ describe("formatDate", () => {
   it("leaves text that is no ISO date alone", () => {
     expect(formatDate("kemarin")).toBe("kemarin");
     expect(formatDate("2026-13-01")).toBe("2026-13-01");
+  });
+});
+
+describe("formatMonth", () => {
+  it("writes a date's month and year in the reader's language", () => {
+    expect(formatMonth("2027-03-15")).toBe("Maret 2027");
+    expect(formatMonth("2027-03-15", "en")).toBe("March 2027");
+    expect(formatMonth("2026-08-31", "id")).toBe("Agustus 2026");
+  });
+  it("leaves text that is no ISO date alone", () => {
+    expect(formatMonth("kemarin")).toBe("kemarin");
   });
 });

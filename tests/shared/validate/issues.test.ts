@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { issueCodeSchema, issueSchema } from "../../../shared/schema/issue";
 import { catalog } from "../../../shared/i18n/messages";
-import { countIssues, makeIssue } from "../../../shared/validate/issues";
+import { countIssues } from "../../../shared/rules/count";
+import { makeIssue } from "../../../shared/validate/issues";
 import { SEVERITY } from "../../../shared/rules/codes";
 
 describe("makeIssue", () => {

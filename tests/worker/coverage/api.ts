@@ -72,8 +72,9 @@ export async function uploadAt(
   }
 }
 
-export async function coverage(token: string, query: string): Promise<CoverageResponse> {
-  const res = await call("GET", `/v1/coverage?${query}`, { token });
+/** GET /v1/coverage; `now` (an ISO instant) fixes the Worker's clock (its NOW var), so a test may ask about a date after today. */
+export async function coverage(token: string, query: string, now?: string): Promise<CoverageResponse> {
+  const res = await call("GET", `/v1/coverage?${query}`, { token, ...(now ? { vars: { NOW: now } } : {}) });
   if (res.status !== 200) throw new Error(`coverage answered ${res.status}: ${await res.text()}`);
   return (await res.json()) as CoverageResponse;
 }

@@ -8,9 +8,11 @@ import { coverage, putFacilities, seedRegions, uploadAt } from "./api";
 
 /**
  * Issue 14 "Done when": an indicator over existing facts is one declaration
- * (shared/coverage/indicators.ts). Two are declared here, nothing else is touched, and GET
- * /v1/coverage answers them: a per-facility sum (its SQL runs in the Worker's read) and a share
- * derived from it, in `figures` and as columns of the wilayah table, null on rows they do not fit.
+ * (shared/coverage/indicators.ts). Declared here, nothing else touched, and answered by GET
+ * /v1/coverage: a per-facility sum (its SQL runs in the Worker's read) and a share derived from it,
+ * in `figures` and as columns of the wilayah table, null on rows they do not fit; a per-profession
+ * family of dated counts (fact rows folded by the read) with its total, a column of the profesi
+ * table; a per-standard family (its SQL runs in the standard statement), a column of the standar table.
  */
 const INPATIENT = "puskesmas_rawat_inap_uji";
 const INPATIENT_PCT = "puskesmas_rawat_inap_uji_pct";
@@ -33,6 +35,33 @@ const DECLARED: Indicator[] = [
   },
 ];
 
+/** SIPs expired or expiring within 90 days, per profession: one declaration over the fact rows, one for its total. */
+const SIP_DUE = "sip_perlu_tindakan_uji";
+const SIP_DUE_FAMILY: Indicator = {
+  key: SIP_DUE,
+  label: { id: "SIP kedaluwarsa atau segera habis", en: "SIP expired or expiring" },
+  type: "integer",
+  appliesTo: "all",
+  over: "jenis_tenaga",
+  profesi: true,
+  value: { fact: { kind: "sip", columns: ["before", "after"] } },
+};
+/** Puskesmas short of their minimum, per standard jenis: one declaration with its SQL. */
+const SHORT = "puskesmas_kurang_uji";
+const DECLARED_FAMILIES: Indicator[] = [
+  SIP_DUE_FAMILY,
+  { ...SIP_DUE_FAMILY, over: undefined, profesi: undefined, wilayah: true, value: { total: true } },
+  {
+    key: SHORT,
+    label: { id: "Puskesmas kurang", en: "Puskesmas short of it" },
+    type: "integer",
+    appliesTo: "assessed",
+    over: "standar",
+    standar: SHORT,
+    value: { standard: (minimum, held) => `SUM(${held} < ${minimum})` },
+  },
+];
+
 // What the two indicators must say of the fixture's regency, counted from the facility master.
 const mukomuko = FACILITIES.filter((f) => f.kode_wilayah === "1706");
 const puskesmas = mukomuko.filter((f) => f.jenis === "PUSKESMAS");
@@ -42,7 +71,7 @@ let c: CoverageResponse;
 let byFacility: CoverageResponse;
 
 beforeAll(async () => {
-  INDICATORS.push(...DECLARED);
+  INDICATORS.push(...DECLARED, ...DECLARED_FAMILIES);
   await seedRegions();
   const admin = await tokenFor("admin", "17");
   const analyst = await tokenFor("analyst", "17");
@@ -53,7 +82,7 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
-  for (const d of DECLARED) INDICATORS.splice(INDICATORS.indexOf(d), 1);
+  for (const d of [...DECLARED, ...DECLARED_FAMILIES]) INDICATORS.splice(INDICATORS.indexOf(d), 1);
 });
 
 describe("an indicator added by one declaration", () => {
@@ -81,5 +110,34 @@ describe("an indicator added by one declaration", () => {
       if (f.jenis !== "PUSKESMAS") expect(r[INPATIENT], f.kode).toBeNull();
       else expect(r[INPATIENT], f.kode).toBe(f.rawat_inap ? 1 : 0);
     }
+  });
+});
+
+describe("a family added by one declaration", () => {
+  it("of dated counts is folded per profession from the fact rows, with its total over professions", () => {
+    // Hand-counted in the fixture (tests/worker/coverage/indicators.test.ts): SIPs expired of a
+    // doctor and a nurse, two midwives' expiring within 90 days.
+    expect([c.figures[`${SIP_DUE}.DOKTER`], c.figures[`${SIP_DUE}.PERAWAT`], c.figures[`${SIP_DUE}.BIDAN`]]).toEqual([1, 1, 2]);
+    expect(c.figures[SIP_DUE]).toBe(4);
+    expect(c.tables.wilayah.columns.find((col) => col.key === SIP_DUE)?.label).toEqual(SIP_DUE_FAMILY.label);
+  });
+
+  it("of dated counts is a column of the profesi table, per unit and profession", () => {
+    const column = c.tables.profesi.columns.find((col) => col.key === SIP_DUE);
+    expect(column).toEqual({ key: SIP_DUE, label: SIP_DUE_FAMILY.label, type: "integer" });
+    const due = records(c.tables.profesi).reduce((n, r) => n + Number(r[SIP_DUE] ?? 0), 0);
+    expect(due).toBe(4);
+  });
+
+  it("per standard jenis is summed in SQL per puskesmas, a column of the standar table", () => {
+    // At facility level a standar row is one puskesmas: 1 where it holds fewer than its minimum.
+    const perPuskesmas = records(byFacility.tables.standar);
+    for (const r of perPuskesmas) expect(r[SHORT], `${r["kode"]} ${r["jenis"]}`).toBe(Number(r["tersedia"]) < Number(r["minimum"]) ? 1 : 0);
+    const short = perPuskesmas.reduce((n, r) => n + Number(r[SHORT]), 0);
+    expect(short).toBeGreaterThan(0);
+    expect(short).toBeLessThan(perPuskesmas.length);
+    const byJenis = (jenis: string) => perPuskesmas.filter((r) => r["jenis"] === jenis).reduce((n, r) => n + Number(r[SHORT]), 0);
+    for (const jenis of ["DOKTER", "PERAWAT", "BIDAN"]) expect(c.figures[`${SHORT}.${jenis}`], jenis).toBe(byJenis(jenis));
+    expect(c.tables.standar.columns.at(-1)).toEqual({ key: SHORT, label: DECLARED_FAMILIES[2]!.label, type: "integer" });
   });
 });

@@ -19,6 +19,11 @@ describe("the database a region's data lives in", () => {
     expect(provinceOf(null)).toBeNull();
     expect(provinceOf("")).toBeNull();
   });
+
+  it("names no province for a text that only begins with two digits (no region or facility code's shape)", () => {
+    expect(provinceOf("17abc")).toBeNull();
+    expect(provinceOf("170")).toBeNull();
+  });
 });
 
 describe("the databases of a deployment", () => {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { mukomukoFacilities } from "../../../fixtures/demo";
 import type { Issue } from "../../../shared/schema/issue";
-import { countIssues } from "../../../shared/validate/issues";
+import { countIssues } from "../../../shared/rules/count";
 import { call, json, roster, seedDemo, tokenFor } from "../support";
 
 /**
