@@ -1,11 +1,11 @@
 import type { StandardRule } from "../../shared/coverage/standard";
 import { NATIONAL } from "../../shared/coverage/units";
 import type { JenisFasyankes, JenisTenaga, KategoriPuskesmas, KodePelatihan, StatusKepegawaian } from "../../shared/reference/codes";
+import type { ListFacility, ListPerson } from "../../shared/tindak-lanjut/lists";
 import type { PersonFilter } from "../../shared/tindak-lanjut/selection";
 import { facilityInScopeSql } from "./scope-sql";
 import { countColumn, JENIS } from "./coverage-versions";
-import { parseRules } from "./coverage-standards";
-import { RULES_SQL } from "./coverage-standards";
+import { parseRules, RULES_SQL } from "./coverage-standards";
 import { prepare } from "../db/limits";
 import { provinceOf } from "../db/region";
 import type { Reader, Sql, SqlValue } from "../db/types";
@@ -42,32 +42,10 @@ export interface ListSelection {
   facilityTrainings?: readonly (readonly [KodePelatihan, JenisFasyankes])[];
 }
 
-export interface StoredListFacility {
-  kode: string;
-  nama: string;
-  jenis: JenisFasyankes;
-  kategori: KategoriPuskesmas | null;
-  rawat_inap: boolean;
-  poned: boolean;
-}
-
-export interface StoredListPerson {
-  kode_fasyankes: string;
-  nik: string;
-  nama: string;
-  jenis_tenaga: JenisTenaga;
-  status_kepegawaian: StatusKepegawaian;
-  no_str: string | null;
-  str_berlaku_sampai: string | null;
-  no_sip: string | null;
-  sip_berlaku_sampai: string | null;
-  tmt_penugasan: string | null;
-}
-
 export interface StoredListFacts {
-  facilities: StoredListFacility[];
+  facilities: ListFacility[];
   /** The selected persons; for the `poned` and `lacking` filters without their licence and term columns (null: those lists read none). */
-  persons: StoredListPerson[];
+  persons: ListPerson[];
   trainings: { kode_fasyankes: string; nik: string; kode_pelatihan: KodePelatihan }[];
   staff: { kode_fasyankes: string; jenis_tenaga: JenisTenaga; n: number }[];
   facilitiesWithout: { kode_fasyankes: string; kode_pelatihan: KodePelatihan }[];
@@ -84,12 +62,12 @@ interface FacilityRow {
   poned: number;
 }
 
-const toFacility = (r: FacilityRow): StoredListFacility => ({ ...r, rawat_inap: r.rawat_inap === 1, poned: r.poned === 1 });
+const toFacility = (r: FacilityRow): ListFacility => ({ ...r, rawat_inap: r.rawat_inap === 1, poned: r.poned === 1 });
 
 const PERSON_COLUMNS = "n.kode_fasyankes, n.nik, n.nama, n.jenis_tenaga, n.status_kepegawaian, n.no_str, n.str_berlaku_sampai, n.no_sip, n.sip_berlaku_sampai, n.tmt_penugasan";
 
 /** A person row as read (PERSON_COLUMNS, or NAMED_COLUMNS: the licence and term columns then come back null). */
-function toPerson(r: Partial<StoredListPerson> & Pick<StoredListPerson, "kode_fasyankes" | "nik">): StoredListPerson {
+function toPerson(r: Partial<ListPerson> & Pick<ListPerson, "kode_fasyankes" | "nik">): ListPerson {
   return {
     kode_fasyankes: r.kode_fasyankes,
     nik: r.nik,
@@ -279,9 +257,9 @@ export async function readListFacts(db: Reader, s: ListSelection): Promise<Store
   const results = await db.batch(statements.map((x) => prepare(db, x)));
   const rows = <T>(i: number) => (results[i]?.results ?? []) as T[];
   let i = 2;
-  const persons: StoredListPerson[] = [];
+  const persons: ListPerson[] = [];
   const trainings: StoredListFacts["trainings"] = [];
-  for (const r of rows<Partial<StoredListPerson> & Pick<StoredListPerson, "kode_fasyankes" | "nik"> & { held?: string | null }>(1)) {
+  for (const r of rows<Partial<ListPerson> & Pick<ListPerson, "kode_fasyankes" | "nik"> & { held?: string | null }>(1)) {
     const person = toPerson(r);
     persons.push(person);
     if (r.held) for (const k of r.held.split(",")) trainings.push({ kode_fasyankes: person.kode_fasyankes, nik: person.nik, kode_pelatihan: k as KodePelatihan });
