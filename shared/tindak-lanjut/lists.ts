@@ -41,17 +41,21 @@ export type ListPerson = Pick<
  * - `facilities`: by code, every facility a person is at;
  * - `trainings`: the training codes each person holds at a facility, keyed by `trainingKey`;
  * - `staff`: persons per facility and standard jenis (key `staffKey`) — the `penugasan` gap;
- * - `rules`: the active staffing standard (SPEC §4.3).
+ * - `rules`: the active staffing standard (SPEC §4.3): one set, or the set of each facility by its
+ *   code (each is held to its own province's, SPEC §7) — the same array for facilities that share one.
  */
 export interface ListFacts {
   facilities: ReadonlyMap<string, ListFacility>;
   persons: readonly ListPerson[];
   trainings?: ReadonlyMap<string, ReadonlySet<KodePelatihan>>;
   staff?: ReadonlyMap<string, number>;
-  rules?: readonly StandardRule[];
+  rules?: StandardsOf;
   /** Facilities where nobody holds a training each of them needs (rules.ts FACILITY_TRAINING_NEEDS). */
   facilitiesWithout?: readonly { kode_fasyankes: string; kode_pelatihan: KodePelatihan }[];
 }
+
+/** One staffing standard for every facility, or each facility's own by its code. */
+export type StandardsOf = readonly StandardRule[] | ((kodeFasyankes: string) => readonly StandardRule[]);
 
 export const trainingKey = (kode: string, nik: string): string => `${kode}|${nik}`;
 export const staffKey = (kode: string, jenis: string): string => `${kode}|${jenis}`;
@@ -151,11 +155,16 @@ export function penugasanList(facts: ListFacts, w: ListWindows, lang: Lang): Pen
   });
   // What depends only on the facility and profession, once per pair: the standard's minimum (none
   // outside puskesmas), the persons held, and the sorted end dates of those leaving.
-  const minimums = new Map<string, ReadonlyMap<JenisStandar, number>>();
+  const standards = facts.rules ?? [];
+  const standardOf = typeof standards === "function" ? standards : () => standards;
+  const minimums = new Map<readonly StandardRule[], Map<string, ReadonlyMap<JenisStandar, number>>>();
   const minimumsOf = (f: ListFacility): ReadonlyMap<JenisStandar, number> => {
+    const rules = standardOf(f.kode);
+    let byKind = minimums.get(rules);
+    if (!byKind) minimums.set(rules, (byKind = new Map()));
     const k = `${f.kategori}|${f.rawat_inap}`;
-    let m = minimums.get(k);
-    if (!m) minimums.set(k, (m = new Map(rulesFor(facts.rules ?? [], f.kategori, f.rawat_inap).map((r) => [r.jenis, r.minimum]))));
+    let m = byKind.get(k);
+    if (!m) byKind.set(k, (m = new Map(rulesFor(rules, f.kategori, f.rawat_inap).map((r) => [r.jenis, r.minimum]))));
     return m;
   };
   const groups = new Map<string, { minimum: number | undefined; have: number; ends: string[] }>();
@@ -327,7 +336,7 @@ export interface ListRows {
 }
 
 /** Keys the rows of storage for the list builders; staff are summed per standard jenis (KEFARMASIAN = APOTEKER + TTK). */
-export function factsOf(rows: ListRows, rules: readonly StandardRule[]): ListFacts {
+export function factsOf(rows: ListRows, rules: StandardsOf): ListFacts {
   const trainings = new Map<string, Set<KodePelatihan>>();
   for (const t of rows.trainings) {
     const k = trainingKey(t.kode_fasyankes, t.nik);

@@ -68,18 +68,18 @@ export function readTanggalLahir(v: Cell, present: boolean, run: Run, s: Sink, o
     if (present) s.add("required", "tanggal_lahir", columnRef("nakes", "tanggal_lahir"));
     return 0;
   }
-  const value = cellDisplay(v);
+  // The cell's text is made only for a finding: this runs for every row (SPEC §8 validation target).
   if (d < 0) {
-    s.add("tanggal_lahir.invalid", "tanggal_lahir", { value, problem: dateProblem(d), as_of: run.asOfIso }, v);
+    s.add("tanggal_lahir.invalid", "tanggal_lahir", { value: cellDisplay(v), problem: dateProblem(d), as_of: run.asOfIso }, v);
     return 0;
   }
   if (d > run.asOf) {
-    s.add("tanggal_lahir.invalid", "tanggal_lahir", { value, problem: "future", as_of: run.asOfIso }, v);
+    s.add("tanggal_lahir.invalid", "tanggal_lahir", { value: cellDisplay(v), problem: "future", as_of: run.asOfIso }, v);
     return 0;
   }
   const age = yearsBetween(d, run.asOf);
   if (age < 17 || age > 80) {
-    s.add("tanggal_lahir.invalid", "tanggal_lahir", { value, problem: age < 17 ? "too_young" : "too_old", age, as_of: run.asOfIso }, v);
+    s.add("tanggal_lahir.invalid", "tanggal_lahir", { value: cellDisplay(v), problem: age < 17 ? "too_young" : "too_old", age, as_of: run.asOfIso }, v);
     return 0;
   }
   return d;

@@ -7,7 +7,9 @@ import { sha256Hex } from "../auth/secret";
 import { isoAfter, LEASES } from "../config";
 import { prepare } from "../db/limits";
 import type { Writer } from "../db/types";
-import { claimKey, finishWithBody, releaseKey, renewLeaseSql, storedBody } from "../store/idempotency";
+import { claimKey, finishWithBody, releaseKey, renewLeaseSql, routeKey, storedBody } from "../store/idempotency";
+import { isNational } from "../auth/scope";
+import { dbFor, provincesWithOwnDatabase } from "../db/region";
 import { ApiError, errorResponse, langOf, scrub } from "./errors";
 import { countIssues } from "../../shared/rules/count";
 import { MESSAGES } from "./messages";
@@ -72,6 +74,28 @@ function replayed(status: number, stored: string | null, lang: Lang): ApiError {
     return { ...i, message: `${i.code}${at ? ` (${at})` : ""}: ${detail}` } satisfies Issue;
   });
   return new ApiError(status as ContentfulStatusCode, code, text, issues);
+}
+
+/**
+ * The database in which a request claims its Idempotency-Key (SPEC §7 Access; issue 15). A key is
+ * claimed and settled in the database of the upload it guards, `province`'s (null: DB). A token scoped
+ * within a province always writes to one database, and with no DB_xx bound there is only DB: both claim
+ * there directly, as before. A national token's keys, whose uploads may go to any province database, get
+ * one home first: DB records (token, key) → (province, fingerprint) for 24 h (store/idempotency.ts
+ * routeKey), so the same key with another body is 422 idempotency_key_reused whichever province that
+ * body names, and a retry with the same body goes to the recorded database (replay, or 409 while the
+ * first runs). A record outlives a released claim: a retry after an unexpected failure must bring the
+ * same body (a new body needs a new key).
+ * @throws ApiError 422 when the key was first used with another body
+ */
+export async function keyDatabase(c: Context<AppEnv>, key: string | undefined, requestHash: string, province: string | null): Promise<D1Database> {
+  const own = dbFor(c.env, province);
+  const token = c.get("token");
+  if (key === undefined || !isNational(token.scope) || provincesWithOwnDatabase(c.env).length === 0) return own;
+  const now = Date.now();
+  const route = await routeKey(c.env.DB, token.id, key, { provinsi: province ?? "", requestHash }, { now: new Date(now).toISOString(), expiresAt: isoAfter(now, LEASES.keyTtlMs) });
+  if (route.requestHash !== requestHash) throw new ApiError(422, "idempotency_key_reused", MESSAGES.idempotencyKeyReused);
+  return dbFor(c.env, route.provinsi === "" ? null : route.provinsi);
 }
 
 /** Renews the claim's lease every `LEASES.heartbeatMs` until the returned function is called. */

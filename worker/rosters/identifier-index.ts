@@ -1,6 +1,6 @@
 import type { Bindings } from "../env";
 import { D1_LIMITS, prepare } from "../db/limits";
-import { dbFor, hasOwnDatabase, provincesWithOwnDatabase } from "../db/region";
+import { dbFor, hasOwnDatabase, provinceOf, provincesWithOwnDatabase } from "../db/region";
 import type { Reader } from "../db/types";
 import { findIndexed, indexMark, replaceIndexedSql, setIndexMarkSql, type IndexMark } from "../store/identifier-index";
 import { currentIdentitiesOf, findIdentities, type StoredIdentity } from "../store/nakes";
@@ -86,6 +86,9 @@ export interface ReconcileReport {
  * The scheduled job's part of the index (worker/sweep.ts): per province with a database of its own,
  * the facilities of the uploads committed after the province's mark (identifier_index_sync) get their
  * index rows rebuilt from the province's current rosters, and the mark moves to the last settled one.
+ * Only facilities whose code names the province (db/region.ts provinceOf) are copied under its label,
+ * so provinces sharing one database keep their own labels; the per-province mark stays right since
+ * each province's run reads all uploads of that database and skips the others' facilities.
  * Incremental: a run reads only uploads since the last reconciled one; a province's first run starts
  * from its first upload. Stops at `deadline` (ms since epoch) and leaves the rest to the next run.
  */
@@ -101,7 +104,9 @@ export async function reconcileIndex(env: Bindings, now: Date, deadline: number)
       const uploads = await uploadsCommittedAfter(db, mark, UPLOADS_PER_STEP);
       if (uploads.length === 0) break;
       const facilities = await facilitiesOfUploads(db, uploads.map((u) => u.id));
-      const kodes = [...new Set([...facilities.values()].flatMap((list) => list.map((f) => f.kode)))].sort();
+      // A database may serve several provinces (DB_17 and DB_36 bound to one D1): each province's run
+      // reads every upload there, but labels and copies only the facilities of its own province.
+      const kodes = [...new Set([...facilities.values()].flatMap((list) => list.map((f) => f.kode)))].filter((k) => provinceOf(k) === province).sort();
       await copyToIndex(env, province, kodes, at);
       report.facilities += kodes.length;
       const settled = uploads.filter((u) => Date.parse(u.committed_at) <= settledBefore);

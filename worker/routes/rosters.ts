@@ -7,9 +7,9 @@ import { inScope, isNational, withinScope } from "../auth/scope";
 import { configOf } from "../config";
 import { primaryOf, sessionAt } from "../db/session";
 import { bookmarkOf, readSession, writeDb } from "../http/databases";
-import { allDatabases, provinceOf } from "../db/region";
+import { allDatabases, dbFor, provinceOf, provincesWithOwnDatabase } from "../db/region";
 import { ApiError, langOf } from "../http/errors";
-import { idempotencyKeyOf, idempotent, requestFingerprint, type IdempotencyClaim } from "../http/idempotency";
+import { idempotencyKeyOf, idempotent, keyDatabase, requestFingerprint, type IdempotencyClaim } from "../http/idempotency";
 import { serverTiming, timed } from "../http/timing";
 import { routes } from "../openapi/app";
 import { bearer, errors, json } from "../openapi/responses";
@@ -154,8 +154,9 @@ rosterRoutes.post("/rosters/commit", requireRole("uploader"), async (c) => {
   const token = c.get("token");
   const { staged_id } = await readJson(c, commitStagedRequestSchema);
   const key = idempotencyKeyOf(c);
-  const db = await stagingDatabase(c, staged_id);
   const fingerprint = await requestFingerprint(["POST /v1/rosters/commit", staged_id]);
+  // A national token's key is routed through DB (http/idempotency.ts keyDatabase), as on POST /v1/rosters.
+  const db = await keyDatabase(c, key, fingerprint, provinceOfDatabase(c.env, await stagingDatabase(c, staged_id)));
   const replay = (uploadId: string) => replayUpload(c, db, uploadId);
   return idempotent(
     c,
@@ -246,7 +247,8 @@ async function receiveUpload(c: Context<AppEnv>): Promise<ReceivedUpload> {
     parseMs = Date.now() - t0;
   }
   const province = uploadProvince(token.scope, req ? facilityCodeByRow(req) : []);
-  return { body, key, fingerprint, req, parseMs, province, db: writeDb(c, province) };
+  // A national token's key is routed through DB first (http/idempotency.ts keyDatabase): a reuse with another body is 422 before any province database sees it.
+  return { body, key, fingerprint, req, parseMs, province, db: await keyDatabase(c, key, fingerprint, province) };
 }
 
 /**
@@ -317,6 +319,11 @@ rosterRoutes.openapi(
     return c.json({ kode_fasyankes: kode, upload_id: pointer.upload_id, since: pointer.since, nakes, pelatihan }, 200);
   },
 );
+
+/** A province whose data `db` holds (the first in code order), null for DB: what names `db` to dbFor. */
+function provinceOfDatabase(env: AppEnv["Bindings"], db: D1Database): string | null {
+  return db === env.DB ? null : (provincesWithOwnDatabase(env).find((p) => dbFor(env, p) === db) ?? null);
+}
 
 /**
  * The database holding an upload staged by a dry run: the token's province's; for a national token

@@ -14,7 +14,7 @@ import { asOfAsked } from "../http/dates";
 import { regionAsked } from "../http/region";
 import { routes } from "../openapi/app";
 import { bearer, errors } from "../openapi/responses";
-import { readListFacts } from "../store/tindak-lanjut";
+import { readListFacts, rulesAt, type ProvinceStandards } from "../store/tindak-lanjut";
 import { MESSAGES } from "../http/messages";
 
 /**
@@ -73,8 +73,10 @@ tindakLanjutRoutes.get("/tindak-lanjut", requireRole("uploader"), serverTiming()
   const started = Date.now();
   const dbs = readSessions(c, place);
   const parts = await Promise.all(dbs.map((db) => readListFacts(db, { region, scope: token.scope, asOf, ...needs })));
-  // Every database holds the standards (one per province, or the national one): the first answers.
-  const rules = parts[0]?.rules ?? [];
+  // Each facility is held to its own province's standard (else the national one): every database
+  // holds the national set and its provinces' own sets, so the union of their answers has them all.
+  const standards: ProvinceStandards = new Map(parts.flatMap((p) => [...p.standards]));
+  const rules = (kodeFasyankes: string) => rulesAt(standards, kodeFasyankes);
   const rows: ListRows = {
     facilities: parts.flatMap((p) => p.facilities),
     persons: parts.flatMap((p) => p.persons),

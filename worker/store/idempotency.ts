@@ -91,9 +91,38 @@ export async function releaseKey(db: Writer, tokenId: string, key: string): Prom
 
 export const storedBody = (db: Reader, tokenId: string, key: string): Promise<string | null> => getText(db, idempotentBodyOwner(tokenId, key));
 
+/** Where a national token's key was first claimed (idempotency_routes, in DB only). */
+export interface KeyRoute {
+  /** The province whose database holds the claim; "" for DB itself. */
+  provinsi: string;
+  requestHash: string;
+}
+
 /**
- * The scheduled sweep's statements: keys expired at `now` and their stored answers. Bounded to
- * `limit` keys per run of the pair (the job repeats while any are left).
+ * Records (token, key) → (province, request fingerprint) unless a live record exists (INSERT … ON
+ * CONFLICT; an expired one is taken over), and returns the record that holds after it: this one, or
+ * the first request's. Concurrent requests all read the one record that won. Migration 0095.
+ */
+export async function routeKey(db: Writer, tokenId: string, key: string, route: KeyRoute, t: Pick<ClaimTimes, "now" | "expiresAt">): Promise<KeyRoute> {
+  await prepare(db, {
+    sql: `INSERT INTO idempotency_routes (token_id, key, provinsi, request_hash, expires_at) VALUES (?1, ?2, ?3, ?4, ?5)
+          ON CONFLICT (token_id, key) DO UPDATE SET
+            provinsi = excluded.provinsi, request_hash = excluded.request_hash, expires_at = excluded.expires_at
+          WHERE idempotency_routes.expires_at <= ?6`,
+    params: [tokenId, key, route.provinsi, route.requestHash, t.expiresAt, t.now],
+  }).run();
+  const row = await prepare(db, {
+    sql: "SELECT provinsi, request_hash FROM idempotency_routes WHERE token_id = ?1 AND key = ?2",
+    params: [tokenId, key],
+  }).first<{ provinsi: string; request_hash: string }>();
+  // Nothing deletes a live record; a row swept in between counts as this request's.
+  return row ? { provinsi: row.provinsi, requestHash: row.request_hash } : route;
+}
+
+/**
+ * The scheduled sweep's statements: keys expired at `now` and their stored answers, then expired key
+ * routes (idempotency_routes). Bounded to `limit` keys and `limit` routes per run (the job repeats
+ * while any are left: the second and third statements' changes).
  */
 export function sweepExpiredKeysSql(now: string, limit: number): Sql[] {
   const expired = `SELECT token_id, key FROM idempotency_keys WHERE expires_at <= ?1 ORDER BY expires_at, token_id, key LIMIT ?2`;
@@ -104,6 +133,10 @@ export function sweepExpiredKeysSql(now: string, limit: number): Sql[] {
     },
     {
       sql: `DELETE FROM idempotency_keys WHERE (token_id, key) IN (${expired})`,
+      params: [now, limit],
+    },
+    {
+      sql: `DELETE FROM idempotency_routes WHERE (token_id, key) IN (SELECT token_id, key FROM idempotency_routes WHERE expires_at <= ?1 ORDER BY expires_at, token_id, key LIMIT ?2)`,
       params: [now, limit],
     },
   ];

@@ -49,8 +49,8 @@ export interface StoredListFacts {
   trainings: { kode_fasyankes: string; nik: string; kode_pelatihan: KodePelatihan }[];
   staff: { kode_fasyankes: string; jenis_tenaga: JenisTenaga; n: number }[];
   facilitiesWithout: { kode_fasyankes: string; kode_pelatihan: KodePelatihan }[];
-  /** With staffCounts: the staffing standard of the place's province at D (else the national one). */
-  rules: StandardRule[];
+  /** With staffCounts: the staffing standards at D by province (rulesAt picks a facility's). */
+  standards: ProvinceStandards;
 }
 
 interface FacilityRow {
@@ -196,11 +196,29 @@ function staffRows(rows: readonly Record<string, unknown>[]): StoredListFacts["s
   return out;
 }
 
-/** The rules RULES_SQL read that hold in `place`'s province at its date: its own active set, else the national one (migration 0060). */
-function rulesOf(rows: readonly Record<string, unknown>[], place: string | null): StandardRule[] {
-  const province = provinceOf(place) ?? NATIONAL;
-  const own = rows.filter((r) => r["provinsi"] === province);
-  return parseRules(own.length > 0 ? own : rows.filter((r) => r["provinsi"] === NATIONAL));
+/**
+ * The standards RULES_SQL read, by province: each province's own active set at the date, and the
+ * national one (key NATIONAL, migration 0060). Arrays are kept per province, so a list can cache by them.
+ */
+export type ProvinceStandards = ReadonlyMap<string, StandardRule[]>;
+
+function standardsOf(rows: readonly Record<string, unknown>[]): ProvinceStandards {
+  const byProvince = new Map<string, Record<string, unknown>[]>();
+  for (const r of rows) {
+    const p = String(r["provinsi"]);
+    const list = byProvince.get(p);
+    if (list) list.push(r);
+    else byProvince.set(p, [r]);
+  }
+  return new Map([...byProvince].map(([p, rs]) => [p, parseRules(rs)]));
+}
+
+/**
+ * The standard that holds at `place` (a region, facility code or scope): its province's own set, else
+ * the national one (SPEC §7: coverage of a facility uses its province's active set).
+ */
+export function rulesAt(standards: ProvinceStandards, place: string | null): StandardRule[] {
+  return standards.get(provinceOf(place) ?? NATIONAL) ?? standards.get(NATIONAL) ?? [];
 }
 
 /**
@@ -265,14 +283,14 @@ export async function readListFacts(db: Reader, s: ListSelection): Promise<Store
     if (r.held) for (const k of r.held.split(",")) trainings.push({ kode_fasyankes: person.kode_fasyankes, nik: person.nik, kode_pelatihan: k as KodePelatihan });
   }
   const staff = s.staffCounts ? staffRows(rows<Record<string, unknown>>(i++)) : [];
-  const rules = s.staffCounts ? rulesOf(rows<Record<string, unknown>>(i++), s.region ?? s.scope) : [];
+  const standards = s.staffCounts ? standardsOf(rows<Record<string, unknown>>(i++)) : new Map<string, StandardRule[]>();
   return {
     facilities: rows<FacilityRow>(0).map(toFacility),
     persons,
     trainings,
     staff,
     facilitiesWithout: withoutTraining ? rows<StoredListFacts["facilitiesWithout"][number]>(i++) : [],
-    rules,
+    standards,
   };
 }
 
@@ -322,6 +340,6 @@ export async function readPlacementFacts(
     })),
     staff: staffRows((staff?.results ?? []) as Record<string, unknown>[]),
     terms: (ending?.results ?? []) as PlacementFacts["terms"],
-    rules: rulesOf((rules?.results ?? []) as Record<string, unknown>[], region),
+    rules: rulesAt(standardsOf((rules?.results ?? []) as Record<string, unknown>[]), region),
   };
 }
