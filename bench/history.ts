@@ -19,7 +19,7 @@
  * HISTORY_CYCLES (default 24) and HISTORY_PROVINCES (e.g. "35": only those; the national lines then
  * add those only) make shorter runs; HISTORY_PARTS processes generate at once (default 2).
  */
-import { addDays } from "../shared/coverage/dates";
+import { addDaysIso } from "../shared/normalize/calendar";
 import { startDev } from "../scripts/lib/wrangler";
 import { ensureHistory, type HistoryRun } from "../scripts/national/history";
 import { writeWranglerConfig } from "../scripts/national/province-files";
@@ -64,7 +64,7 @@ async function main() {
   const dev = await startDev({ port: await freePort(), persistTo: persistDir, config });
   process.once("SIGINT", () => void dev.stop().then(() => process.exit(130)));
   const today = new Date().toISOString().slice(0, 10);
-  const yearBack = addDays(today, -365);
+  const yearBack = addDaysIso(today, -365);
   const cov: Record<string, number> = {};
   try {
     for (const [name, at] of [["latest", today], ["back", yearBack]] as const) {

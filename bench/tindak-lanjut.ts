@@ -24,7 +24,7 @@ import { listKindSchema } from "../shared/api/tindak-lanjut";
 import { todayIn } from "../shared/normalize/today";
 import { listWindows } from "../shared/tindak-lanjut/lists";
 import { latestTmtEndingBy, listNeeds } from "../shared/tindak-lanjut/selection";
-import { addMonths } from "../shared/coverage/dates";
+import { addMonthsIso } from "../shared/normalize/calendar";
 import { PLACEMENT_HORIZON_MONTHS, TERM_STATUSES } from "../shared/tindak-lanjut/rules";
 import type { StatusKepegawaian } from "../shared/reference/codes";
 import { readListFacts, readPlacementFacts } from "../worker/store/tindak-lanjut";
@@ -100,7 +100,7 @@ async function printPlans(persistDir: string, asOf: string): Promise<void> {
     await readListFacts(d1 as never, { region: PROVINCE, scope: PROVINCE, asOf, ...listNeeds(list, listWindows(asOf)) });
   }
   console.log("penempatan");
-  const tmtUntil = latestTmtEndingBy(addMonths(asOf, PLACEMENT_HORIZON_MONTHS));
+  const tmtUntil = latestTmtEndingBy(addMonthsIso(asOf, PLACEMENT_HORIZON_MONTHS));
   await readPlacementFacts(d1 as never, PROVINCE, asOf, { statuses: [...TERM_STATUSES.keys()] as StatusKepegawaian[], tmtUntil });
   sqlite.close();
 }

@@ -1,5 +1,5 @@
 import type { JenisTenaga, StatusKepegawaian } from "../../shared/reference/codes";
-import { addDays } from "../../shared/coverage/dates";
+import { addDaysIso } from "../../shared/normalize/calendar";
 import type { NakesRecord, PelatihanRecord } from "../../shared/schema/records";
 import { HOSPITAL_STAFF, NON_NAKES, PUSKESMAS_STAFF, rng, SIP, TRAININGS, type Facility } from "./model";
 
@@ -82,14 +82,14 @@ export function rosterOf(s: FacilityStaff, rows: { nakes: NakesRecord[]; pelatih
   for (const slot of s.slots) {
     const person = rng(s.seed ^ Math.imul(slot.serial, 104729));
     const sex = person() < 0.6 ? "P" : "L";
-    const birth = addDays("1965-01-01", Math.floor(person() * 12_000));
+    const birth = addDaysIso("1965-01-01", Math.floor(person() * 12_000));
     const [y, m, d] = birth.split("-");
     const nik = `${region}${String(Number(d) + (sex === "P" ? 40 : 0)).padStart(2, "0")}${m}${y!.slice(2)}${String(slot.serial % 10_000).padStart(4, "0")}`;
     const st = person();
     const status: StatusKepegawaian =
       f.jenis === "PUSKESMAS" && st < 0.04 ? "PENUGASAN_KHUSUS" : st < 0.6 ? "PNS" : st < 0.75 ? "PPPK" : st < 0.95 ? "KONTRAK_DAERAH" : "LAINNYA";
     const term = person();
-    const sipUntil = SIP.has(slot.jenis) ? addDays(slot.licensedOn, 91 + Math.floor(term * 1_700)) : null;
+    const sipUntil = SIP.has(slot.jenis) ? addDaysIso(slot.licensedOn, 91 + Math.floor(term * 1_700)) : null;
     rows.nakes.push({
       row: rows.nakes.length,
       nik,
@@ -105,7 +105,7 @@ export function rosterOf(s: FacilityStaff, rows: { nakes: NakesRecord[]; pelatih
       str_berlaku_sampai: null,
       no_sip: sipUntil ? `SIP/${f.kode}/${slot.serial}/${slot.licence}` : null,
       sip_berlaku_sampai: sipUntil,
-      tmt_penugasan: status === "PENUGASAN_KHUSUS" ? addDays("2024-12-01", -Math.floor(term * 1_800)) : null,
+      tmt_penugasan: status === "PENUGASAN_KHUSUS" ? addDaysIso("2024-12-01", -Math.floor(term * 1_800)) : null,
       keterangan: null,
     });
     for (const [kode, p, applies] of TRAININGS) {

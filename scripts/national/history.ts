@@ -21,7 +21,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { fileURLToPath } from "node:url";
-import { addMonths } from "../../shared/coverage/dates";
+import { addMonthsIso } from "../../shared/normalize/calendar";
 import type { NakesRecord, PelatihanRecord } from "../../shared/schema/records";
 import type { Writer } from "../../worker/db/types";
 import { churn, firstStaff, rosterOf, type FacilityStaff } from "./cycles";
@@ -56,7 +56,7 @@ export interface HistoryRun {
 
 /** The first cycle's as_of: monthly cycles ending in the month before today's. */
 export function firstDayOf(cycles: number): string {
-  return addMonths(`${new Date().toISOString().slice(0, 7)}-01`, -cycles);
+  return addMonthsIso(`${new Date().toISOString().slice(0, 7)}-01`, -cycles);
 }
 
 function selectionName(s: HistorySelection): string {
@@ -145,7 +145,7 @@ async function runPart(dir: string, s: HistorySelection, mine: readonly string[]
   const result: PartResult = { bytes, rows: [], changed: [], seconds: [] };
   for (let c = 0; c < s.cycles; c++) {
     const started = performance.now();
-    const day = addMonths(first, c);
+    const day = addMonthsIso(first, c);
     let n = 0;
     let changed = 0;
     for (const reg of regencies) {

@@ -1,6 +1,6 @@
 import type { JenisTenaga, KategoriPuskesmas, KodePelatihan, StatusKepegawaian } from "../../shared/reference/codes";
 import type { CoverageFacility } from "../../shared/coverage/facility";
-import { addDays } from "../../shared/coverage/dates";
+import { addDaysIso } from "../../shared/normalize/calendar";
 import type { NakesRecord, PelatihanRecord } from "../../shared/schema/records";
 
 /**
@@ -176,13 +176,13 @@ export function roster(f: Facility, round: number, at: string): { nakes: NakesRe
       const generation = churn() < 0.1 * round ? round : 0;
       const person = rng(seed ^ (serial * 104729) ^ (generation * 15485863));
       const sex = person() < 0.6 ? "P" : "L";
-      const birth = addDays("1965-01-01", Math.floor(person() * 12_000));
+      const birth = addDaysIso("1965-01-01", Math.floor(person() * 12_000));
       const [y, m, d] = birth.split("-");
       const nik = `${region}${String(Number(d) + (sex === "P" ? 40 : 0)).padStart(2, "0")}${m}${y!.slice(2)}${String((serial * 37 + generation) % 10_000).padStart(4, "0")}`;
       const s = person();
       const status: StatusKepegawaian =
         f.jenis === "PUSKESMAS" && s < 0.04 ? "PENUGASAN_KHUSUS" : s < 0.6 ? "PNS" : s < 0.75 ? "PPPK" : s < 0.95 ? "KONTRAK_DAERAH" : "LAINNYA";
-      const sipUntil = SIP.has(jenis) ? addDays(day, 91 + Math.floor(churn() * 1_700)) : null;
+      const sipUntil = SIP.has(jenis) ? addDaysIso(day, 91 + Math.floor(churn() * 1_700)) : null;
       nakes.push({
         row: nakes.length,
         nik,
@@ -198,7 +198,7 @@ export function roster(f: Facility, round: number, at: string): { nakes: NakesRe
         str_berlaku_sampai: null,
         no_sip: sipUntil ? `SIP/${f.kode}/${serial}` : null,
         sip_berlaku_sampai: sipUntil,
-        tmt_penugasan: status === "PENUGASAN_KHUSUS" ? addDays(day, -Math.floor(person() * 1_800)) : null,
+        tmt_penugasan: status === "PENUGASAN_KHUSUS" ? addDaysIso(day, -Math.floor(person() * 1_800)) : null,
         keterangan: null,
       });
       for (const [kode, p, applies] of TRAININGS) {

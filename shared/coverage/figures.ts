@@ -1,12 +1,8 @@
 import type { JenisStandar, JenisTenaga } from "../reference/codes";
-import { defines, familyOf, INDICATORS, memberKey, MEMBERS, rate, share, type DeriveInput, type Dimension } from "./indicators";
+import { defines, familyOf, INDICATORS, memberKey, MEMBERS, type DeriveInput, type Dimension } from "./indicators";
 import { key, type Sums } from "./keys";
 import { JENIS_TENAGA, NINE_JENIS } from "./professions";
 import { KEFARMASIAN_MEMBERS, standardJenisOf } from "./standard";
-
-/** Shares and rates are defined with the indicators. */
-export { rate, share };
-export { TARGET_100K } from "./indicators";
 
 export type Figures = Record<string, number | null>;
 

@@ -2,10 +2,6 @@ import { addDays, addMonths, firstStartNotEndedBy, fromIso, toIso } from "../nor
 import { SIP_EXPIRING_DAYS } from "../reference/licences";
 import { PENUGASAN_ENDING_MONTHS, PENUGASAN_KHUSUS_TERM_YEARS } from "../reference/statuses";
 
-/** The windows of SPEC §5/§6 (SIP expiring: 90 days; penugasan ending: 6 months), kept in shared/reference. */
-export { SIP_EXPIRING_DAYS, PENUGASAN_ENDING_MONTHS };
-/** Penugasan Khusus lasts five years from TMT (shared/reference/statuses.ts term_years). */
-export const PENUGASAN_TERM_YEARS = PENUGASAN_KHUSUS_TERM_YEARS;
 
 /**
  * The date thresholds of the as_of-relative indicators (ISO yyyy-mm-dd), all computed by the one
@@ -37,7 +33,7 @@ export function windowsFor(asOf: string): Windows {
     asOf,
     sipExpiringUntil: toIso(addDays(day, SIP_EXPIRING_DAYS)),
     penugasanEndingUntil: toIso(endingUntil),
-    penugasanActiveFrom: toIso(firstStartNotEndedBy(day, PENUGASAN_TERM_YEARS)),
-    penugasanLaterFrom: toIso(firstStartNotEndedBy(addDays(endingUntil, 1), PENUGASAN_TERM_YEARS)),
+    penugasanActiveFrom: toIso(firstStartNotEndedBy(day, PENUGASAN_KHUSUS_TERM_YEARS)),
+    penugasanLaterFrom: toIso(firstStartNotEndedBy(addDays(endingUntil, 1), PENUGASAN_KHUSUS_TERM_YEARS)),
   };
 }

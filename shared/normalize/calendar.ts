@@ -5,7 +5,7 @@
  *
  * The one calendar of the project: the validator, coverage (and the dates its SQL is given), the
  * tindak-lanjut lists, the add-in and the custom functions all compute with it. ISO text goes through
- * the *Iso forms below (shared/coverage/dates.ts re-exports them under coverage's names).
+ * the *Iso forms below (coverage, the action lists and the scripts use them).
  */
 
 export const pack = (y: number, m: number, d: number): number => y * 10000 + m * 100 + d;

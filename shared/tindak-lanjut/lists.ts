@@ -1,8 +1,7 @@
 import type { ListKind, ListResponse, ListRow, PelatihanRow, PenugasanRow, PonedRow, SipRow, StrRow } from "../api/tindak-lanjut";
-import { addMonths } from "../coverage/dates";
 import { rulesFor, standardJenisOf, type StandardRule } from "../coverage/standard";
-import { PENUGASAN_ENDING_MONTHS } from "../coverage/windows";
-import { addDays, addYears, dayNumber, fromIso, toIso, yearOf } from "../normalize/calendar";
+import { PENUGASAN_ENDING_MONTHS } from "../reference/statuses";
+import { addDays, addMonthsIso, addYears, dayNumber, fromIso, toIso, yearOf } from "../normalize/calendar";
 import type { JenisFasyankes, JenisStandar, JenisTenaga, KategoriPuskesmas, KodePelatihan } from "../reference/codes";
 import { SIP_EXPIRING_DAYS } from "../reference/licences";
 import { professionByCode } from "../reference/professions";
@@ -77,7 +76,7 @@ export function listWindows(asOf: string): ListWindows {
   return {
     asOf,
     sipUntil: toIso(addDays(p, SIP_EXPIRING_DAYS)),
-    termUntil: addMonths(asOf, PENUGASAN_ENDING_MONTHS),
+    termUntil: addMonthsIso(asOf, PENUGASAN_ENDING_MONTHS),
     yearEnd: `${yearOf(p)}-12-31`,
   };
 }

@@ -1,5 +1,5 @@
 import type { PlacementIndicators, PlacementResponse, PlacementRow } from "../api/tindak-lanjut";
-import { addMonths } from "../coverage/dates";
+import { addMonthsIso } from "../normalize/calendar";
 import { NINE_JENIS } from "../coverage/professions";
 import { membersOf, rulesFor, type StandardRule } from "../coverage/standard";
 import type { JenisStandar, JenisTenaga, KategoriPuskesmas, StatusKepegawaian } from "../reference/codes";
@@ -112,7 +112,7 @@ function reason(s: State, jenis: JenisStandar, lang: Lang): string {
 
 /** The plan (SPEC §9 POST /v1/penempatan). Throws RangeError on an as_of that is not an ISO date. */
 export function planPlacement(input: PlacementInput, lang: Lang): PlacementResponse {
-  const horizon = addMonths(input.asOf, PLACEMENT_HORIZON_MONTHS);
+  const horizon = addMonthsIso(input.asOf, PLACEMENT_HORIZON_MONTHS);
   const jenisAll = new Set<JenisStandar>([...NINE_JENIS, input.jenis]);
   const states: State[] = input.facilities.map((f) => {
     const leaving = f.terms.filter((t) => t.end <= horizon);

@@ -1,5 +1,5 @@
 import type { ListKind } from "../api/tindak-lanjut";
-import { addDays, addYears } from "../coverage/dates";
+import { addDaysIso, addYearsIso } from "../normalize/calendar";
 import { facilityKinds } from "../reference/facilities";
 import type { JenisFasyankes, JenisTenaga, KodePelatihan, StatusKepegawaian } from "../reference/codes";
 import { professions } from "../reference/professions";
@@ -39,7 +39,7 @@ export interface ListNeeds {
 /** The latest TMT whose term (of any status with one) can end on or before `until`; two days of slack for 29 February. */
 export function latestTmtEndingBy(until: string): string {
   const shortest = Math.min(...TERM_STATUSES.values());
-  return addDays(addYears(until, -shortest), 2);
+  return addDaysIso(addYearsIso(until, -shortest), 2);
 }
 
 export function listNeeds(list: ListKind, w: ListWindows): ListNeeds {

@@ -23,5 +23,5 @@ export function coverageRegion(token: TokenInfo, requested: string | undefined, 
 }
 
 /** The 403 of a region asked for outside the token's scope (coverage, action lists, placement). */
-export const outsideScope = (region: string, scope: string): ApiError =>
+const outsideScope = (region: string, scope: string): ApiError =>
   new ApiError(403, "forbidden", MESSAGES.regionOutsideScope(region, scope));

@@ -4,7 +4,7 @@ import type { Sql } from "../db/types";
 import { factSumsSql } from "../store/coverage-facts";
 import { trainingSumsSql } from "../store/coverage-pelatihan";
 import { bindUsed, placedSql, populationSql, regionNamesSql, regionSelection } from "../store/coverage-region";
-import { RULES_SQL, standardSumsSql } from "../store/coverage-standards";
+import { standardSumsSql } from "../store/coverage-standards";
 import { facilitySumsSql, withoutRosterSql } from "../store/coverage-versions";
 
 /**
@@ -13,7 +13,6 @@ import { facilitySumsSql, withoutRosterSql } from "../store/coverage-versions";
  * as_of day, grouped by row unit, all with the same bound parameters (store/coverage-region.ts).
  */
 
-export { RULES_SQL };
 
 /** SQLite caps a result at SQLITE_MAX_COLUMN (D1: 100); 5 columns per jenis stay well under it. */
 const JENIS_PER_STATEMENT = 16;

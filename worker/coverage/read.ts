@@ -1,6 +1,6 @@
 import type { CoverageResponse } from "../../shared/api/coverage";
 import { buildCoverage, describeUnit, regionPopulation, type ResolvedQuery, type UnitSums } from "../../shared/coverage/build";
-import { yearOf } from "../../shared/coverage/dates";
+import { isoYear } from "../../shared/normalize/calendar";
 import type { CoverageFacility } from "../../shared/coverage/facility";
 import { INDICATORS, memberKey, type FactColumn, type Indicator } from "../../shared/coverage/indicators";
 import { addSums, addTo, key, type Sums } from "../../shared/coverage/keys";
@@ -14,7 +14,8 @@ import type { Reader } from "../db/types";
 import { JENIS } from "../store/coverage-versions";
 import { regionName } from "./names";
 import { parseRules } from "../store/coverage-standards";
-import { coverageSql, RULES_SQL, type CoverageRows } from "./read-sql";
+import { coverageSql, type CoverageRows } from "./read-sql";
+import { RULES_SQL } from "../store/coverage-standards";
 
 /**
  * Coverage for a question: the active standard set first (it shapes the statements), then the
@@ -124,7 +125,7 @@ export function foldCoverage(q: ResolvedQuery, rows: CoverageRows): CoverageResp
       });
     }
   }
-  const pop = populationResolver(populationByCode(rows.population as unknown as PopulationRow[], yearOf(q.as_of)), () => regionTree(placed));
+  const pop = populationResolver(populationByCode(rows.population as unknown as PopulationRow[], isoYear(q.as_of)), () => regionTree(placed));
 
   const names = new Map(rows.names.map((r) => [String(r["kode_wilayah"]), str(r["nama"])]));
   const nameOf = (code: string) => names.get(code) ?? regionName(code);

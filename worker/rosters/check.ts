@@ -61,12 +61,14 @@ export interface CheckPlaces {
   facilities(kodes: readonly string[]): Promise<Map<string, FacilityFact>>;
   /** Current-roster identities held outside the upload's own database. */
   elsewhere(ids: { niks: string[]; nips: string[]; strs: string[] }): Promise<StoredIdentity[]>;
+  /** Whether any identity can be held outside the upload's own database (false: `elsewhere` is always []). */
+  splitDatabases: boolean;
   /** The reader of a facility's stored rosters (its province's database). */
   readerOf?(kode: string): Reader;
 }
 
 /** The places of a deployment with one database. */
-const oneDatabase = (db: Reader): CheckPlaces => ({ facilities: (kodes) => facilityFacts(db, kodes), elsewhere: async () => [] });
+const oneDatabase = (db: Reader): CheckPlaces => ({ facilities: (kodes) => facilityFacts(db, kodes), elsewhere: async () => [], splitDatabases: false });
 
 /**
  * Validates a roster with what the database knows (facility master, scope, the current rosters of

@@ -1,6 +1,6 @@
 import type { FacilityFact } from "../../shared/validate/types";
 import type { Bindings } from "../env";
-import { byDatabase, dbFor } from "../db/region";
+import { byDatabase, dbFor, provincesWithOwnDatabase } from "../db/region";
 import type { Reader } from "../db/types";
 import { facilityFacts } from "../store/facilities";
 import type { CheckPlaces } from "./check";
@@ -25,6 +25,7 @@ export function checkPlaces(env: Bindings, own: D1Database, session: (db: D1Data
     own: open(own),
     facilities: (kodes) => facilityFactsByProvince(env, kodes, open),
     elsewhere: (ids) => identitiesElsewhere(env, open(env.DB), own, ids),
+    splitDatabases: provincesWithOwnDatabase(env).length > 0,
     readerOf: (kode) => open(dbFor(env, kode)),
   };
 }

@@ -3,12 +3,12 @@ import { provinsiByKode } from "../../shared/reference/wilayah";
 import { makeIssue } from "../../shared/validate/issues";
 import type { FacilityFact } from "../../shared/validate/types";
 import { isNational } from "../auth/scope";
-import { provinceOf as provinceOfCode } from "../db/region";
+import { provinceOf } from "../db/region";
 import { ApiError } from "../http/errors";
 import { MESSAGES } from "../http/messages";
 
 /** The province (2 digits) of a known facility: its master row's region (SPEC §2 codes). */
-export const provinceOf = (f: Pick<FacilityFact, "kode_wilayah">): string => f.kode_wilayah.slice(0, 2);
+const provinceOfRow = (f: Pick<FacilityFact, "kode_wilayah">): string => f.kode_wilayah.slice(0, 2);
 
 /**
  * `upload.multi_province` (SPEC §5, §7: one upload, one province, one database): the known facilities
@@ -25,7 +25,7 @@ export function multiProvinceIssues(codeByRow: readonly (string | null)[], facil
   codeByRow.forEach((kode, row) => {
     const f = kode === null ? undefined : facilities.get(kode);
     if (!f || kode === null) return;
-    const p = provinceOf(f);
+    const p = provinceOfRow(f);
     const seen = first.get(p);
     if (seen) seen.rows++;
     else first.set(p, { row, kode, rows: 1 });
@@ -53,10 +53,10 @@ export function multiProvinceIssues(codeByRow: readonly (string | null)[], facil
  * one province only (upload.multi_province), which is then this one. Null: no row names a province.
  */
 export function uploadProvince(scope: string, codeByRow: readonly (string | null)[]): string | null {
-  if (!isNational(scope)) return provinceOfCode(scope);
+  if (!isNational(scope)) return provinceOf(scope);
   const rows = new Map<string, number>();
   for (const kode of codeByRow) {
-    const p = provinceOfCode(kode);
+    const p = provinceOf(kode);
     if (p !== null) rows.set(p, (rows.get(p) ?? 0) + 1);
   }
   let best: string | null = null;
@@ -74,7 +74,7 @@ export function uploadProvince(scope: string, codeByRow: readonly (string | null
  * gets its own database.
  */
 export function masterProvince(codes: Iterable<string>, table: { id: string; en: string }): string | null {
-  const provinces = [...new Set([...codes].map(provinceOfCode).filter((p): p is string => p !== null))].sort();
+  const provinces = [...new Set([...codes].map(provinceOf).filter((p): p is string => p !== null))].sort();
   if (provinces.length <= 1) return provinces[0] ?? null;
   const names = provinces.map((p) => `${p} ${provinsiByKode.get(p)?.nama ?? ""}`.trim()).join(", ");
   throw new ApiError(422, "validation_failed", MESSAGES.twoProvinces(table, provinces.length, names));

@@ -27,7 +27,7 @@ const gone = () =>
 export async function commitStagedUpload(
   db: Writer,
   primary: Reader,
-  places: Pick<CheckPlaces, "elsewhere" | "facilities">,
+  places: Pick<CheckPlaces, "elsewhere" | "facilities" | "splitDatabases">,
   a: { id: string; token: TokenInfo; ifMatch: string[] | null; idempotency?: { tokenId: string; key: string } },
 ): Promise<string[]> {
   const staged = await stagedUpload(primary, a.id, new Date().toISOString());
@@ -55,11 +55,13 @@ export async function commitStagedUpload(
  */
 async function nipTakenInOtherDatabase(
   primary: Reader,
-  places: Pick<CheckPlaces, "elsewhere" | "facilities">,
+  places: Pick<CheckPlaces, "elsewhere" | "facilities" | "splitDatabases">,
   uploadId: string,
   kodes: readonly string[],
   scope: string,
 ): Promise<boolean> {
+  // With one database nothing is held elsewhere: skip reading the upload's NIPs at all.
+  if (!places.splitDatabases) return false;
   const mine = await nipsOfUpload(primary, uploadId);
   if (mine.length === 0) return false;
   const niksOf = new Map<string, Set<string>>();

@@ -1,6 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import { placementRequestSchema, placementResponseSchema } from "../../shared/api/tindak-lanjut";
-import { addMonths } from "../../shared/coverage/dates";
+import { addMonthsIso } from "../../shared/normalize/calendar";
 import type { JenisTenaga, StatusKepegawaian } from "../../shared/reference/codes";
 import { planPlacement, type PlacementFacility } from "../../shared/tindak-lanjut/penempatan";
 import { PLACEMENT_HORIZON_MONTHS, TERM_STATUSES } from "../../shared/tindak-lanjut/rules";
@@ -51,7 +51,7 @@ penempatanRoutes.post("/penempatan", requireRole("analyst"), async (c) => {
   // The schema requires a region code, so regionAsked answers it (or refuses it: 403).
   const region = (await regionAsked(c, body.region))!;
   const asOf = asOfAsked(c, body.as_of, region);
-  const horizon = addMonths(asOf, PLACEMENT_HORIZON_MONTHS);
+  const horizon = addMonthsIso(asOf, PLACEMENT_HORIZON_MONTHS);
   const db = readSession(c, region);
   const facts = await readPlacementFacts(db, region, asOf, {
     statuses: [...TERM_STATUSES.keys()] as StatusKepegawaian[],

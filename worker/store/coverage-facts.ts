@@ -17,7 +17,7 @@ import { isNakes } from "../../shared/coverage/professions";
  * valid_to of a coverage_fakta row that holds still (migration 0090): a date after every roster
  * date rather than NULL, so current rows sit together in the table's key (facility, kind, valid_to).
  */
-export const OPEN_END = "'9999-12-31'";
+const OPEN_END = "'9999-12-31'";
 
 const needsStr = JENIS.filter(isNakes).map(quote).join(", ");
 

@@ -1,6 +1,6 @@
 import type { CoverageLevel } from "../../shared/api/coverage";
 import type { ResolvedQuery } from "../../shared/coverage/build";
-import { addDays } from "../../shared/coverage/dates";
+import { addDaysIso } from "../../shared/normalize/calendar";
 import { windowsFor } from "../../shared/coverage/windows";
 import type { Sql, SqlValue } from "../db/types";
 import { facilitiesAtSql } from "./facilities";
@@ -21,13 +21,13 @@ import { facilityRegionAgreesSql } from "./scope-sql";
  * (stored before codes were checked by kind, SPEC §3.3) lies in no region, so no region's coverage
  * counts it.
  */
-export const FACILITY_SOURCE = `SELECT kode, nama, jenis, kode_wilayah, kecamatan, kategori, rawat_inap, poned
+const FACILITY_SOURCE = `SELECT kode, nama, jenis, kode_wilayah, kecamatan, kategori, rawat_inap, poned
   FROM (${facilitiesAtSql("?2")}) AS x WHERE aktif = 1 AND ${facilityRegionAgreesSql("x")}`;
 
-export const POPULATION_SOURCE = populationAtSql("?2");
+const POPULATION_SOURCE = populationAtSql("?2");
 
 /** Region names (provinces, regencies, kecamatan) as kode_wilayah/nama, for row labels. */
-export const REGION_NAME_SOURCE = `SELECT kode AS kode_wilayah, nama FROM wilayah`;
+const REGION_NAME_SOURCE = `SELECT kode AS kode_wilayah, nama FROM wilayah`;
 
 /** The unit each level groups facilities into (a facility row `f`). */
 export const UNIT_SQL: Record<CoverageLevel, string> = {
@@ -58,7 +58,7 @@ export interface RegionSelection {
  */
 export function regionSelection(q: ResolvedQuery): RegionSelection {
   const w = windowsFor(q.as_of);
-  const base: SqlValue[] = [addDays(q.as_of, 1), w.asOf, w.sipExpiringUntil, w.penugasanActiveFrom, w.penugasanLaterFrom];
+  const base: SqlValue[] = [addDaysIso(q.as_of, 1), w.asOf, w.sipExpiringUntil, w.penugasanActiveFrom, w.penugasanLaterFrom];
   const r = q.region;
   if (r === null) return { params: base, facilities: "1", population: "1" };
   if (/^\d{2}$|^\d{4}$/.test(r)) {

@@ -21,7 +21,7 @@ const ident = (s: string) => `"${s}"`;
  * activation it had no set of its own (the national default applies there); before the national
  * default's first activation, that first one applies. Columns provinsi, nama (RULES_SQL, standardSumsSql).
  */
-export function activeSetsAtSql(param: string): string {
+function activeSetsAtSql(param: string): string {
   return `SELECT a.provinsi, a.nama FROM standar_aktif a WHERE a.berlaku_mulai = COALESCE(
     (SELECT MAX(b.berlaku_mulai) FROM standar_aktif b WHERE b.provinsi = a.provinsi AND b.berlaku_mulai <= ${param}),
     (SELECT MIN(b.berlaku_mulai) FROM standar_aktif b WHERE b.provinsi = a.provinsi AND a.provinsi = 'ID'))`;

@@ -30,10 +30,10 @@ export function standardCountSql(v: string, s: JenisStandar): string {
     .join(" + ");
 }
 
-export const PONED_COMPLETE = (1 << PONED_TEAM.length) - 1;
+const PONED_COMPLETE = (1 << PONED_TEAM.length) - 1;
 
 /** SQL for the PONED-team mask of version `v` from its PONED training row. */
-export function ponedMaskSql(v: string): string {
+function ponedMaskSql(v: string): string {
   const bits = PONED_TEAM.map((j, i) => `(CASE WHEN p.${countColumn(j)} > 0 THEN ${1 << i} ELSE 0 END)`).join(" + ");
   return `COALESCE((SELECT ${bits} FROM coverage_pelatihan p WHERE p.version_id = ${v}.id AND p.kode = 'PONED'), 0)`;
 }

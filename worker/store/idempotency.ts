@@ -104,18 +104,21 @@ export interface KeyRoute {
  * the first request's. Concurrent requests all read the one record that won. Migration 0095.
  */
 export async function routeKey(db: Writer, tokenId: string, key: string, route: KeyRoute, t: Pick<ClaimTimes, "now" | "expiresAt">): Promise<KeyRoute> {
-  await prepare(db, {
-    sql: `INSERT INTO idempotency_routes (token_id, key, provinsi, request_hash, expires_at) VALUES (?1, ?2, ?3, ?4, ?5)
+  // One round trip: the batch runs its statements in order, in one transaction.
+  const [, read] = await db.batch<{ provinsi: string; request_hash: string }>([
+    prepare(db, {
+      sql: `INSERT INTO idempotency_routes (token_id, key, provinsi, request_hash, expires_at) VALUES (?1, ?2, ?3, ?4, ?5)
           ON CONFLICT (token_id, key) DO UPDATE SET
             provinsi = excluded.provinsi, request_hash = excluded.request_hash, expires_at = excluded.expires_at
           WHERE idempotency_routes.expires_at <= ?6`,
-    params: [tokenId, key, route.provinsi, route.requestHash, t.expiresAt, t.now],
-  }).run();
-  const row = await prepare(db, {
-    sql: "SELECT provinsi, request_hash FROM idempotency_routes WHERE token_id = ?1 AND key = ?2",
-    params: [tokenId, key],
-  }).first<{ provinsi: string; request_hash: string }>();
-  // Nothing deletes a live record; a row swept in between counts as this request's.
+      params: [tokenId, key, route.provinsi, route.requestHash, t.expiresAt, t.now],
+    }),
+    prepare(db, {
+      sql: "SELECT provinsi, request_hash FROM idempotency_routes WHERE token_id = ?1 AND key = ?2",
+      params: [tokenId, key],
+    }),
+  ]);
+  const row = read?.results[0];
   return row ? { provinsi: row.provinsi, requestHash: row.request_hash } : route;
 }
 

@@ -296,13 +296,10 @@ export async function nipsOfUpload(db: Reader, uploadId: string): Promise<{ nik:
  * index copies of a province's database, worker/rosters/identifier-index.ts).
  */
 export async function currentIdentitiesOf(db: Reader, kodes: readonly string[]): Promise<StoredIdentity[]> {
-  if (kodes.length === 0) return [];
-  const statements = jsonChunks(kodes.map((k) => [k])).map((chunk) =>
-    prepare(db, {
-      sql: `SELECT n.nik, n.kode_fasyankes, n.nip, n.no_str FROM nakes n
-            WHERE n.kode_fasyankes IN (SELECT value->>0 FROM json_each(?1)) AND ${currentPersonSql("n")}`,
-      params: [chunk.json],
-    }),
+  return findInLists<StoredIdentity>(
+    db,
+    [["n.kode_fasyankes", kodes]],
+    (column) => `SELECT n.nik, n.kode_fasyankes, n.nip, n.no_str FROM nakes n
+            WHERE ${column} IN (SELECT value->>0 FROM json_each(?1)) AND ${currentPersonSql("n")}`,
   );
-  return (await db.batch<StoredIdentity>(statements)).flatMap((r) => r.results);
 }

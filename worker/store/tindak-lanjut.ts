@@ -17,7 +17,7 @@ import { personAtSql } from "./nakes";
  * date D (SPEC §6, as coverage reads them): per facility the roster with the latest as_of ≤ D (the
  * person versions of nakes that hold at D, store/nakes.ts personAtSql, each with the pelatihan of the
  * upload that recorded it), the facility attributes of D (store/facilities.ts facilitiesAtSql) and the
- * staffing standard active at D (coverage/read-sql.ts RULES_SQL). Counts of a whole roster (persons
+ * staffing standard active at D (store/coverage-standards.ts RULES_SQL). Counts of a whole roster (persons
  * per profession, who holds a training) are coverage's per-version aggregates (coverage_version and
  * coverage_pelatihan, migration 0050, written with the roster at its commit by coverage/refresh.ts, and
  * dated by the same intervals), not the staff rows counted again. The rules stay in
@@ -83,7 +83,7 @@ function toPerson(r: Partial<ListPerson> & Pick<ListPerson, "kode_fasyankes" | "
 }
 
 /**
- * A cheap first test before the exact scope rule (auth/scope.ts facilityInScopeSql, costly per row, so
+ * A cheap first test before the exact scope rule (store/scope-sql.ts facilityInScopeSql, costly per row, so
  * a province's lists would spend most of their time on the country's other facilities): the
  * facility's regency lies in the province of `place`, or the facility is `place` itself. Sound because
  * the facility master keeps a kecamatan inside its regency (shared/validate/masters.ts) and the scope

@@ -7,7 +7,7 @@ import { facilityInScopeSql } from "../../../worker/store/scope-sql";
 
 /**
  * The scope rule lives once (shared/reference/facilities for code shapes, shared/validate/scope for
- * the judgement) and has one SQL twin (worker/auth/scope facilityInScopeSql), used where lists are
+ * the judgement) and has one SQL twin (worker/store/scope-sql facilityInScopeSql), used where lists are
  * filtered in D1. The two must agree on every facility row and scope, including rows stored under
  * codes of no facility shape or whose row disagrees with their code.
  */

@@ -1,8 +1,8 @@
 import type { JenisTenaga, KodePelatihan } from "../../../../shared/reference/codes";
 import type { NakesRecord, PelatihanRecord } from "../../../../shared/schema/records";
-import { addYears } from "../../../../shared/coverage/dates";
+import { addYearsIso } from "../../../../shared/normalize/calendar";
 import { needsStr } from "../../../../shared/coverage/professions";
-import { PENUGASAN_TERM_YEARS } from "../../../../shared/coverage/windows";
+import { PENUGASAN_KHUSUS_TERM_YEARS as PENUGASAN_TERM_YEARS } from "../../../../shared/reference/statuses";
 
 export interface JenisCount {
   jenis: JenisTenaga;
@@ -90,7 +90,7 @@ export function aggregateRoster(
     const sip = r.sip_berlaku_sampai;
     if (sip !== null) bump(acc.sipUntil, `${jenis}|${sip}`, () => ({ jenis, date: sip }));
     if (r.status_kepegawaian === "PENUGASAN_KHUSUS" && r.tmt_penugasan !== null) {
-      const date = addYears(r.tmt_penugasan, PENUGASAN_TERM_YEARS);
+      const date = addYearsIso(r.tmt_penugasan, PENUGASAN_TERM_YEARS);
       bump(acc.penugasanEnds, `${jenis}|${date}`, () => ({ jenis, date }));
     }
     for (const kode of trainingsOf.get(r.nik) ?? []) bump(acc.training, `${jenis}|${kode}`, () => ({ jenis, kode }));

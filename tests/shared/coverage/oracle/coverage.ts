@@ -1,6 +1,6 @@
 import type { CoverageResponse } from "../../../../shared/api/coverage";
 import { buildCoverage, describeUnit, regionPopulation, type ResolvedQuery, type UnitSums } from "../../../../shared/coverage/build";
-import { yearOf } from "../../../../shared/coverage/dates";
+import { isoYear } from "../../../../shared/normalize/calendar";
 import type { CoverageFacility } from "../../../../shared/coverage/facility";
 import { addSums, key, type Sums } from "../../../../shared/coverage/keys";
 import { populationByCode, populationResolver, regionTree, type PopulationRow } from "../../../../shared/coverage/population";
@@ -29,7 +29,7 @@ export interface CoverageData {
 export function coverageFromAggregates(data: CoverageData, query: ResolvedQuery): CoverageResponse {
   const w = windowsFor(query.as_of);
   const selected = data.facilities.filter((f) => inRegion(query.region, f));
-  const pop = populationResolver(populationByCode(data.population, yearOf(query.as_of)), regionTree(selected));
+  const pop = populationResolver(populationByCode(data.population, isoYear(query.as_of)), regionTree(selected));
   const units = new Map<string, UnitSums>();
   const total: Sums = {};
   for (const f of selected) {
