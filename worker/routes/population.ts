@@ -48,8 +48,9 @@ populationRoutes.put("/population", requireRole("admin"), requireMasterKeeper(),
   // The shared check knows provinces and regencies; kecamatan are known to the Worker only (attack
   // finding 9c): from the region codes (DB) and the province's facility master (its database).
   const codes = checked.records.map((r) => r.kode_wilayah);
-  const known = await knownRegions(primaryOf(nationalDb(c)), codes);
-  if (db !== nationalDb(c)) for (const k of await knownRegions(primaryOf(db), codes)) known.add(k);
+  const national = nationalDb(c);
+  const [known, inProvince] = await Promise.all([knownRegions(primaryOf(national), codes), db === national ? null : knownRegions(primaryOf(db), codes)]);
+  for (const k of inProvince ?? []) known.add(k);
   const unknown = checked.records.filter((r) => !known.has(r.kode_wilayah)).map((r) => unknownRegion(r.row, r.kode_wilayah, lang));
   const issues = unknown.length === 0 ? checked.issues : [...checked.issues, ...unknown].sort((a, b) => (a.row ?? -1) - (b.row ?? -1));
   const counts = countIssues(issues);

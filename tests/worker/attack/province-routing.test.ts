@@ -1,15 +1,12 @@
-import { applyD1Migrations, env } from "cloudflare:test";
+import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
-import { demoFacilities } from "../../../fixtures/demo";
-import { referenceWilayah } from "../../../fixtures/seed/data";
 import { NATIONAL } from "../../../shared/coverage/units";
 import { PMK75_2014 } from "../../../shared/reference/standar-puskesmas";
 import type { FasyankesRecord } from "../../../shared/schema/records";
-import type { Bindings } from "../../../worker/env";
 import { prepare } from "../../../worker/db/limits";
-import { upsertWilayahSql } from "../../../worker/store/wilayah";
 import { sweepAll } from "../../../worker/sweep";
-import { call, json, roster, tokenFor, type CallOptions } from "../support";
+import { json, roster, tokenFor, type CallOptions } from "../support";
+import { banten, bengkulu, bindProvinces, countIn, facilityTable, prepareProvinceDatabases, puskesmas17 } from "../provinces";
 
 /**
  * Attack probes on the per-province database routing (SPEC §7 Access, issue 15 item 3): with DB_17
@@ -21,29 +18,13 @@ import { call, json, roster, tokenFor, type CallOptions } from "../support";
 
 const DB_17 = env.TEST_DB_17 as D1Database;
 const DB_36 = env.TEST_DB_36 as D1Database;
-const bound = { DB_17, DB_36 } as unknown as CallOptions["vars"];
-const boundEnv = { ...env, DB_17, DB_36 } as unknown as Bindings;
+const provinces = bindProvinces(DB_17, DB_36);
+const { bound, boundEnv } = provinces;
+const via = (method: string, path: string, o: CallOptions = {}) => provinces.via(method, path, o, { NOW } as CallOptions["vars"]);
 const databases = { DB: env.DB as D1Database, DB_17, DB_36 };
 const NOW = "2026-11-29T20:00:00Z";
 
-const via = (method: string, path: string, o: CallOptions = {}) => call(method, path, { ...o, vars: { ...bound, NOW } as CallOptions["vars"] });
-
-async function where(sql: string, ...params: unknown[]): Promise<Record<keyof typeof databases, number>> {
-  const n = async (db: D1Database) => (await db.prepare(sql).bind(...params).first<{ n: number }>())?.n ?? 0;
-  return { DB: await n(databases.DB), DB_17: await n(DB_17), DB_36: await n(DB_36) };
-}
-
-const yn = (b: boolean) => (b ? "Y" : "N");
-const facilityTable = (list: readonly Omit<FasyankesRecord, "row">[]) => ({
-  fasyankes: {
-    columns: ["kode", "nama", "jenis", "kode_wilayah", "kecamatan", "kategori", "rawat_inap", "poned", "aktif"],
-    rows: list.map((f) => [f.kode, f.nama, f.jenis, f.kode_wilayah, f.kecamatan, f.kategori, yn(f.rawat_inap), yn(f.poned), yn(f.aktif)]),
-  },
-});
-
-const bengkulu = demoFacilities.filter((f) => f.kode_wilayah.startsWith("17"));
-const banten = demoFacilities.filter((f) => f.kode_wilayah.startsWith("36"));
-const puskesmas17 = bengkulu.filter((f) => f.jenis === "PUSKESMAS");
+const where = (sql: string, ...params: unknown[]) => countIn(databases, sql, ...params);
 
 let admin: string;
 let uploader: string;
@@ -53,9 +34,7 @@ let banten36Analyst: string;
 let secrets: string[];
 
 beforeAll(async () => {
-  await applyD1Migrations(DB_17, env.TEST_MIGRATIONS);
-  await applyD1Migrations(DB_36, env.TEST_MIGRATIONS);
-  await env.DB.batch(upsertWilayahSql(referenceWilayah()).map((s) => prepare(env.DB, s)));
+  await prepareProvinceDatabases(DB_17, DB_36);
   admin = await tokenFor("admin", NATIONAL, "Kemenkes");
   uploader = await tokenFor("uploader", NATIONAL, "Kemenkes uploader");
   banten36Uploader = await tokenFor("uploader", "36", "Dinkes Banten");

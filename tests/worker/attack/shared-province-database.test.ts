@@ -1,14 +1,10 @@
-import { applyD1Migrations, env } from "cloudflare:test";
+import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
-import { demoFacilities } from "../../../fixtures/demo";
-import { referenceWilayah } from "../../../fixtures/seed/data";
 import { NATIONAL } from "../../../shared/coverage/units";
-import type { FasyankesRecord } from "../../../shared/schema/records";
-import type { Bindings } from "../../../worker/env";
 import { prepare } from "../../../worker/db/limits";
-import { upsertWilayahSql } from "../../../worker/store/wilayah";
 import { sweepAll } from "../../../worker/sweep";
-import { call, json, roster, tokenFor, type CallOptions } from "../support";
+import { json, roster, tokenFor } from "../support";
+import { banten, bengkulu, bindProvinces, facilityTable, prepareProvinceDatabases, puskesmas17 } from "../provinces";
 
 /**
  * Attack probes on one database serving two provinces (db/region.ts oneProvincePerDatabase: a
@@ -18,20 +14,7 @@ import { call, json, roster, tokenFor, type CallOptions } from "../support";
  */
 
 const SHARED = env.TEST_DB_17 as D1Database;
-const bound = { DB_17: SHARED, DB_36: SHARED } as unknown as CallOptions["vars"];
-const boundEnv = { ...env, DB_17: SHARED, DB_36: SHARED } as unknown as Bindings;
-const via = (method: string, path: string, o: CallOptions = {}) => call(method, path, { ...o, vars: bound });
-
-const yn = (b: boolean) => (b ? "Y" : "N");
-const facilityTable = (list: readonly FasyankesRecord[]) => ({
-  fasyankes: {
-    columns: ["kode", "nama", "jenis", "kode_wilayah", "kecamatan", "kategori", "rawat_inap", "poned", "aktif"],
-    rows: list.map((f) => [f.kode, f.nama, f.jenis, f.kode_wilayah, f.kecamatan, f.kategori, yn(f.rawat_inap), yn(f.poned), yn(f.aktif)]),
-  },
-});
-const bengkulu = demoFacilities.filter((f) => f.kode_wilayah.startsWith("17"));
-const banten = demoFacilities.filter((f) => f.kode_wilayah.startsWith("36"));
-const puskesmas17 = bengkulu.filter((f) => f.jenis === "PUSKESMAS");
+const { bound, boundEnv, via } = bindProvinces(SHARED, SHARED);
 
 let uploader: string;
 let banten36: string;
@@ -41,8 +24,7 @@ let up36: string;
 let secrets17: string[];
 
 beforeAll(async () => {
-  await applyD1Migrations(SHARED, env.TEST_MIGRATIONS);
-  await env.DB.batch(upsertWilayahSql(referenceWilayah()).map((s) => prepare(env.DB, s)));
+  await prepareProvinceDatabases(SHARED);
   const admin = await tokenFor("admin", NATIONAL, "Kemenkes");
   uploader = await tokenFor("uploader", NATIONAL, "Kemenkes uploader");
   banten36 = await tokenFor("uploader", "36", "Dinkes Banten");

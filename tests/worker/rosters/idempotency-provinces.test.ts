@@ -1,14 +1,10 @@
-import { applyD1Migrations, env } from "cloudflare:test";
+import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
-import { demoFacilities } from "../../../fixtures/demo";
-import { referenceWilayah } from "../../../fixtures/seed/data";
 import { NATIONAL } from "../../../shared/coverage/units";
-import type { FasyankesRecord } from "../../../shared/schema/records";
-import type { Bindings } from "../../../worker/env";
 import { prepare } from "../../../worker/db/limits";
-import { upsertWilayahSql } from "../../../worker/store/wilayah";
 import { sweepAll } from "../../../worker/sweep";
-import { call, json, roster, tokenFor, type CallOptions } from "../support";
+import { json, roster, tokenFor } from "../support";
+import { banten, bengkulu, bindProvinces, countIn, facilityTable, prepareProvinceDatabases, puskesmas17 } from "../provinces";
 
 /**
  * A national token's Idempotency-Key with DB_17 (Bengkulu) and DB_36 (Banten) bound (SPEC §7 Access,
@@ -19,32 +15,14 @@ import { call, json, roster, tokenFor, type CallOptions } from "../support";
 
 const DB_17 = env.TEST_DB_17 as D1Database;
 const DB_36 = env.TEST_DB_36 as D1Database;
-const bound = { DB_17, DB_36 } as unknown as CallOptions["vars"];
-const boundEnv = { ...env, DB_17, DB_36 } as unknown as Bindings;
-const via = (method: string, path: string, o: CallOptions = {}) => call(method, path, { ...o, vars: bound });
+const { bound, boundEnv, via } = bindProvinces(DB_17, DB_36);
 
-const yn = (b: boolean) => (b ? "Y" : "N");
-const facilityTable = (list: readonly FasyankesRecord[]) => ({
-  fasyankes: {
-    columns: ["kode", "nama", "jenis", "kode_wilayah", "kecamatan", "kategori", "rawat_inap", "poned", "aktif"],
-    rows: list.map((f) => [f.kode, f.nama, f.jenis, f.kode_wilayah, f.kecamatan, f.kategori, yn(f.rawat_inap), yn(f.poned), yn(f.aktif)]),
-  },
-});
-const bengkulu = demoFacilities.filter((f) => f.kode_wilayah.startsWith("17"));
-const banten = demoFacilities.filter((f) => f.kode_wilayah.startsWith("36"));
-const puskesmas17 = bengkulu.filter((f) => f.jenis === "PUSKESMAS");
-
-async function uploads(): Promise<{ DB: number; DB_17: number; DB_36: number }> {
-  const n = async (db: D1Database) => (await db.prepare("SELECT COUNT(*) AS n FROM uploads").first<{ n: number }>())?.n ?? 0;
-  return { DB: await n(env.DB), DB_17: await n(DB_17), DB_36: await n(DB_36) };
-}
+const uploads = () => countIn({ DB: env.DB as D1Database, DB_17, DB_36 }, "SELECT COUNT(*) AS n FROM uploads");
 
 let uploader: string;
 
 beforeAll(async () => {
-  await applyD1Migrations(DB_17, env.TEST_MIGRATIONS);
-  await applyD1Migrations(DB_36, env.TEST_MIGRATIONS);
-  await env.DB.batch(upsertWilayahSql(referenceWilayah()).map((s) => prepare(env.DB, s)));
+  await prepareProvinceDatabases(DB_17, DB_36);
   const admin = await tokenFor("admin", NATIONAL, "Kemenkes");
   uploader = await tokenFor("uploader", NATIONAL, "Kemenkes uploader");
   expect((await via("PUT", "/v1/facilities", { token: admin, json: facilityTable(bengkulu) })).status).toBe(200);

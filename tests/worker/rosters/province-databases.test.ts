@@ -1,17 +1,14 @@
-import { applyD1Migrations, env } from "cloudflare:test";
+import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { CoverageResponse } from "../../../shared/api/coverage";
 import type { ValidateResponse } from "../../../shared/api/rosters";
-import { demoFacilities, demoPopulation } from "../../../fixtures/demo";
+import { demoPopulation } from "../../../fixtures/demo";
 import { NATIONAL } from "../../../shared/coverage/units";
-import type { FasyankesRecord } from "../../../shared/schema/records";
 import type { RosterRequest } from "../../../shared/schema/roster";
-import type { Bindings } from "../../../worker/env";
 import { prepare } from "../../../worker/db/limits";
-import { referenceWilayah } from "../../../fixtures/seed/data";
-import { upsertWilayahSql } from "../../../worker/store/wilayah";
 import { sweepAll } from "../../../worker/sweep";
-import { call, json, roster, tokenFor, type CallOptions } from "../support";
+import { json, roster, tokenFor } from "../support";
+import { banten, bengkulu, bindProvinces, countIn, facilityTable, prepareProvinceDatabases, puskesmas17 } from "../provinces";
 
 /**
  * Issue 15 item 3, SPEC §7: one database per province, for real. DB (tokens, region codes, the
@@ -21,32 +18,14 @@ import { call, json, roster, tokenFor, type CallOptions } from "../support";
 
 const DB_17 = env.TEST_DB_17 as D1Database;
 const DB_36 = env.TEST_DB_36 as D1Database;
-const bound = { DB_17, DB_36 } as unknown as CallOptions["vars"];
-const boundEnv = { ...env, DB_17, DB_36 } as unknown as Bindings;
+const { bound, boundEnv, via } = bindProvinces(DB_17, DB_36);
 const databases = { DB: env.DB as D1Database, DB_17, DB_36 };
 
-const via = (method: string, path: string, o: CallOptions = {}) => call(method, path, { ...o, vars: bound });
-
-async function n(db: D1Database, sql: string, ...params: unknown[]): Promise<number> {
-  return (await db.prepare(sql).bind(...params).first<{ n: number }>())?.n ?? 0;
-}
+/** How many rows `sql` counts in one database. */
+const n = async (db: D1Database, sql: string, ...params: unknown[]): Promise<number> => (await countIn({ db }, sql, ...params)).db;
 
 /** Per binding: how many rows `sql` counts there. */
-async function where(sql: string, ...params: unknown[]): Promise<Record<keyof typeof databases, number>> {
-  return { DB: await n(databases.DB, sql, ...params), DB_17: await n(DB_17, sql, ...params), DB_36: await n(DB_36, sql, ...params) };
-}
-
-const yn = (b: boolean) => (b ? "Y" : "N");
-const facilityTable = (list: readonly FasyankesRecord[]) => ({
-  fasyankes: {
-    columns: ["kode", "nama", "jenis", "kode_wilayah", "kecamatan", "kategori", "rawat_inap", "poned", "aktif"],
-    rows: list.map((f) => [f.kode, f.nama, f.jenis, f.kode_wilayah, f.kecamatan, f.kategori, yn(f.rawat_inap), yn(f.poned), yn(f.aktif)]),
-  },
-});
-
-const bengkulu = demoFacilities.filter((f) => f.kode_wilayah.startsWith("17"));
-const banten = demoFacilities.filter((f) => f.kode_wilayah.startsWith("36"));
-const puskesmas17 = bengkulu.filter((f) => f.jenis === "PUSKESMAS");
+const where = (sql: string, ...params: unknown[]) => countIn(databases, sql, ...params);
 
 let admin: string;
 let uploader: string;
@@ -55,10 +34,8 @@ let banten36: string;
 let bengkulu17: string;
 
 beforeAll(async () => {
-  await applyD1Migrations(DB_17, env.TEST_MIGRATIONS);
-  await applyD1Migrations(DB_36, env.TEST_MIGRATIONS);
   // Region codes live in DB only; facilities and population go through the API below.
-  await env.DB.batch(upsertWilayahSql(referenceWilayah()).map((s) => prepare(env.DB, s)));
+  await prepareProvinceDatabases(DB_17, DB_36);
   admin = await tokenFor("admin", NATIONAL, "Kemenkes");
   uploader = await tokenFor("uploader", NATIONAL, "Kemenkes uploader");
   analyst = await tokenFor("analyst", NATIONAL, "Kemenkes analyst");
