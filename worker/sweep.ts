@@ -4,6 +4,7 @@ import { prepare } from "./db/limits";
 import type { Writer } from "./db/types";
 import { discardUpload } from "./rosters/commit";
 import { reconcileIndex } from "./rosters/identifier-index";
+import { warmCoverage } from "./coverage/warm";
 import { sweepExpiredKeysSql } from "./store/idempotency";
 import { expiredUploads } from "./store/upload-leases";
 
@@ -21,6 +22,8 @@ export interface SweepReport {
 export interface SweepAllReport extends SweepReport {
   /** Facilities whose identifier-index rows were rebuilt (rosters/identifier-index.ts). */
   indexed: number;
+  /** Coverage questions answered ahead (coverage/warm.ts). */
+  warmed: number;
 }
 
 /**
@@ -56,16 +59,23 @@ export async function sweepDatabase(db: Writer, now: Date): Promise<SweepReport>
  * from the province's current rosters. So a cross-province duplicate goes unseen at most from a
  * province commit until its index write (the same request, right after the commit), or — when that
  * write failed — until the next run of this job (Cron every 15 minutes, plus the run itself);
- * rosters/identifier-index.ts states the window in full.
+ * rosters/identifier-index.ts states the window in full. Last, today's most asked coverage questions
+ * are answered ahead where nothing is remembered for them (coverage/warm.ts).
  */
 export async function sweepAll(env: Bindings, now: Date): Promise<SweepAllReport> {
-  const total: SweepAllReport = { keys: 0, uploads: 0, indexed: 0 };
+  const total: SweepAllReport = { keys: 0, uploads: 0, indexed: 0, warmed: 0 };
   for (const db of allDatabases(env)) {
     const r = await sweepDatabase(db, now);
     total.keys += r.keys;
     total.uploads += r.uploads;
   }
   total.indexed = (await reconcileIndex(env, now, Date.now() + RUN_BUDGET_MS)).facilities;
+  try {
+    total.warmed = await warmCoverage(env, now.getTime(), Date.now() + RUN_BUDGET_MS);
+  } catch (e) {
+    // Answering ahead only saves an analyst's wait; the sweep's own work above is done.
+    console.warn(JSON.stringify({ level: "warn", job: "sweep", warm: e instanceof Error ? e.message : String(e) }));
+  }
   console.log(JSON.stringify({ level: "info", job: "sweep", at: now.toISOString(), ...total }));
   return total;
 }

@@ -16,29 +16,86 @@ import { regionName } from "./names";
 import { parseRules } from "../store/coverage-standards";
 import { coverageSql, type CoverageRows } from "./read-sql";
 import { RULES_SQL } from "../store/coverage-standards";
+import { GENERATION_SQL, memoLookupSql, memoStoreSql } from "../store/coverage-memo";
 
 /**
  * Coverage for a question: the active standard set first (it shapes the statements), then the
  * statements of read-sql in one batch per database (one round trip, one consistent snapshot each),
  * their unit sums folded into the response by the shared arithmetic. Several readers: the region
  * spans several databases (one per province, db/region.ts); sums add up across them.
+ *
+ * Each database remembers its rows per question until its data changes (store/coverage-memo.ts,
+ * migration 0105): a question asked again is one lookup per database. A remembered answer is used
+ * only if it was read with the statements of the same standard jenis; one that is missing, stale or
+ * read with other statements is read afresh and remembered. `now` (ISO) dates a new memo.
  */
-export async function readCoverage(dbs: readonly Reader[], q: ResolvedQuery): Promise<CoverageResponse> {
+export async function readCoverage(dbs: readonly Reader[], q: ResolvedQuery, now = new Date().toISOString()): Promise<CoverageResponse> {
   const [first] = dbs;
   if (!first) throw new Error("readCoverage needs a database");
-  const rules = (await prepare(first, { sql: RULES_SQL, params: [q.as_of] }).all()).results;
-  const statements = coverageSql(q, standardJenisList(parseRules(rules)));
+  const question = questionOf(q);
+  const looked = await Promise.all(dbs.map((db) => prepare(db, memoLookupSql(question)).first<{ generation: number; rows: string | null }>()));
+  const memos = looked.map((l) => (l?.rows ? (JSON.parse(l.rows) as Memo) : null));
+  const rules = memos[0]?.rules ?? (await prepare(first, { sql: RULES_SQL, params: [q.as_of] }).all()).results;
+  const jenis = standardJenisList(parseRules(rules));
+  const statements = coverageSql(q, jenis);
   const flat = Object.entries(statements).flatMap(([name, s]) => (Array.isArray(s) ? s : [s]).map((one) => ({ name, one })));
+  const perDb = await Promise.all(
+    dbs.map(async (db, i): Promise<Memo["rows"]> => {
+      const memo = memos[i];
+      if (memo && sameList(memo.jenis, jenis)) return memo.rows;
+      // The generation and (first database) the rules in the same snapshot as the rows they vouch for.
+      const head = i === 0 ? [GENERATION_SQL, { sql: RULES_SQL, params: [q.as_of] }] : [GENERATION_SQL];
+      const answered = await db.batch([...head, ...flat.map(({ one }) => one)].map((one) => prepare(db, one)));
+      const [generation, fresh] = answered;
+      const results = answered.slice(head.length);
+      const rows: Memo["rows"] = {};
+      // A loop, not push(...rows): a spread of an unbounded list overflows the stack (issue 10, finding 4).
+      flat.forEach(({ name }, k) => {
+        const into = (rows[name] ??= []);
+        for (const row of (results[k]?.results ?? []) as Record<string, unknown>[]) into.push(row);
+      });
+      const at = (generation?.results[0] as { generation?: number } | undefined)?.generation;
+      const freshRules = i === 0 ? ((fresh?.results ?? []) as Record<string, unknown>[]) : undefined;
+      // Rules changed between their read and this batch: these rows answer, but are not remembered.
+      const shaped = !freshRules || sameList(standardJenisList(parseRules(freshRules)), jenis);
+      if (typeof at === "number" && shaped) await remember(db, question, at, { jenis, rules: freshRules, rows }, now);
+      return rows;
+    }),
+  );
   const rows: Record<string, Record<string, unknown>[]> = { rules };
-  const perDb = await Promise.all(dbs.map((db) => db.batch(flat.map(({ one }) => prepare(db, one)))));
-  for (const results of perDb) {
-    // A loop, not push(...rows): a spread of an unbounded list overflows the stack (issue 10, finding 4).
-    flat.forEach(({ name }, i) => {
+  for (const one of perDb) {
+    for (const [name, list] of Object.entries(one)) {
       const into = (rows[name] ??= []);
-      for (const row of (results[i]?.results ?? []) as Record<string, unknown>[]) into.push(row);
-    });
+      for (const row of list) into.push(row);
+    }
   }
   return foldCoverage(q, rows as CoverageRows);
+}
+
+/** What a database remembers of a question: the standard jenis its statements were shaped by, their rows, and (the first database's) the rules. */
+interface Memo {
+  jenis: readonly string[];
+  rules?: Record<string, unknown>[];
+  rows: Record<string, Record<string, unknown>[]>;
+}
+
+/** The memo key of a question: what the statements and the rules read depend on (jenis_tenaga only filters the fold). */
+const questionOf = (q: ResolvedQuery): string => JSON.stringify([q.level, q.region, q.as_of]);
+
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * Stores a memo; a failure only costs the next asker a fresh read, so it is logged, never thrown
+ * (the answer in hand is right either way).
+ */
+async function remember(db: Reader, question: string, generation: number, memo: Memo, now: string): Promise<void> {
+  const sql = memoStoreSql(question, generation, JSON.stringify(memo), now);
+  if (!sql) return;
+  try {
+    await db.batch(sql.map((s) => prepare(db, s)));
+  } catch (e) {
+    console.warn("coverage memo not stored", e instanceof Error ? e.message : e);
+  }
 }
 
 // Codes come from rows the Worker wrote; a set lookup per row, not a schema parse, on the hot path.

@@ -153,6 +153,19 @@ describe("uploads to two provinces with a database each", () => {
     for (const key of ["tenaga", "fasyankes", "puskesmas_tanpa_dokter"]) expect(all.figures[key]).toBe((p17.figures[key] ?? 0) + (p36.figures[key] ?? 0));
   });
 
+  it("remembers national coverage in each province's database and forgets one province's when it changes", async () => {
+    const coverage = async () => json<CoverageResponse>(await via("GET", "/v1/coverage?as_of=2026-11-03", { token: analyst }));
+    const fresh = await coverage();
+    const question = JSON.stringify(["province", null, "2026-11-03"]);
+    expect(await where("SELECT COUNT(*) AS n FROM coverage_memo WHERE question = ?1", question)).toEqual({ DB: 1, DB_17: 1, DB_36: 1 });
+    expect(await coverage()).toEqual(fresh);
+    await DB_36.prepare("UPDATE coverage_version SET t_PERAWAT = t_PERAWAT + 1 WHERE valid_to IS NULL").run();
+    const after = await coverage();
+    expect(after.figures["tenaga.PERAWAT"]).toBeGreaterThan(fresh.figures["tenaga.PERAWAT"]!);
+    // Bengkulu's and the other provinces' (DB) memos still answer: only Banten's database changed.
+    expect(await where("SELECT COUNT(*) AS n FROM coverage_memo WHERE question = ?1", question)).toEqual({ DB: 1, DB_17: 1, DB_36: 1 });
+  });
+
   it("compares each facility of a refused two-province dry run with its own province's stored roster", async () => {
     // Bengkulu's stored roster again, beside more Banten rows: the upload's database is Banten's.
     const again17 = roster(40, { facilities: puskesmas17.slice(0, 3), seed: 1701 });

@@ -1,0 +1,51 @@
+-- Issue 15, SPEC §8 "coverage … answers for one province in under 0.05 s and for the whole country
+-- in under 0.3 s … with 24 monthly cycles of history": a coverage answer is remembered per question
+-- until the data it was computed from changes.
+--
+-- coverage_generation holds one counter per database. Every row written, changed or deleted in a
+-- table that GET /v1/coverage reads bumps it (the triggers below, in the writer's own transaction), so
+-- a remembered answer is valid exactly while the counter still has the value it was computed at. No
+-- code path has to remember to invalidate: an upload's commit, a master PUT, a migration, a hand-made
+-- fix in the console all pass through the triggers. tests/worker/coverage/memo.test.ts holds the list
+-- of tables below to the tables the coverage statements name.
+--
+-- coverage_memo: per question (level, region, as_of; worker/store/coverage-memo.ts) the result rows of
+-- the coverage statements on this database, as JSON, and the generation they were read at.
+
+CREATE TABLE coverage_generation (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  n INTEGER NOT NULL
+);
+INSERT INTO coverage_generation (id, n) VALUES (1, 0);
+
+CREATE TABLE coverage_memo (
+  question TEXT PRIMARY KEY,
+  generation INTEGER NOT NULL,
+  stored_at TEXT NOT NULL,
+  rows TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TRIGGER coverage_version_memo_i AFTER INSERT ON coverage_version BEGIN UPDATE coverage_generation SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER coverage_version_memo_u AFTER UPDATE ON coverage_version BEGIN UPDATE coverage_generation SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER coverage_version_memo_d AFTER DELETE ON coverage_version BEGIN UPDATE coverage_generation SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER coverage_fakta_memo_i AFTER INSERT ON coverage_fakta BEGIN UPDATE coverage_generation SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER coverage_fakta_memo_u AFTER UPDATE ON coverage_fakta BEGIN UPDATE coverage_generation SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER coverage_fakta_memo_d AFTER DELETE ON coverage_fakta BEGIN UPDATE coverage_generation SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER coverage_pelatihan_memo_i AFTER INSERT ON coverage_pelatihan BEGIN UPDATE coverage_generation SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER coverage_pelatihan_memo_u AFTER UPDATE ON coverage_pelatihan BEGIN UPDATE coverage_generation SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER coverage_pelatihan_memo_d AFTER DELETE ON coverage_pelatihan BEGIN UPDATE coverage_generation SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER fasyankes_versi_memo_i AFTER INSERT ON fasyankes_versi BEGIN UPDATE coverage_generation SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER fasyankes_versi_memo_u AFTER UPDATE ON fasyankes_versi BEGIN UPDATE coverage_generation SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER fasyankes_versi_memo_d AFTER DELETE ON fasyankes_versi BEGIN UPDATE coverage_generation SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER penduduk_versi_memo_i AFTER INSERT ON penduduk_versi BEGIN UPDATE coverage_generation SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER penduduk_versi_memo_u AFTER UPDATE ON penduduk_versi BEGIN UPDATE coverage_generation SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER penduduk_versi_memo_d AFTER DELETE ON penduduk_versi BEGIN UPDATE coverage_generation SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER standar_aktif_memo_i AFTER INSERT ON standar_aktif BEGIN UPDATE coverage_generation SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER standar_aktif_memo_u AFTER UPDATE ON standar_aktif BEGIN UPDATE coverage_generation SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER standar_aktif_memo_d AFTER DELETE ON standar_aktif BEGIN UPDATE coverage_generation SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER standar_puskesmas_memo_i AFTER INSERT ON standar_puskesmas BEGIN UPDATE coverage_generation SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER standar_puskesmas_memo_u AFTER UPDATE ON standar_puskesmas BEGIN UPDATE coverage_generation SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER standar_puskesmas_memo_d AFTER DELETE ON standar_puskesmas BEGIN UPDATE coverage_generation SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER wilayah_memo_i AFTER INSERT ON wilayah BEGIN UPDATE coverage_generation SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER wilayah_memo_u AFTER UPDATE ON wilayah BEGIN UPDATE coverage_generation SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER wilayah_memo_d AFTER DELETE ON wilayah BEGIN UPDATE coverage_generation SET n = n + 1 WHERE id = 1; END;
