@@ -23,17 +23,20 @@ export function memoLookupSql(question: string): Sql {
   };
 }
 
-/** Memos kept per database at most; the oldest go first (a day's questions are far fewer). */
-export const MEMO_LIMIT = 2000;
+/**
+ * Bytes of memos kept per database at most (0.2 % of D1's 10 GB): the newest are kept, the oldest go
+ * first. A day's questions take far less: a province by regency ≈ 160 KB, the country's part ≈ 10 KB.
+ */
+export const MEMO_BUDGET_BYTES = 20_000_000;
 
 /**
  * Remembers `rows` (JSON text) for `question`, read at `generation`, if that is still the current
  * generation: a write committed since the read leaves nothing behind, so a stale answer is never
- * stored. Memos of older generations (never read again) and those past MEMO_LIMIT go in the same
- * batch. Null when the rows are larger than one D1 value may be (D1_LIMITS.maxValueBytes): that
+ * stored. Memos of older generations (never read again) and the oldest past `budget` bytes go in the
+ * same batch. Null when the rows are larger than one D1 value may be (D1_LIMITS.maxValueBytes): that
  * question is answered from the statements each time.
  */
-export function memoStoreSql(question: string, generation: number, rows: string, at: string): Sql[] | null {
+export function memoStoreSql(question: string, generation: number, rows: string, at: string, budget = MEMO_BUDGET_BYTES): Sql[] | null {
   if (utf8Bytes(rows) > D1_LIMITS.maxValueBytes) return null;
   const current = "(SELECT n FROM coverage_generation WHERE id = 1)";
   return [
@@ -45,9 +48,9 @@ export function memoStoreSql(question: string, generation: number, rows: string,
     },
     {
       sql: `DELETE FROM coverage_memo WHERE question IN (
-              SELECT question FROM coverage_memo ORDER BY stored_at, question
-              LIMIT max(0, (SELECT COUNT(*) FROM coverage_memo) - ${MEMO_LIMIT}))`,
-      params: [],
+              SELECT question FROM (SELECT question, SUM(length(CAST(rows AS BLOB))) OVER (ORDER BY stored_at DESC, question DESC) AS upto FROM coverage_memo)
+              WHERE upto > ?1)`,
+      params: [budget],
     },
   ];
 }

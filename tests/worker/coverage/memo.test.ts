@@ -134,6 +134,17 @@ describe("coverage answers remembered until their data changes", () => {
     expect((await env.DB.prepare("SELECT COUNT(*) AS n FROM coverage_memo WHERE question = 'stale question'").first<{ n: number }>())!.n).toBe(0);
   });
 
+  it("keeps the newest memos within the byte budget and lets the oldest go", async () => {
+    await env.DB.prepare("DELETE FROM coverage_memo").run();
+    const { generation } = (await prepare(env.DB, GENERATION_SQL).first<{ generation: number }>())!;
+    const body = JSON.stringify({ jenis: [], rows: {}, pad: "x".repeat(1000) });
+    for (const [i, at] of ["2026-11-28", "2026-11-29", "2026-11-30"].entries()) {
+      await env.DB.batch(memoStoreSql(`q${i}`, generation, body, `${at}T00:00:00.000Z`, 2.5 * body.length)!.map((s) => prepare(env.DB, s)));
+    }
+    const { results } = await env.DB.prepare("SELECT question FROM coverage_memo ORDER BY question").all<{ question: string }>();
+    expect(results.map((r) => r.question)).toEqual(["q1", "q2"]);
+  });
+
   it("does not remember an answer larger than one D1 value may be", () => {
     expect(memoStoreSql("big", 1, "x".repeat(D1_LIMITS.maxValueBytes + 1), "2026-11-30T00:00:00.000Z")).toBeNull();
   });
