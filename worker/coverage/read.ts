@@ -10,7 +10,7 @@ import { jenisFasyankesSchema, kategoriPuskesmasSchema, type JenisTenaga } from 
 import { NATIONAL } from "../../shared/coverage/units";
 import { provinceOf } from "../db/region";
 import { prepare } from "../db/limits";
-import type { Reader } from "../db/types";
+import type { Reader, Sql } from "../db/types";
 import { JENIS } from "../store/coverage-versions";
 import { regionName } from "./names";
 import { parseRules } from "../store/coverage-standards";
@@ -40,26 +40,14 @@ export async function readCoverage(dbs: readonly Reader[], q: ResolvedQuery, now
   const statements = coverageSql(q, jenis);
   const flat = Object.entries(statements).flatMap(([name, s]) => (Array.isArray(s) ? s : [s]).map((one) => ({ name, one })));
   const perDb = await Promise.all(
-    dbs.map(async (db, i): Promise<Memo["rows"]> => {
+    dbs.map(async (db, i) => {
       const memo = memos[i];
       if (memo && sameList(memo.jenis, jenis)) return memo.rows;
-      // The generation and (first database) the rules in the same snapshot as the rows they vouch for.
-      const head = i === 0 ? [GENERATION_SQL, { sql: RULES_SQL, params: [q.as_of] }] : [GENERATION_SQL];
-      const answered = await db.batch([...head, ...flat.map(({ one }) => one)].map((one) => prepare(db, one)));
-      const [generation, fresh] = answered;
-      const results = answered.slice(head.length);
-      const rows: Memo["rows"] = {};
-      // A loop, not push(...rows): a spread of an unbounded list overflows the stack (issue 10, finding 4).
-      flat.forEach(({ name }, k) => {
-        const into = (rows[name] ??= []);
-        for (const row of (results[k]?.results ?? []) as Record<string, unknown>[]) into.push(row);
-      });
-      const at = (generation?.results[0] as { generation?: number } | undefined)?.generation;
-      const freshRules = i === 0 ? ((fresh?.results ?? []) as Record<string, unknown>[]) : undefined;
+      const read = await readAfresh(db, flat, i === 0 ? q.as_of : null);
       // Rules changed between their read and this batch: these rows answer, but are not remembered.
-      const shaped = !freshRules || sameList(standardJenisList(parseRules(freshRules)), jenis);
-      if (typeof at === "number" && shaped) await remember(db, question, at, { jenis, rules: freshRules, rows }, now);
-      return rows;
+      const shaped = !read.rules || sameList(standardJenisList(parseRules(read.rules)), jenis);
+      if (read.generation !== null && shaped) await remember(db, question, read.generation, { jenis, rules: read.rules, rows: read.rows }, now);
+      return read.rows;
     }),
   );
   const rows: Record<string, Record<string, unknown>[]> = { rules };
@@ -70,6 +58,27 @@ export async function readCoverage(dbs: readonly Reader[], q: ResolvedQuery, now
     }
   }
   return foldCoverage(q, rows as CoverageRows);
+}
+
+/**
+ * One database's rows of the statements `flat`, in one batch (one snapshot) with the generation they
+ * were read at and, given `rulesAt` (the first database's, as_of), the rules they were shaped by.
+ */
+async function readAfresh(db: Reader, flat: readonly { name: string; one: Sql }[], rulesAt: string | null) {
+  const head: Sql[] = rulesAt === null ? [GENERATION_SQL] : [GENERATION_SQL, { sql: RULES_SQL, params: [rulesAt] }];
+  const answered = await db.batch([...head, ...flat.map(({ one }) => one)].map((one) => prepare(db, one)));
+  const rows: Memo["rows"] = {};
+  flat.forEach(({ name }, k) => {
+    const into = (rows[name] ??= []);
+    // A loop, not push(...rows): a spread of an unbounded list overflows the stack (issue 10, finding 4).
+    for (const row of (answered[head.length + k]?.results ?? []) as Record<string, unknown>[]) into.push(row);
+  });
+  const generation = (answered[0]?.results[0] as { generation?: number } | undefined)?.generation;
+  return {
+    rows,
+    generation: typeof generation === "number" ? generation : null,
+    rules: rulesAt === null ? undefined : ((answered[1]?.results ?? []) as Record<string, unknown>[]),
+  };
 }
 
 /** What a database remembers of a question: the standard jenis its statements were shaped by, their rows, and (the first database's) the rules. */
