@@ -11,9 +11,9 @@ export type Part = "staging" | "persons" | "coverage" | "versions" | "other";
 
 export function partOf(sql: string): Part {
   const s = sql.replace(/\s+/g, " ").trim();
-  if (/^INSERT INTO (nakes|pelatihan) \(upload_id, (valid_from|row_no)/.test(s) && s.includes("json_each")) return "staging";
-  if (/\bcoverage_(version|fact|fakta|pelatihan)\b/.test(s)) return "coverage";
-  if (/^(INSERT INTO|UPDATE|DELETE FROM) (nakes|pelatihan)\b/.test(s)) return "persons";
+  if (/^INSERT INTO (nakes_staged|nakes|pelatihan) \(upload_id, (valid_from|row_no)/.test(s) && s.includes("json_each")) return "staging";
+  if (/\bcoverage_(version|fact|fakta|fakta_staged|pelatihan)\b/.test(s)) return "coverage";
+  if (/^(INSERT INTO|UPDATE|DELETE FROM) (nakes_staged|nakes|pelatihan)\b/.test(s)) return "persons";
   if (/\b(roster_versi|roster_current|commit_guard)\b/.test(s)) return "versions";
   return "other";
 }

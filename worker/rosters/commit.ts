@@ -97,8 +97,9 @@ async function writeStaged(db: Writer, head: Sql[], chunks: Iterable<BulkSql>, l
 /**
  * Stores an upload all-or-nothing. Rows go in set-based chunks (db/bulk.ts). If they fit in one batch
  * with the commit, that batch is the whole upload (one transaction). Otherwise the rows are staged
- * under the upload's id in batches first — invisible, since a staged row's interval holds at no date (valid_to '' before its
- * valid_from; store/nakes.ts) — and one small final batch makes them current: opens and closes versions,
+ * under the upload's id in batches first — into nakes_staged (migration 0100), which no roster, duplicate check or coverage
+ * answer reads — and one small final batch makes them current: copies the changed persons into nakes (store/nakes.ts
+ * personVersionsSql), closes the versions they end, empties the staging,
  * flips the pointers, marks the upload committed, refreshes coverage, settles the Idempotency-Key.
  * If anything fails before the commit, the staged rows are removed; the commit itself is atomic.
  */

@@ -22,24 +22,25 @@ const OPEN_END = "'9999-12-31'";
 const needsStr = JENIS.filter(isNakes).map(quote).join(", ");
 
 /**
- * The upload's dated person counts (one statement: the final batch stays short), written as staged
- * (valid_from ''), then resolved against the counts that held at its as_of (factVersionsSql).
- * Penugasan is kept by TMT, not term end: the read compares TMTs with thresholds the shared
- * calendar computes (shared/coverage/windows.ts), so the term rule (29 February, SPEC §5) lives in
- * one place. ?1 upload id, ?2 the roster's as_of.
+ * The upload's dated person counts (one statement: the final batch stays short), written into
+ * coverage_fakta_staged (migration 0100: within the final batch only, never beside the held rows of
+ * coverage_fakta, whose pages a twin per row would split), then resolved against the counts that held
+ * at its as_of (factVersionsSql). Penugasan is kept by TMT, not term end: the read compares TMTs with
+ * thresholds the shared calendar computes (shared/coverage/windows.ts), so the term rule (29
+ * February, SPEC §5) lives in one place. ?1 upload id, ?2 the roster's as_of.
  */
 export function stageFactsSql(p: readonly string[]): Sql {
   return {
-    sql: `INSERT INTO coverage_fakta (kode_fasyankes, kind, tgl, jenis, valid_from, n)
-        SELECT s.kode_fasyankes, 'str_tidak_ada', '', s.jenis_tenaga, '', COUNT(DISTINCT s.nik) FROM (${STAGED_NAKES}) AS s
+    sql: `INSERT INTO coverage_fakta_staged (upload_id, kode_fasyankes, kind, tgl, jenis, n)
+        SELECT ?1, s.kode_fasyankes, 'str_tidak_ada', '', s.jenis_tenaga, COUNT(DISTINCT s.nik) FROM (${STAGED_NAKES}) AS s
         WHERE s.no_str IS NULL AND s.jenis_tenaga IN (${needsStr})
         GROUP BY s.kode_fasyankes, s.jenis_tenaga
         UNION ALL
-        SELECT s.kode_fasyankes, 'sip', ${SIP_DATE}, s.jenis_tenaga, '', COUNT(DISTINCT s.nik) FROM (${STAGED_NAKES}) AS s
+        SELECT ?1, s.kode_fasyankes, 'sip', ${SIP_DATE}, s.jenis_tenaga, COUNT(DISTINCT s.nik) FROM (${STAGED_NAKES}) AS s
         WHERE s.sip_berlaku_sampai IS NOT NULL
         GROUP BY s.kode_fasyankes, ${SIP_DATE}, s.jenis_tenaga
         UNION ALL
-        SELECT s.kode_fasyankes, 'penugasan', s.tmt_penugasan, s.jenis_tenaga, '', COUNT(DISTINCT s.nik) FROM (${STAGED_NAKES}) AS s
+        SELECT ?1, s.kode_fasyankes, 'penugasan', s.tmt_penugasan, s.jenis_tenaga, COUNT(DISTINCT s.nik) FROM (${STAGED_NAKES}) AS s
         WHERE s.status_kepegawaian = 'PENUGASAN_KHUSUS' AND s.tmt_penugasan IS NOT NULL
         GROUP BY s.kode_fasyankes, s.tmt_penugasan, s.jenis_tenaga`,
     params: [...p],
@@ -61,10 +62,10 @@ const MINE = "SELECT kode_fasyankes FROM coverage_version WHERE upload_id = ?1";
 const HELD = (o: string) =>
   `${o}.kode_fasyankes IN (${MINE}) AND ${o}.valid_from > '' AND ${o}.valid_from <= ?2 AND ${o}.valid_to > ?2`;
 
-/** A staged fact row of the upload with the same key and count as row `o`. */
+/** A staged fact row of upload ?1 with the same key and count as row `o` (found by its whole key). */
 const STAGED_SAME = (o: string) =>
-  `EXISTS (SELECT 1 FROM coverage_fakta s WHERE s.kode_fasyankes = ${o}.kode_fasyankes AND s.kind = ${o}.kind
-    AND s.valid_to = ${OPEN_END} AND s.tgl = ${o}.tgl AND s.jenis = ${o}.jenis AND s.valid_from = '' AND s.n = ${o}.n)`;
+  `EXISTS (SELECT 1 FROM coverage_fakta_staged s WHERE s.upload_id = ?1 AND s.kode_fasyankes = ${o}.kode_fasyankes AND s.kind = ${o}.kind
+    AND s.tgl = ${o}.tgl AND s.jenis = ${o}.jenis AND s.n = ${o}.n)`;
 
 /**
  * Resolves the upload's staged fact rows (migration 0090: dated counts versioned per change, as
@@ -75,8 +76,8 @@ const STAGED_SAME = (o: string) =>
  *    its own (the later roster had it unchanged);
  * 2. the held rows the upload changes or drops end at as_of (one that began at as_of, a roster
  *    replaced on its own date, would hold nowhere and goes);
- * 3. staged rows equal to the held one are dropped (it stands for them), the others hold from as_of
- *    until dN.
+ * 3. staged rows that no held row repeats enter coverage_fakta, holding from as_of until dN; the
+ *    staging is emptied (migration 0100: the repeated ones never touch coverage_fakta).
  * A cycle that changes 3 % of persons so writes the counts that changed, not every facility's.
  */
 export function factVersionsSql(p: readonly string[]): Sql[] {
@@ -91,22 +92,22 @@ export function factVersionsSql(p: readonly string[]): Sql[] {
     { sql: `DELETE FROM coverage_fakta AS o WHERE ${HELD("o")} AND o.valid_from = ?2 AND NOT ${STAGED_SAME("o")}`, params: [...p] },
     { sql: `UPDATE coverage_fakta AS o SET valid_to = ?2 WHERE ${HELD("o")} AND NOT ${STAGED_SAME("o")}`, params: [...p] },
     {
-      // The held row is current (valid_to the open end: found by its whole key) or ended after ?2 (a
-      // later roster's date: a range short of the open end, so never walking the staged rows there;
-      // one range up to the open end walked them per staged row, 19 s of a 100,000-row upload).
-      sql: `DELETE FROM coverage_fakta AS s WHERE s.kode_fasyankes IN (${MINE}) AND s.valid_from = ''
-        AND (EXISTS (SELECT 1 FROM coverage_fakta o WHERE o.kode_fasyankes = s.kode_fasyankes AND o.kind = s.kind AND o.valid_to = ${OPEN_END}
+      // What still holds at ?2 after the two steps above repeats a staged row. It is current (valid_to
+      // the open end: found by its whole key) or ends at a later roster's date (a range short of the
+      // open end, so never walking a facility's current rows per staged row).
+      sql: `INSERT INTO coverage_fakta (kode_fasyankes, kind, tgl, jenis, valid_from, valid_to, n)
+        SELECT s.kode_fasyankes, s.kind, s.tgl, s.jenis, ?2,
+          COALESCE((SELECT v.valid_to FROM coverage_version v WHERE v.upload_id = ?1 AND v.kode_fasyankes = s.kode_fasyankes), ${OPEN_END}), s.n
+        FROM coverage_fakta_staged s
+        WHERE s.upload_id = ?1
+          AND NOT EXISTS (SELECT 1 FROM coverage_fakta o WHERE o.kode_fasyankes = s.kode_fasyankes AND o.kind = s.kind AND o.valid_to = ${OPEN_END}
             AND o.tgl = s.tgl AND o.jenis = s.jenis AND o.valid_from > '' AND o.valid_from <= ?2 AND o.n = s.n)
-          OR EXISTS (SELECT 1 FROM coverage_fakta o WHERE o.kode_fasyankes = s.kode_fasyankes AND o.kind = s.kind AND o.valid_to > ?2 AND o.valid_to < ${OPEN_END}
-            AND o.tgl = s.tgl AND o.jenis = s.jenis AND o.valid_from > '' AND o.valid_from <= ?2 AND o.n = s.n))`,
+          AND NOT EXISTS (SELECT 1 FROM coverage_fakta o WHERE o.kode_fasyankes = s.kode_fasyankes AND o.kind = s.kind AND o.valid_to > ?2 AND o.valid_to < ${OPEN_END}
+            AND o.tgl = s.tgl AND o.jenis = s.jenis AND o.valid_from > '' AND o.valid_from <= ?2 AND o.n = s.n)
+        ORDER BY s.kode_fasyankes, s.kind, s.tgl, s.jenis`,
       params: [...p],
     },
-    {
-      sql: `UPDATE coverage_fakta AS s SET valid_from = ?2,
-          valid_to = COALESCE((SELECT v.valid_to FROM coverage_version v WHERE v.upload_id = ?1 AND v.kode_fasyankes = s.kode_fasyankes), ${OPEN_END})
-        WHERE s.kode_fasyankes IN (${MINE}) AND s.valid_from = ''`,
-      params: [...p],
-    },
+    { sql: "DELETE FROM coverage_fakta_staged WHERE upload_id = ?1", params: [p[0]!] },
   ];
 }
 

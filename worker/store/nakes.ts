@@ -6,23 +6,20 @@ import { findInLists, type InLookup } from "../db/lookup";
 import type { Reader, Sql, SqlValue } from "../db/types";
 
 /**
- * SQL of the nakes table: the only module that reads or writes it. Since migration 0070 a row is one
- * version of a person at a facility (SPEC §6 "history is kept per change"): valid_from/valid_to are the
- * roster dates it holds between (valid_to NULL: current), upload_id/row_no the upload and row that
- * recorded it. See the model in migrations/0070_person_versions.sql.
+ * SQL of the nakes table and of its staging table nakes_staged: the only module that reads or writes
+ * them. Since migration 0070 a row of nakes is one version of a person at a facility (SPEC §6 "history
+ * is kept per change"): valid_from/valid_to are the roster dates it holds between (valid_to NULL:
+ * current), upload_id/row_no the upload and row that recorded it. See the model in
+ * migrations/0070_person_versions.sql.
  *
- * A staged row (its upload not committed) holds at no date: it is written with its upload's as_of as
- * valid_from and STAGED_TO ('') as valid_to, an interval that ends before it begins, so every reader
- * (personAtSql, currentPersonSql) passes it by, and its commit only sets valid_to. valid_from is part of
- * the key and of the (facility, valid_from) index, valid_to of neither: setting valid_to rewrites each
- * row in place, setting valid_from would move each row and its entry in every index (issue 15 item 5:
- * that move was a third of an upload's storage time). Rows staged with valid_from '' (by an earlier
- * Worker, or the benchmark's naive path, which takes the column defaults) are invisible too, and a
- * commit opens them as well.
+ * An upload's rows wait for their commit in nakes_staged (migration 0100), never in nakes: the final
+ * batch copies into nakes only the persons whose (facility, NIK, fingerprint) differ from the version
+ * that held at the upload's as_of, and empties the staging. Staging every row into nakes and deleting
+ * the unchanged ~97 % at commit split every page of its seven indexes and left them half empty (issue
+ * 15: a second cycle added a third of the first's bytes). Rows left in nakes with valid_from '' or
+ * valid_to '' by a Worker before migration 0100 were moved to nakes_staged by it; the readers below
+ * still pass such intervals by.
  */
-
-/** valid_to of a staged row (see above): '' sorts before every date, so the row holds at none. */
-const STAGED_TO = "''";
 
 /** The rows of `alias` that are in their facility's current roster (committed, not closed). */
 export const currentPersonSql = (alias: string): string => `${alias}.valid_to IS NULL AND ${alias}.valid_from <> ''`;
@@ -46,17 +43,17 @@ export interface StoredNakes {
 
 /**
  * INSERT … SELECT … FROM json_each(?) per chunk: a whole upload's rows in a few statements, built
- * lazily as they are sent, staged (see above). valid_from is the as_of of the upload's row in
- * `uploads`, read once per statement: that row is written first (in the same batch or an earlier one),
- * and without it the NOT NULL of valid_from fails the statement rather than store an undated row.
+ * lazily as they are sent, into nakes_staged (see above; the final batch's personVersionsSql moves
+ * the changed ones into nakes).
  */
 export function insertNakesSql(uploadId: string, rows: readonly StoredNakes[], opts: ChunkOptions = {}): Generator<BulkSql> {
-  // In key order (upload, facility, row): the key's b-tree and the (facility, valid_from) index then
-  // grow at one end per facility instead of splitting pages all over; a sheet mixes its facilities.
+  // In the staging's key order (upload, NIK, facility, row; migration 0100): its b-tree grows at one
+  // end instead of splitting pages all over.
   const order = rows.map((_, i) => i);
   order.sort((a, b) => {
     const x = rows[a]!.record;
     const y = rows[b]!.record;
+    if (x.nik !== y.nik) return x.nik < y.nik ? -1 : 1;
     return x.kode_fasyankes < y.kode_fasyankes ? -1 : x.kode_fasyankes > y.kode_fasyankes ? 1 : x.row - y.row;
   });
   function* tuples(): Generator<SqlValue[]> {
@@ -73,8 +70,8 @@ export function insertNakesSql(uploadId: string, rows: readonly StoredNakes[], o
   }
   return bulkInsertStream(
     {
-      into: `nakes (upload_id, valid_from, valid_to, row_no, ${NAKES_FIELDS.join(", ")}, fp)`,
-      select: ["?1", "(SELECT as_of FROM uploads WHERE id = ?1)", STAGED_TO, ...Array.from({ length: NAKES_FIELDS.length + 2 }, (_, i) => `value->>${i}`)],
+      into: `nakes_staged (upload_id, row_no, ${NAKES_FIELDS.join(", ")}, fp)`,
+      select: ["?1", ...Array.from({ length: NAKES_FIELDS.length + 2 }, (_, i) => `value->>${i}`)],
       fixed: [uploadId],
     },
     tuples(),
@@ -152,24 +149,24 @@ export async function currentNakesOf(db: Reader, kode: string): Promise<{ column
  * The person-version statements of an upload's final batch (SPEC §6), after its roster versions are
  * in (store/versions.ts commitVersionsSql: each facility's new version ends at `dN`, the next
  * later-dated roster's as_of, or NULL) and after coverage has read its staged rows. ?1 upload id,
- * ?2 as_of. Each person of the upload is compared (NIK and fingerprint) with the version of the same
- * facility that held at as_of:
+ * ?2 as_of. Each person of the upload (its rows in nakes_staged) is compared (NIK and fingerprint)
+ * with the version of the same facility that held at as_of:
  * 1. a version that the upload ends (person removed or changed) but that ran on past dN (the person
  *    was there unchanged in the later roster too) gets its part from dN as a second interval;
  * 2. the versions the upload ends close at as_of;
- * 3. the upload's rows of unchanged persons are dropped (the open version stands for them), the
- *    others open at as_of (staged with it) until dN: only their valid_to is written. store/pelatihan.ts
- *    unchangedTrainingSql runs between 2 and 3.
+ * 3. the upload's persons that no held version repeats are copied into nakes, holding from as_of
+ *    until dN; the others never enter it (the held version stands for them), then the staging is
+ *    emptied. store/pelatihan.ts unchangedTrainingSql runs between 2 and 3.
  * So an upload that changes 3 of 40 persons writes 3 versions and closes 3; the same roster again
- * writes none.
+ * writes none, and nakes' indexes see only the changed persons (migration 0100).
  */
 export function personVersionsSql(uploadId: string, asOf: string): { close: Sql[]; open: Sql[] } {
   const p = [uploadId, asOf];
   const fields = NAKES_FIELDS.filter((f) => f !== "kode_fasyankes");
   // Set-based, and each side read where it is small: the versions that held at as_of are found through
-  // the (facility, valid_from) index, and each probes the upload's rows by its NIK (the nakes_nik
-  // index), so the work grows with the versions involved, never with an upload's persons × a
-  // facility's versions, and the upload's rows are never copied into a temporary index.
+  // the (facility, valid_from) index and probe the staged rows by their key (upload, NIK); each staged row
+  // probes the held versions by NIK (the nakes_nik index). The work grows with the versions involved,
+  // never with an upload's persons × a facility's versions.
   return {
     close: [
       {
@@ -186,50 +183,35 @@ export function personVersionsSql(uploadId: string, asOf: string): { close: Sql[
       },
     ],
     open: [
+      // In nakes' key order (facility, row), not the staging's: nakes' key and its (facility,
+      // valid_from) index then grow at one end per facility.
       {
-        sql: `DELETE FROM nakes AS s WHERE s.upload_id = ?1
-                AND (s.kode_fasyankes, s.nik, s.fp) IN (SELECT o.kode_fasyankes, o.nik, o.fp FROM nakes o WHERE ${HELD_BEFORE("o")})`,
+        sql: `INSERT INTO nakes (upload_id, kode_fasyankes, row_no, valid_from, valid_to, ${fields.join(", ")}, fp)
+              SELECT ?1, s.kode_fasyankes, s.row_no, ?2, v.valid_to, ${fields.map((f) => `s.${f}`).join(", ")}, s.fp
+              FROM nakes_staged s JOIN roster_versi v ON v.upload_id = ?1 AND v.kode_fasyankes = s.kode_fasyankes
+              WHERE s.upload_id = ?1 AND NOT ${HELD_TWIN("s")}
+              ORDER BY s.kode_fasyankes, s.row_no`,
         params: p,
       },
-      // Rows staged with valid_from '' (see the top of this module), found in the (facility,
-      // valid_from) index; an upload this Worker staged has none.
-      {
-        sql: `UPDATE nakes SET valid_from = ?2, valid_to = ${STAGED_TO}
-              WHERE kode_fasyankes IN (SELECT kode_fasyankes FROM roster_versi WHERE upload_id = ?1) AND valid_from = '' AND +upload_id = ?1`,
-        params: p,
-      },
-      // The facilities whose new roster version is current (the latest as_of: the usual case) at once;
-      // then those of a back-dated roster, which end where the next later-dated roster begins.
-      {
-        sql: `UPDATE nakes SET valid_to = NULL
-              WHERE upload_id = ?1 AND kode_fasyankes IN (SELECT kode_fasyankes FROM roster_versi WHERE upload_id = ?1 AND valid_to IS NULL)`,
-        params: [uploadId],
-      },
-      {
-        sql: `UPDATE nakes AS s SET valid_to = (SELECT v.valid_to FROM roster_versi v WHERE v.upload_id = ?1 AND v.kode_fasyankes = s.kode_fasyankes)
-              WHERE s.upload_id = ?1 AND s.kode_fasyankes IN (SELECT kode_fasyankes FROM roster_versi WHERE upload_id = ?1 AND valid_to IS NOT NULL)`,
-        params: [uploadId],
-      },
+      { sql: "DELETE FROM nakes_staged WHERE upload_id = ?1", params: [uploadId] },
     ],
   };
 }
 
 /**
  * The committed versions of `alias` that held at ?2 at the facilities of upload ?1 (its roster
- * versions are in). Staged rows hold at no date (valid_to '' or valid_from ''), so none is among them.
+ * versions are in). Intervals left empty by an earlier Worker's staging (valid_from '') hold at none.
  */
 const HELD_BEFORE = (alias: string): string =>
   `${alias}.kode_fasyankes IN (SELECT kode_fasyankes FROM roster_versi WHERE upload_id = ?1) AND ${alias}.upload_id <> ?1
     AND ${alias}.valid_from > '' AND ${alias}.valid_from <= ?2 AND (${alias}.valid_to IS NULL OR ${alias}.valid_to > ?2)`;
 
 /**
- * Whether upload ?1 (staged: every row of it, until the final batch opens them) holds the person of
- * version `alias` unchanged: same facility, NIK and fingerprint. Looked up by NIK; the unary `+` keeps
- * SQLite from choosing the key's (upload, facility) prefix, which would walk a facility's every staged
- * row per lookup.
+ * Whether upload ?1's staged rows hold the person of version `alias` unchanged: same facility, NIK
+ * and fingerprint. Looked up by nakes_staged's key (upload, NIK, facility).
  */
 const STAGED_TWIN = (alias: string): string =>
-  `EXISTS (SELECT 1 FROM nakes x WHERE x.nik = ${alias}.nik AND +x.upload_id = ?1 AND +x.kode_fasyankes = ${alias}.kode_fasyankes AND x.fp = ${alias}.fp)`;
+  `EXISTS (SELECT 1 FROM nakes_staged x WHERE x.upload_id = ?1 AND x.nik = ${alias}.nik AND x.kode_fasyankes = ${alias}.kode_fasyankes AND x.fp = ${alias}.fp)`;
 
 /** Whether staged row `alias` of upload ?1 repeats the version that held at ?2 (the inverse lookup of STAGED_TWIN). */
 const HELD_TWIN = (alias: string): string =>
@@ -237,26 +219,24 @@ const HELD_TWIN = (alias: string): string =>
     AND +o.upload_id <> ?1 AND o.valid_from > '' AND o.valid_from <= ?2 AND (o.valid_to IS NULL OR o.valid_to > ?2))`;
 
 /**
- * Whether the NIK `nik` (an SQL expression) has rows in upload ?1 and all of them repeat the version
- * that held at ?2 (a person unchanged everywhere the upload names them): their training goes with their
- * dropped rows (store/pelatihan.ts). Per NIK, two lookups by NIK.
+ * Whether the NIK `nik` (an SQL expression) has staged rows in upload ?1 and all of them repeat the
+ * version that held at ?2 (a person unchanged everywhere the upload names them): their training goes
+ * with them (store/pelatihan.ts), as their rows never enter nakes. Per NIK, seeks of nakes_staged's key (upload, NIK).
  */
 export const unchangedPersonSql = (nik: string): string =>
-  `EXISTS (SELECT 1 FROM nakes x WHERE x.nik = ${nik} AND +x.upload_id = ?1)
-    AND NOT EXISTS (SELECT 1 FROM nakes x WHERE x.nik = ${nik} AND +x.upload_id = ?1 AND NOT ${HELD_TWIN("x")})`;
+  `EXISTS (SELECT 1 FROM nakes_staged x WHERE x.upload_id = ?1 AND x.nik = ${nik})
+    AND NOT EXISTS (SELECT 1 FROM nakes_staged x WHERE x.upload_id = ?1 AND x.nik = ${nik} AND NOT ${HELD_TWIN("x")})`;
 
 /** Staged rows of an upload that died before its commit (see store/uploads.ts cleanup). */
 export function deleteStagedNakesSql(uploadId: string): Sql {
-  return {
-    sql: "DELETE FROM nakes WHERE upload_id = ?1 AND EXISTS (SELECT 1 FROM uploads WHERE id = ?1 AND committed_at IS NULL)",
-    params: [uploadId],
-  };
+  // A committed upload's staging is already empty (its final batch emptied it): nothing to guard.
+  return { sql: "DELETE FROM nakes_staged WHERE upload_id = ?1", params: [uploadId] };
 }
 
-/** (facility, NIK, fingerprint) of the rows of one upload, committed or not (a staged upload's, to diff at commit). */
+/** (facility, NIK, fingerprint) of the staged rows of one upload (to diff at its commit). */
 export async function personsOfUpload(db: Reader, uploadId: string): Promise<PersonFingerprint[]> {
   const { results } = await prepare(db, {
-    sql: "SELECT kode_fasyankes, nik, fp FROM nakes WHERE upload_id = ?1 ORDER BY kode_fasyankes, row_no",
+    sql: "SELECT kode_fasyankes, nik, fp FROM nakes_staged WHERE upload_id = ?1 ORDER BY kode_fasyankes, row_no",
     params: [uploadId],
   }).all<PersonFingerprint>();
   return results;
@@ -270,11 +250,11 @@ export async function personsOfUpload(db: Reader, uploadId: string): Promise<Per
  */
 export async function nipTakenSince(db: Reader, uploadId: string, scope: string): Promise<boolean> {
   const row = await prepare(db, {
-    sql: `SELECT 1 AS taken FROM nakes s
+    sql: `SELECT 1 AS taken FROM nakes_staged s
           JOIN nakes n ON n.nip = s.nip AND n.nik <> s.nik AND ${currentPersonSql("n")}
           JOIN fasyankes f ON f.kode = n.kode_fasyankes
           WHERE s.upload_id = ?1 AND s.nip IS NOT NULL
-            AND n.kode_fasyankes NOT IN (SELECT kode_fasyankes FROM nakes WHERE upload_id = ?1)
+            AND n.kode_fasyankes NOT IN (SELECT kode_fasyankes FROM nakes_staged WHERE upload_id = ?1)
             AND ${facilityInScopeSql("f", "?2")}
           LIMIT 1`,
     params: [uploadId, scope],
@@ -282,10 +262,10 @@ export async function nipTakenSince(db: Reader, uploadId: string, scope: string)
   return row !== null;
 }
 
-/** (NIK, facility, NIP) of the rows of one upload that carry a NIP: a staged upload's, to look its NIPs up elsewhere at commit. */
+/** (NIK, facility, NIP) of the staged rows of one upload that carry a NIP, to look its NIPs up elsewhere at commit. */
 export async function nipsOfUpload(db: Reader, uploadId: string): Promise<{ nik: string; kode_fasyankes: string; nip: string }[]> {
   const { results } = await prepare(db, {
-    sql: "SELECT nik, kode_fasyankes, nip FROM nakes WHERE upload_id = ?1 AND nip IS NOT NULL",
+    sql: "SELECT nik, kode_fasyankes, nip FROM nakes_staged WHERE upload_id = ?1 AND nip IS NOT NULL",
     params: [uploadId],
   }).all<{ nik: string; kode_fasyankes: string; nip: string }>();
   return results;

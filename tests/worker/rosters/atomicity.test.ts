@@ -54,6 +54,7 @@ async function prepared(rows: number, seed: number, facilities: Awaited<ReturnTy
 
 const traces = async (uploadId: string) => ({
   nakes: await count("SELECT COUNT(*) AS n FROM nakes WHERE upload_id = ?1", uploadId),
+  staged: await count("SELECT COUNT(*) AS n FROM nakes_staged WHERE upload_id = ?1", uploadId),
   pelatihan: await count("SELECT COUNT(*) AS n FROM pelatihan WHERE upload_id = ?1", uploadId),
   uploads: await count("SELECT COUNT(*) AS n FROM uploads WHERE id = ?1", uploadId),
   versions: await count("SELECT COUNT(*) AS n FROM roster_versi WHERE upload_id = ?1", uploadId),
@@ -61,7 +62,7 @@ const traces = async (uploadId: string) => ({
   coverage: await count("SELECT COUNT(*) AS n FROM coverage_version WHERE upload_id = ?1", uploadId),
   texts: await count("SELECT COUNT(*) AS n FROM text_parts WHERE owner LIKE ?1", `upload:${uploadId}:%`),
 });
-const NONE = { nakes: 0, pelatihan: 0, uploads: 0, versions: 0, pointers: 0, coverage: 0, texts: 0 };
+const NONE = { nakes: 0, staged: 0, pelatihan: 0, uploads: 0, versions: 0, pointers: 0, coverage: 0, texts: 0 };
 
 describe("an upload that fails part-way", () => {
   it("leaves no row and no upload record when a staging batch fails", async () => {
@@ -163,7 +164,7 @@ describe("a large upload", () => {
       "INSERT INTO uploads (id, token_id, token_name, token_scope, created_at, as_of, content_type, content_hash, nakes_rows, pelatihan_rows, facilities, n_error, n_warning, n_info) VALUES ('dead-upload', 't', 't', '17', '2000-01-01T00:00:00.000Z', '2026-11-01', 'application/json', 'h', 1, 0, 1, 0, 0, 0)",
     ).run();
     await env.DB.prepare(
-      `INSERT INTO nakes (upload_id, kode_fasyankes, row_no, nik, nama, jenis_kelamin, tanggal_lahir, jenis_tenaga, status_kepegawaian, fp)
+      `INSERT INTO nakes_staged (upload_id, kode_fasyankes, row_no, nik, nama, jenis_kelamin, tanggal_lahir, jenis_tenaga, status_kepegawaian, fp)
        VALUES ('dead-upload', ?1, 0, '1706010101900002', 'X', 'L', '1990-01-01', 'DOKTER', 'PNS', 'x')`,
     )
       .bind(facilities[0]!.kode)

@@ -149,7 +149,7 @@ describe("a crashed upload", () => {
            VALUES (?1, 'crashed', 'crashed', '1706', ?2, '2026-11-01', 'application/json', 'x', 1, 0, 1, 0, 0, 0, ?3)`,
         ).bind(id, longAgo, lease),
         env.DB.prepare(
-          `INSERT INTO nakes (upload_id, kode_fasyankes, row_no, nik, nama, jenis_kelamin, tanggal_lahir, jenis_tenaga, status_kepegawaian, fp)
+          `INSERT INTO nakes_staged (upload_id, kode_fasyankes, row_no, nik, nama, jenis_kelamin, tanggal_lahir, jenis_tenaga, status_kepegawaian, fp)
            VALUES (?1, 'P1706010101', 0, '1706010101900001', 'Staged Person', 'P', '1990-01-01', 'BIDAN', 'PNS', 'x')`,
         ).bind(id),
       ]);
@@ -158,12 +158,12 @@ describe("a crashed upload", () => {
     const t0 = Date.now();
     expect((await call("POST", "/v1/rosters", { token: uploader, json: roster(14, { facilities, seed: 507 }) })).status).toBe(201);
     expect(Date.now() - t0).toBeLessThan(5_000);
-    expect(await count("SELECT COUNT(*) AS n FROM nakes WHERE upload_id = ?1", dead)).toBe(1);
+    expect(await count("SELECT COUNT(*) AS n FROM nakes_staged WHERE upload_id = ?1", dead)).toBe(1);
 
     await cron(Date.now());
-    expect(await count("SELECT COUNT(*) AS n FROM nakes WHERE upload_id = ?1", dead)).toBe(0);
+    expect(await count("SELECT COUNT(*) AS n FROM nakes_staged WHERE upload_id = ?1", dead)).toBe(0);
     expect(await count("SELECT COUNT(*) AS n FROM uploads WHERE id = ?1", dead)).toBe(0);
-    expect(await count("SELECT COUNT(*) AS n FROM nakes WHERE upload_id = ?1", alive)).toBe(1);
+    expect(await count("SELECT COUNT(*) AS n FROM nakes_staged WHERE upload_id = ?1", alive)).toBe(1);
   });
 
   it("renews the lease of a staged upload with every batch", async () => {

@@ -37,7 +37,7 @@ describe("POST /v1/rosters/validate?stage=1", () => {
     expect(dry.ok).toBe(true);
     expect(dry.staged?.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(Math.abs(Date.parse(dry.staged!.expires_at) - (t0 + 24 * HOUR))).toBeLessThan(60_000);
-    expect(await count("SELECT COUNT(*) AS n FROM nakes WHERE upload_id = ?1", dry.staged!.id)).toBe(30);
+    expect(await count("SELECT COUNT(*) AS n FROM nakes_staged WHERE upload_id = ?1", dry.staged!.id)).toBe(30);
     for (const f of facilities) {
       const current = await json(await call("GET", `/v1/rosters/${f.kode}`, { token: uploader }));
       expect(current.upload_id).toBeNull();
@@ -162,13 +162,13 @@ describe("POST /v1/rosters/commit", () => {
     const ctx = createExecutionContext();
     await worker.scheduled(createScheduledController({ scheduledTime: Date.now() + 23 * HOUR }), env as unknown as Bindings, ctx);
     await waitOnExecutionContext(ctx);
-    expect(await count("SELECT COUNT(*) AS n FROM nakes WHERE upload_id = ?1", dry.staged!.id)).toBe(5);
+    expect(await count("SELECT COUNT(*) AS n FROM nakes_staged WHERE upload_id = ?1", dry.staged!.id)).toBe(5);
     await env.DB.prepare("UPDATE uploads SET lease_until = ?2 WHERE id = ?1").bind(dry.staged!.id, new Date(Date.now() - 1000).toISOString()).run();
     expect((await commit(dry.staged!.id)).status).toBe(404);
     const later = createExecutionContext();
     await worker.scheduled(createScheduledController({ scheduledTime: Date.now() }), env as unknown as Bindings, later);
     await waitOnExecutionContext(later);
-    expect(await count("SELECT COUNT(*) AS n FROM nakes WHERE upload_id = ?1", dry.staged!.id)).toBe(0);
+    expect(await count("SELECT COUNT(*) AS n FROM nakes_staged WHERE upload_id = ?1", dry.staged!.id)).toBe(0);
     expect(await count("SELECT COUNT(*) AS n FROM uploads WHERE id = ?1", dry.staged!.id)).toBe(0);
   });
 });
