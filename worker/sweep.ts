@@ -5,6 +5,7 @@ import type { Writer } from "./db/types";
 import { discardUpload } from "./rosters/commit";
 import { reconcileIndex } from "./rosters/identifier-index";
 import { warmCoverage } from "./coverage/warm";
+import { configOf } from "./config";
 import { sweepExpiredKeysSql } from "./store/idempotency";
 import { expiredUploads } from "./store/upload-leases";
 
@@ -71,7 +72,8 @@ export async function sweepAll(env: Bindings, now: Date): Promise<SweepAllReport
   }
   total.indexed = (await reconcileIndex(env, now, Date.now() + RUN_BUDGET_MS)).facilities;
   try {
-    total.warmed = await warmCoverage(env, now.getTime(), Date.now() + RUN_BUDGET_MS);
+    // The Worker's clock, as a request reads it (config NOW under wrangler dev --var), so the answers are for the day asked.
+    total.warmed = await warmCoverage(env, configOf(env).now ?? now.getTime(), Date.now() + RUN_BUDGET_MS);
   } catch (e) {
     // Answering ahead only saves an analyst's wait; the sweep's own work above is done.
     console.warn(JSON.stringify({ level: "warn", job: "sweep", warm: e instanceof Error ? e.message : String(e) }));

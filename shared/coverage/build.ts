@@ -1,8 +1,9 @@
 import type { CoverageLevel, CoverageResponse } from "../api/coverage";
 import type { JenisStandar } from "../reference/codes";
 import type { CoverageFacility } from "./facility";
-import { deriveFigures, professionsFor } from "./figures";
-import type { Sums } from "./keys";
+import { evaluate, figurePlan, figuresObject, unitFigures } from "./figure-plan";
+import { professionsFor } from "./figures";
+import type { IndexedSums, Sums } from "./keys";
 import { standardJenisList, type StandardRule } from "./standard";
 import { profesiTable, standarTable, wilayahTable, type UnitFigures } from "./tables";
 import { NATIONAL } from "./units";
@@ -15,13 +16,13 @@ export interface ResolvedQuery {
   jenis_tenaga: JenisStandar | null;
 }
 
-/** One row unit with its summed contributions. */
-export interface UnitSums {
+/** One row unit with its summed contributions (by key, or by position: keys.ts IndexedSums). */
+export interface UnitSums<S extends Sums | IndexedSums = Sums> {
   kode: string;
   nama: string | null;
   /** The facility, when the rows are facilities. */
   facility: CoverageFacility | null;
-  sums: Sums;
+  sums: S;
   penduduk: number | null;
 }
 
@@ -29,9 +30,9 @@ export interface CoverageParts {
   query: ResolvedQuery;
   standardSet: string;
   rules: readonly StandardRule[];
-  units: readonly UnitSums[];
+  units: readonly UnitSums<Sums | IndexedSums>[];
   /** The whole selected region: the sum of the units, with its own population. */
-  total: { sums: Sums; penduduk: number | null };
+  total: { sums: Sums | IndexedSums; penduduk: number | null };
 }
 
 /** Units in code order: what a sheet reader expects. */
@@ -39,15 +40,20 @@ function byCode(a: { kode: string }, b: { kode: string }): number {
   return a.kode < b.kode ? -1 : a.kode > b.kode ? 1 : 0;
 }
 
-/** The response of GET /v1/coverage from summed units: figures derived, tables laid out. */
+/**
+ * The response of GET /v1/coverage from summed units: figures derived, tables laid out. A row unit's
+ * figures are computed as the tables read them (figure-plan.ts unitFigures); the whole selection's
+ * are all of them (`figures`).
+ */
 export function buildCoverage(p: CoverageParts): CoverageResponse {
   const standardJenis = standardJenisList(p.rules);
   const show = professionsFor(p.query.jenis_tenaga, standardJenis);
+  const plan = figurePlan(show);
   const units: UnitFigures[] = [...p.units].sort(byCode).map((u) => ({
     kode: u.kode,
     nama: u.nama,
     facility: u.facility,
-    figures: deriveFigures(u.sums, u.penduduk, show, standardJenis),
+    figures: unitFigures(plan, u.sums, u.penduduk, standardJenis),
   }));
   return {
     query: p.query,
@@ -57,7 +63,7 @@ export function buildCoverage(p: CoverageParts): CoverageResponse {
       profesi: profesiTable(p.query.level, units, show.jenis),
       standar: standarTable(p.query.level, units, show.standar),
     },
-    figures: deriveFigures(p.total.sums, p.total.penduduk, show, standardJenis),
+    figures: figuresObject(plan, evaluate(plan, p.total.sums, p.total.penduduk, standardJenis)),
   };
 }
 

@@ -171,7 +171,8 @@ const trainedTotal = (get: DeriveInput["get"], k: KodePelatihan) => JENIS_TENAGA
  * The declarations, in the order of the wilayah table's columns and of the per-facility SQL's
  * (each a subsequence of this list). Read at each use, not copied at load, so a declaration pushed
  * here (tests/worker/coverage/declared-indicator.test.ts) is answered like the others by the Worker
- * (the add-in reads its key list once, at load).
+ * (the add-in reads its key list once, at load; the figures compiled from it, figure-plan.ts, are
+ * compiled again when the list changes).
  */
 export const INDICATORS: Indicator[] = [
   ind("penduduk", "Jumlah penduduk", "Population", { appliesTo: "all", wilayah: true, value: { derive: (d) => d.penduduk } }),

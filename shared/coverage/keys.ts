@@ -73,6 +73,20 @@ export const key = {
 /** Additive per-facility contributions, summed up the hierarchy. Missing key = 0. */
 export type Sums = Record<string, number>;
 
+/**
+ * The same sums by position: `values[index.get(key)]` (missing or undefined = 0), one index shared by
+ * every unit of an answer. What the Worker's fold adds up (worker/coverage/read.ts): adding into an
+ * array spares building a dictionary object of a few hundred keys per unit.
+ */
+export interface IndexedSums {
+  index: ReadonlyMap<string, number>;
+  values: readonly (number | undefined)[];
+}
+
+export function isIndexed(s: Readonly<Sums> | IndexedSums): s is IndexedSums {
+  return s["index"] instanceof Map;
+}
+
 export function addTo(into: Sums, k: string, n: number): void {
   into[k] = (into[k] ?? 0) + n;
 }

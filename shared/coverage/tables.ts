@@ -1,7 +1,7 @@
 import type { CoverageColumn, CoverageLevel, CoverageTable, Label } from "../api/coverage";
 import type { JenisStandar, JenisTenaga } from "../reference/codes";
 import type { CoverageFacility } from "./facility";
-import type { Figures } from "./figures";
+import type { FigurePlan, FigureRow, FigureValue } from "./figure-plan";
 import { INDICATORS, memberKey, profesiIndicators, standarIndicators, wilayahColumns, type AppliesTo } from "./indicators";
 import { key } from "./keys";
 import { professionLabel } from "./professions";
@@ -16,12 +16,18 @@ const col = (k: string, id: string, en: string, type: CoverageColumn["type"] = "
 /** A figure column of a per-member table and the figure key it reads for a member. */
 type PerMember<M extends string> = { column: CoverageColumn; figure: (member: M) => string };
 
-/** A unit row's figures, plus the facility when the rows are facilities. */
+/** A unit row's figures (as a plan's values, figure-plan.ts), plus the facility when the rows are facilities. */
 export interface UnitFigures {
   kode: string;
   nama: string | null;
   facility: CoverageFacility | null;
-  figures: Figures;
+  figures: FigureRow;
+}
+
+/** A unit's figure by key: undefined where its plan has no such figure (or did not compute it). */
+function figureOf(row: FigureRow, k: string): FigureValue | undefined {
+  const s = row.plan.slotOf.get(k);
+  return s === undefined ? undefined : row.at(s);
 }
 
 const UNIT_LABEL: Record<CoverageLevel, Label> = {
@@ -63,33 +69,56 @@ function unitCells(level: CoverageLevel, u: UnitFigures): Cell[] {
 /**
  * The figures a facility row leaves null (indicators.ts appliesTo), not 0: a hospital has no "9
  * jenis", a puskesmas without PONED is not "not ready", one without a category is not assessed; a
- * facility without a roster has nothing but that.
+ * facility without a roster has nothing but that. Per wilayah column, the `appliesTo` of every
+ * declaration with its key (a column is null where one of them does not apply).
  */
-function notApplicable(f: CoverageFacility | null, figures: Figures): Set<string> {
-  const na = new Set<string>();
-  if (f === null) return na;
+function appliesOf(columns: readonly CoverageColumn[]): AppliesTo[][] {
+  const byKey = new Map<string, Set<AppliesTo>>();
+  for (const i of INDICATORS) {
+    let set = byKey.get(i.key);
+    if (!set) byKey.set(i.key, (set = new Set()));
+    set.add(i.appliesTo);
+  }
+  return columns.map((c) => [...(byKey.get(c.key) ?? [])]);
+}
+
+/** Whether each wilayah column (of `applies`, appliesOf) is null on this facility's row. */
+function notApplicable(f: CoverageFacility, row: FigureRow, columns: readonly CoverageColumn[], applies: readonly AppliesTo[][]): boolean[] {
   const puskesmas = f.jenis === "PUSKESMAS";
-  const applies: Record<AppliesTo, boolean> = {
+  const holds: Record<AppliesTo, boolean> = {
     all: true,
     puskesmas,
     poned: puskesmas && f.poned,
-    assessed: puskesmas && figures[key.dinilai] !== 0,
+    assessed: puskesmas && figureOf(row, key.dinilai) !== 0,
   };
-  for (const i of INDICATORS) {
-    if (figures[key.tanpaRoster] === 1 ? i.key !== key.tanpaRoster : !applies[i.appliesTo]) na.add(i.key);
-  }
-  return na;
+  if (figureOf(row, key.tanpaRoster) === 1) return columns.map((c) => c.key !== key.tanpaRoster);
+  return applies.map((a) => a.some((x) => !holds[x]));
 }
+
+/** The slots of some figure keys in a plan (-1: none). */
+const slotsOf = (plan: FigurePlan, keys: readonly string[]) => keys.map((k) => plan.slotOf.get(k) ?? -1);
 
 export function wilayahTable(level: CoverageLevel, units: readonly UnitFigures[]): CoverageTable {
   const figures = wilayahColumns();
+  const applies = appliesOf(figures);
+  const keys = figures.map((c) => c.key);
+  let plan: FigurePlan | null = null;
+  let slots: number[] = [];
+  const rows: Cell[][] = [];
+  for (const u of units) {
+    if (u.figures.plan !== plan) slots = slotsOf((plan = u.figures.plan), keys);
+    const na = u.facility === null ? null : notApplicable(u.facility, u.figures, figures, applies);
+    const row = unitCells(level, u);
+    for (let c = 0; c < slots.length; c++) {
+      const s = slots[c]!;
+      row.push(na?.[c] || s < 0 ? null : (u.figures.at(s) ?? null));
+    }
+    rows.push(row);
+  }
   return {
     label: { id: "Cakupan per wilayah", en: "Coverage by area" },
     columns: [...unitColumns(level), ...figures],
-    rows: units.map((u) => {
-      const na = notApplicable(u.facility, u.figures);
-      return [...unitCells(level, u), ...figures.map((c) => (na.has(c.key) ? null : (u.figures[c.key] ?? null)))];
-    }),
+    rows,
   };
 }
 
@@ -101,13 +130,33 @@ function profesiFigures(): PerMember<JenisTenaga>[] {
 /** One row per unit and profession that the unit has any of (count or any other figure not 0). */
 export function profesiTable(level: CoverageLevel, units: readonly UnitFigures[], jenis: readonly JenisTenaga[]): CoverageTable {
   const figures = profesiFigures();
+  // The count columns decide whether a row shows; the others are computed only for rows shown.
+  const counts = figures.map((p, c) => (p.column.type === "integer" ? c : -1)).filter((c) => c >= 0);
+  const keys = jenis.map((j) => figures.map((p) => p.figure(j)));
+  const labels = jenis.map(professionLabel);
+  let plan: FigurePlan | null = null;
+  let slots: number[][] = [];
   const rows: Cell[][] = [];
   for (const u of units) {
-    for (const j of jenis) {
-      const values = figures.map((p) => u.figures[p.figure(j)] ?? null);
-      const counts = figures.map((p, i) => (p.column.type === "integer" ? values[i] : null));
-      if (!counts.some((v) => typeof v === "number" && v !== 0)) continue;
-      rows.push([u.kode, u.nama, j, professionLabel(j), ...values]);
+    if (u.figures.plan !== plan) {
+      const now = (plan = u.figures.plan);
+      slots = keys.map((k) => slotsOf(now, k));
+    }
+    const f = u.figures;
+    for (let n = 0; n < jenis.length; n++) {
+      const at = slots[n]!;
+      let any = false;
+      for (const c of counts) {
+        const value = at[c]! < 0 ? null : f.at(at[c]!);
+        if (typeof value === "number" && value !== 0) {
+          any = true;
+          break;
+        }
+      }
+      if (!any) continue;
+      const row: Cell[] = [u.kode, u.nama, jenis[n]!, labels[n]!];
+      for (const s of at) row.push(s < 0 ? null : (f.at(s) ?? null));
+      rows.push(row);
     }
   }
   return {
@@ -131,11 +180,25 @@ function standarFigures(): PerMember<JenisStandar>[] {
 /** One row per unit and standard jenis, for units with at least one puskesmas assessed. */
 export function standarTable(level: CoverageLevel, units: readonly UnitFigures[], standar: readonly JenisStandar[]): CoverageTable {
   const figures = standarFigures();
+  const assessed = standar.map((s) => key.standarDinilai(s));
+  const keys = standar.map((s) => figures.map((p) => p.figure(s)));
+  let plan: FigurePlan | null = null;
+  let slots: number[][] = [];
+  let assessedSlots: number[] = [];
   const rows: Cell[][] = [];
   for (const u of units) {
-    for (const s of standar) {
-      if (!u.figures[key.standarDinilai(s)]) continue;
-      rows.push([u.kode, u.nama, s, ...figures.map((p) => u.figures[p.figure(s)] ?? null)]);
+    if (u.figures.plan !== plan) {
+      const now = (plan = u.figures.plan);
+      slots = keys.map((k) => slotsOf(now, k));
+      assessedSlots = slotsOf(now, assessed);
+    }
+    const f = u.figures;
+    for (let n = 0; n < standar.length; n++) {
+      const a = assessedSlots[n]!;
+      if (a < 0 || !f.at(a)) continue;
+      const row: Cell[] = [u.kode, u.nama, standar[n]!];
+      for (const s of slots[n]!) row.push(s < 0 ? null : (f.at(s) ?? null));
+      rows.push(row);
     }
   }
   return {

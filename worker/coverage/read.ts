@@ -2,9 +2,9 @@ import type { CoverageResponse } from "../../shared/api/coverage";
 import { buildCoverage, describeUnit, regionPopulation, type ResolvedQuery, type UnitSums } from "../../shared/coverage/build";
 import { isoYear } from "../../shared/normalize/calendar";
 import type { CoverageFacility } from "../../shared/coverage/facility";
-import { INDICATORS, memberKey, type FactColumn, type Indicator } from "../../shared/coverage/indicators";
-import { addSums, addTo, key, type Sums } from "../../shared/coverage/keys";
-import { populationByCode, populationResolver, regionTree, type PopulationRow } from "../../shared/coverage/population";
+import { INDICATORS, memberKey, type FactColumn } from "../../shared/coverage/indicators";
+import { key, type IndexedSums } from "../../shared/coverage/keys";
+import { populationLookup, populationResolver, regionTreeByLevel, type PopulationRow } from "../../shared/coverage/population";
 import { standardJenisList } from "../../shared/coverage/standard";
 import { jenisFasyankesSchema, kategoriPuskesmasSchema, type JenisTenaga } from "../../shared/reference/codes";
 import { NATIONAL } from "../../shared/coverage/units";
@@ -19,34 +19,41 @@ import { RULES_SQL } from "../store/coverage-standards";
 import { GENERATION_SQL, memoLookupSql, memoStoreSql } from "../store/coverage-memo";
 
 /**
- * Coverage for a question: the active standard set first (it shapes the statements), then the
- * statements of read-sql in one batch per database (one round trip, one consistent snapshot each),
- * their unit sums folded into the response by the shared arithmetic. Several readers: the region
- * spans several databases (one per province, db/region.ts); sums add up across them.
+ * Coverage for a question: the active standard sets of every database the region spans (they shape
+ * the statements: a jenis any database's set names is asked of every database), then the statements
+ * of read-sql in one batch per database (one round trip, one consistent snapshot each), their unit
+ * sums folded into the response by the shared arithmetic. Several readers: the region spans several
+ * databases (one per province, db/region.ts); sums add up across them.
  *
- * Each database remembers its rows per question until its data changes (store/coverage-memo.ts,
- * migration 0105): a question asked again is one lookup per database. A remembered answer is used
- * only if it was read with the statements of the same standard jenis; one that is missing, stale or
- * read with other statements is read afresh and remembered. `now` (ISO) dates a new memo.
+ * Each database remembers its rows and its rules per question until its data changes
+ * (store/coverage-memo.ts, migration 0105): a question asked again is one lookup per database. A
+ * remembered answer is used only if it was read by the very statements this Worker would send now
+ * (their fingerprint: a release that changes them, or another database's set that reshapes them,
+ * reads afresh). `keep.now` (ISO) dates a new memo; `keep.pinned` marks the questions the scheduled
+ * job answers ahead (coverage/warm.ts), kept longest.
  */
-export async function readCoverage(dbs: readonly Reader[], q: ResolvedQuery, now = new Date().toISOString()): Promise<CoverageResponse> {
-  const [first] = dbs;
-  if (!first) throw new Error("readCoverage needs a database");
+export async function readCoverage(dbs: readonly Reader[], q: ResolvedQuery, keep: { now?: string; pinned?: boolean } = {}): Promise<CoverageResponse> {
+  if (dbs.length === 0) throw new Error("readCoverage needs a database");
   const question = questionOf(q);
-  const looked = await Promise.all(dbs.map((db) => prepare(db, memoLookupSql(question)).first<{ generation: number; rows: string | null }>()));
-  const memos = looked.map((l) => (l?.rows ? (JSON.parse(l.rows) as Memo) : null));
-  const rules = memos[0]?.rules ?? (await prepare(first, { sql: RULES_SQL, params: [q.as_of] }).all()).results;
-  const jenis = standardJenisList(parseRules(rules));
-  const statements = coverageSql(q, jenis);
+  const memos = await Promise.all(
+    dbs.map(async (db) => {
+      const l = await prepare(db, memoLookupSql(question)).first<{ generation: number; rows: string | null }>();
+      return l?.rows ? (JSON.parse(l.rows) as Memo) : null;
+    }),
+  );
+  const rulesOf = await Promise.all(dbs.map(async (db, i) => memos[i]?.rules ?? (await prepare(db, rulesSql(q.as_of)).all()).results));
+  const rules = distinctRows(rulesOf);
+  const statements = coverageSql(q, standardJenisList(parseRules(rules)));
   const flat = Object.entries(statements).flatMap(([name, s]) => (Array.isArray(s) ? s : [s]).map((one) => ({ name, one })));
+  const shape = await fingerprint([RULES_SQL, ...flat.map(({ one }) => one.sql)]);
   const perDb = await Promise.all(
     dbs.map(async (db, i) => {
       const memo = memos[i];
-      if (memo && sameList(memo.jenis, jenis)) return memo.rows;
-      const read = await readAfresh(db, flat, i === 0 ? q.as_of : null);
-      // Rules changed between their read and this batch: these rows answer, but are not remembered.
-      const shaped = !read.rules || sameList(standardJenisList(parseRules(read.rules)), jenis);
-      if (read.generation !== null && shaped) await remember(db, question, read.generation, { jenis, rules: read.rules, rows: read.rows }, now);
+      if (memo?.shape === shape) return memo.rows;
+      const read = await readAfresh(db, flat, q.as_of);
+      if (read.generation !== null) {
+        await remember(db, question, read.generation, { shape, rules: read.rules, rows: read.rows }, keep.now ?? new Date().toISOString(), keep.pinned ?? false);
+      }
       return read.rows;
     }),
   );
@@ -60,12 +67,33 @@ export async function readCoverage(dbs: readonly Reader[], q: ResolvedQuery, now
   return foldCoverage(q, rows as CoverageRows);
 }
 
+const rulesSql = (asOf: string): Sql => ({ sql: RULES_SQL, params: [asOf] });
+
+/** Rows of several databases without repeats (each holds the national sets as well as its own). */
+function distinctRows(lists: readonly Record<string, unknown>[][]): Record<string, unknown>[] {
+  const seen = new Set<string>();
+  const out: Record<string, unknown>[] = [];
+  for (const list of lists) {
+    for (const row of list) {
+      const k = JSON.stringify(row);
+      if (!seen.has(k)) out.push(row), seen.add(k);
+    }
+  }
+  return out;
+}
+
+/** SHA-256 (hex) of statement texts: what a memo's rows were read by. */
+async function fingerprint(texts: readonly string[]): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(texts.join("\u0000")));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
 /**
  * One database's rows of the statements `flat`, in one batch (one snapshot) with the generation they
- * were read at and, given `rulesAt` (the first database's, as_of), the rules they were shaped by.
+ * were read at and the database's active standard rules at as_of `asOf`.
  */
-async function readAfresh(db: Reader, flat: readonly { name: string; one: Sql }[], rulesAt: string | null) {
-  const head: Sql[] = rulesAt === null ? [GENERATION_SQL] : [GENERATION_SQL, { sql: RULES_SQL, params: [rulesAt] }];
+async function readAfresh(db: Reader, flat: readonly { name: string; one: Sql }[], asOf: string) {
+  const head: Sql[] = [GENERATION_SQL, rulesSql(asOf)];
   const answered = await db.batch([...head, ...flat.map(({ one }) => one)].map((one) => prepare(db, one)));
   const rows: Memo["rows"] = {};
   flat.forEach(({ name }, k) => {
@@ -74,31 +102,28 @@ async function readAfresh(db: Reader, flat: readonly { name: string; one: Sql }[
     for (const row of (answered[head.length + k]?.results ?? []) as Record<string, unknown>[]) into.push(row);
   });
   const generation = (answered[0]?.results[0] as { generation?: number } | undefined)?.generation;
-  return {
-    rows,
-    generation: typeof generation === "number" ? generation : null,
-    rules: rulesAt === null ? undefined : ((answered[1]?.results ?? []) as Record<string, unknown>[]),
-  };
+  return { rows, generation: typeof generation === "number" ? generation : null, rules: (answered[1]?.results ?? []) as Record<string, unknown>[] };
 }
 
-/** What a database remembers of a question: the standard jenis its statements were shaped by, their rows, and (the first database's) the rules. */
+/**
+ * What a database remembers of a question: the fingerprint of the statements that read it, their
+ * rows, and the database's active standard rules (read in the same snapshot).
+ */
 interface Memo {
-  jenis: readonly string[];
-  rules?: Record<string, unknown>[];
+  shape: string;
+  rules: Record<string, unknown>[];
   rows: Record<string, Record<string, unknown>[]>;
 }
 
 /** The memo key of a question: what the statements and the rules read depend on (jenis_tenaga only filters the fold). */
-const questionOf = (q: ResolvedQuery): string => JSON.stringify([q.level, q.region, q.as_of]);
-
-const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+export const questionOf = (q: ResolvedQuery): string => JSON.stringify([q.level, q.region, q.as_of]);
 
 /**
  * Stores a memo; a failure only costs the next asker a fresh read, so it is logged, never thrown
  * (the answer in hand is right either way).
  */
-async function remember(db: Reader, question: string, generation: number, memo: Memo, now: string): Promise<void> {
-  const sql = memoStoreSql(question, generation, JSON.stringify(memo), now);
+async function remember(db: Reader, question: string, generation: number, memo: Memo, now: string, pinned: boolean): Promise<void> {
+  const sql = memoStoreSql(question, generation, JSON.stringify(memo), now, { pinned });
   if (!sql) return;
   try {
     await db.batch(sql.map((s) => prepare(db, s)));
@@ -124,55 +149,95 @@ function effectiveSetName(region: string | null, rules: readonly Record<string, 
 }
 
 /**
- * The per-profession families declared over the read's fact rows (by kind, with the columns each
- * adds) and over its training rows (by code): shared/coverage/indicators.ts `fact` and `pelatihan`.
+ * The per-profession families declared over the read's fact rows (by kind: the position of each
+ * profession's figure key, with the columns it adds) and over its training rows (by code: the
+ * positions of each profession's figure key in JENIS order): shared/coverage/indicators.ts `fact` and
+ * `pelatihan`. Keys placed once per answer (`at`, unitSums), not looked up per row.
  */
-function foldedFamilies() {
-  const facts = new Map<unknown, { family: Indicator; columns: readonly FactColumn[] }[]>();
-  const trainings = new Map<unknown, Indicator[]>();
+function foldedFamilies(at: (k: string) => number) {
+  const facts = new Map<unknown, { at: Map<unknown, number>; columns: readonly FactColumn[] }[]>();
+  const trainings = new Map<unknown, number[][]>();
   for (const i of INDICATORS) {
     const v = i.value;
-    if ("fact" in v) facts.set(v.fact.kind, [...(facts.get(v.fact.kind) ?? []), { family: i, columns: v.fact.columns }]);
-    if ("pelatihan" in v) trainings.set(v.pelatihan, [...(trainings.get(v.pelatihan) ?? []), i]);
+    if ("fact" in v) facts.set(v.fact.kind, [...(facts.get(v.fact.kind) ?? []), { at: new Map(JENIS.map((j) => [j, at(memberKey(i, j))])), columns: v.fact.columns }]);
+    if ("pelatihan" in v) trainings.set(v.pelatihan, [...(trainings.get(v.pelatihan) ?? []), JENIS.map((j) => at(memberKey(i, j)))]);
   }
   return { facts, trainings };
+}
+
+/**
+ * The row units' additive sums, by position in one index of figure keys (IndexedSums): rows add
+ * into arrays, not into a dictionary object per unit. `add(unit, key, n)` adds; `row(unit, r)` adds
+ * every numeric column but `unit` of a row whose columns are figure keys.
+ */
+function unitSums() {
+  const index = new Map<string, number>();
+  const units = new Map<string, (number | undefined)[]>();
+  const at = (k: string) => {
+    let i = index.get(k);
+    if (i === undefined) index.set(k, (i = index.size));
+    return i;
+  };
+  const of = (unit: unknown) => {
+    const u = String(unit);
+    let s = units.get(u);
+    if (!s) units.set(u, (s = []));
+    return s;
+  };
+  const add = (s: (number | undefined)[], i: number, n: number) => {
+    s[i] = (s[i] ?? 0) + n;
+  };
+  // Rows of one statement share their columns: the previous row's positions, checked key by key.
+  const seen: string[] = [];
+  const positions: number[] = [];
+  const row = (r: Record<string, unknown>) => {
+    const s = of(r["unit"]);
+    let n = 0;
+    for (const k in r) {
+      const v = r[k];
+      if (k !== "unit" && typeof v === "number") {
+        let i = positions[n];
+        if (seen[n] !== k || i === undefined) {
+          seen[n] = k;
+          positions[n] = i = at(k);
+        }
+        add(s, i, v);
+      }
+      n++;
+    }
+  };
+  return { index, units, at, of, add, row };
 }
 
 export function foldCoverage(q: ResolvedQuery, rows: CoverageRows): CoverageResponse {
   const rules = parseRules(rows.rules);
 
-  const sums = new Map<string, Sums>();
-  const of = (unit: unknown) => {
-    const u = String(unit);
-    let s = sums.get(u);
-    if (!s) sums.set(u, (s = {}));
-    return s;
-  };
+  const sums = unitSums();
   // Columns named by their figure key.
-  for (const r of [...rows.facilities, ...rows.standard]) {
-    const s = of(r["unit"]);
-    for (const [k, v] of Object.entries(r)) if (k !== "unit" && typeof v === "number") addTo(s, k, v);
-  }
-  const { facts, trainings } = foldedFamilies();
+  for (const r of rows.facilities) sums.row(r);
+  for (const r of rows.standard) sums.row(r);
+  const { facts, trainings } = foldedFamilies(sums.at);
   for (const r of rows.facts) {
-    const s = of(r["unit"]);
+    const s = sums.of(r["unit"]);
     const j = r["jenis"];
     if (!isJenis(j)) continue;
     for (const f of facts.get(r["kind"]) ?? []) {
       let n = 0;
       for (const c of f.columns) n += num(r[c]);
-      addTo(s, memberKey(f.family, j), n);
+      sums.add(s, f.at.get(j)!, n);
     }
   }
   for (const r of rows.training) {
-    const s = of(r["unit"]);
-    for (const family of trainings.get(r["kode"]) ?? []) {
-      for (const j of JENIS) if (num(r[j]) > 0) addTo(s, memberKey(family, j), num(r[j]));
+    const s = sums.of(r["unit"]);
+    for (const at of trainings.get(r["kode"]) ?? []) {
+      for (let n = 0; n < JENIS.length; n++) {
+        const v = num(r[JENIS[n]!]);
+        if (v > 0) sums.add(s, at[n]!, v);
+      }
     }
   }
-  for (const r of rows.withoutRoster) addTo(of(r["unit"]), key.tanpaRoster, num(r["n"]));
+  for (const r of rows.withoutRoster) sums.add(sums.of(r["unit"]), sums.at(key.tanpaRoster), num(r["n"]));
 
-  const placed = rows.placed.map((f) => ({ kode_wilayah: String(f["kode_wilayah"]), kecamatan: str(f["kecamatan"]) }));
   const facilities = new Map<string, CoverageFacility>();
   if (q.level === "facility") {
     for (const f of rows.placed) {
@@ -191,22 +256,29 @@ export function foldCoverage(q: ResolvedQuery, rows: CoverageRows): CoverageResp
       });
     }
   }
-  const pop = populationResolver(populationByCode(rows.population as unknown as PopulationRow[], isoYear(q.as_of)), () => regionTree(placed));
+  const pop = populationResolver(
+    populationLookup(rows.population as unknown as PopulationRow[], isoYear(q.as_of)),
+    regionTreeByLevel(() => rows.placed.map((f) => ({ kode_wilayah: String(f["kode_wilayah"]), kecamatan: str(f["kecamatan"]) }))),
+  );
 
   const names = new Map(rows.names.map((r) => [String(r["kode_wilayah"]), str(r["nama"])]));
   const nameOf = (code: string) => names.get(code) ?? regionName(code);
-  const units: UnitSums[] = [];
-  const total: Sums = {};
-  for (const [kode, s] of sums) {
+  const units: UnitSums<IndexedSums>[] = [];
+  const total: (number | undefined)[] = [];
+  for (const [kode, values] of sums.units) {
     const facility = facilities.get(kode) ?? null;
-    units.push({ kode, facility, sums: s, ...describeUnit(q.level, kode, facility, pop, nameOf) });
-    addSums(total, s);
+    const { nama, penduduk } = describeUnit(q.level, kode, facility, pop, nameOf);
+    units.push({ kode, nama, facility, sums: { index: sums.index, values }, penduduk });
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (v !== undefined) total[i] = (total[i] ?? 0) + v;
+    }
   }
   return buildCoverage({
     query: q,
     standardSet: effectiveSetName(q.region, rows.rules),
     rules,
     units,
-    total: { sums: total, penduduk: regionPopulation(q.region, pop) },
+    total: { sums: { index: sums.index, values: total }, penduduk: regionPopulation(q.region, pop) },
   });
 }

@@ -5,12 +5,17 @@
 -- coverage_generation holds one counter per database. Every row written, changed or deleted in a
 -- table that GET /v1/coverage reads bumps it (the triggers below, in the writer's own transaction), so
 -- a remembered answer is valid exactly while the counter still has the value it was computed at. No
--- code path has to remember to invalidate: an upload's commit, a master PUT, a migration, a hand-made
--- fix in the console all pass through the triggers. tests/worker/coverage/memo.test.ts holds the list
--- of tables below to the tables the coverage statements name.
+-- code path has to remember to invalidate: an upload's commit, a master PUT, a hand-made fix in the
+-- console all pass through the triggers; so does every migration applied after this one (the trigger
+-- on d1_migrations, whose row the migration runner writes in the migration's own batch), even one
+-- that rebuilds a table, which fires no trigger of that table. tests/worker/coverage/memo.test.ts
+-- holds the list of tables below to the tables the coverage statements name.
 --
 -- coverage_memo: per question (level, region, as_of; worker/store/coverage-memo.ts) the result rows of
--- the coverage statements on this database, as JSON, and the generation they were read at.
+-- the coverage statements on this database, as JSON with the fingerprint of those statements (a
+-- release that changes them reads afresh), the generation they were read at, their size in bytes
+-- (kept apart so that keeping the table within its budget never reads the rows) and whether the
+-- question is one the scheduled job answers ahead (pinned: evicted last).
 
 CREATE TABLE coverage_generation (
   id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -22,8 +27,12 @@ CREATE TABLE coverage_memo (
   question TEXT PRIMARY KEY,
   generation INTEGER NOT NULL,
   stored_at TEXT NOT NULL,
+  pinned INTEGER NOT NULL DEFAULT 0,
+  bytes INTEGER NOT NULL,
   rows TEXT NOT NULL
 ) WITHOUT ROWID;
+
+CREATE TRIGGER d1_migrations_memo_i AFTER INSERT ON d1_migrations BEGIN UPDATE coverage_generation SET n = n + 1 WHERE id = 1; END;
 
 CREATE TRIGGER coverage_version_memo_i AFTER INSERT ON coverage_version BEGIN UPDATE coverage_generation SET n = n + 1 WHERE id = 1; END;
 CREATE TRIGGER coverage_version_memo_u AFTER UPDATE ON coverage_version BEGIN UPDATE coverage_generation SET n = n + 1 WHERE id = 1; END;

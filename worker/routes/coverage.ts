@@ -8,6 +8,8 @@ import { asOfAsked } from "../http/dates";
 import { regionAsked } from "../http/region";
 import { readSessions } from "../http/databases";
 import { readCoverage } from "../coverage/read";
+import { answeredAhead } from "../coverage/warm";
+import { configOf } from "../config";
 import { ApiError, langOf } from "../http/errors";
 import { routes } from "../openapi/app";
 import { bearer, errors, json } from "../openapi/responses";
@@ -67,7 +69,11 @@ coverageRoutes.openapi(
     const asOf = asOfAsked(c, q.as_of, region);
     const resolved = resolveQuery({ ...q, region: region ?? undefined, as_of: asOf }, asOf);
     if (!resolved.ok) throw new ApiError(400, "bad_request", resolved.message);
-    const body = await readCoverage(readSessions(c, resolved.query.region), resolved.query);
+    const nowMs = configOf(c.env).now ?? Date.now();
+    const body = await readCoverage(readSessions(c, resolved.query.region), resolved.query, {
+      now: new Date(nowMs).toISOString(),
+      pinned: answeredAhead(c.env, resolved.query, nowMs),
+    });
     c.header("Vary", "Accept, Accept-Language");
     if (wantsCsv(c.req.header("Accept"))) {
       const name = `cakupan-${resolved.query.region ?? "nasional"}-${resolved.query.as_of}-${q.table ?? "wilayah"}.csv`;

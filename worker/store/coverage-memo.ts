@@ -29,28 +29,37 @@ export function memoLookupSql(question: string): Sql {
  */
 export const MEMO_BUDGET_BYTES = 20_000_000;
 
+/** How a memo is kept: `pinned` for the questions the scheduled job answers ahead (coverage/warm.ts). */
+export interface MemoKeeping {
+  pinned?: boolean;
+  /** Bytes kept at most (default MEMO_BUDGET_BYTES). */
+  budget?: number;
+}
+
 /**
  * Remembers `rows` (JSON text) for `question`, read at `generation`, if that is still the current
  * generation: a write committed since the read leaves nothing behind, so a stale answer is never
- * stored. Memos of older generations (never read again) and the oldest past `budget` bytes go in the
- * same batch. Null when the rows are larger than one D1 value may be (D1_LIMITS.maxValueBytes): that
- * question is answered from the statements each time.
+ * stored. Memos of older generations (never read again) go in the same batch, then, past the byte
+ * budget, the oldest unpinned ones first (the pinned ones only when they alone pass it). Null when the
+ * rows are larger than one D1 value may be (D1_LIMITS.maxValueBytes): that question is answered from
+ * the statements each time.
  */
-export function memoStoreSql(question: string, generation: number, rows: string, at: string, budget = MEMO_BUDGET_BYTES): Sql[] | null {
-  if (utf8Bytes(rows) > D1_LIMITS.maxValueBytes) return null;
+export function memoStoreSql(question: string, generation: number, rows: string, at: string, keep: MemoKeeping = {}): Sql[] | null {
+  const bytes = utf8Bytes(rows);
+  if (bytes > D1_LIMITS.maxValueBytes) return null;
   const current = "(SELECT n FROM coverage_generation WHERE id = 1)";
   return [
     { sql: `DELETE FROM coverage_memo WHERE generation <> ${current}`, params: [] },
     {
-      sql: `INSERT OR REPLACE INTO coverage_memo (question, generation, stored_at, rows)
-            SELECT ?1, ?2, ?3, ?4 WHERE ${current} = ?2`,
-      params: [question, generation, at, rows],
+      sql: `INSERT OR REPLACE INTO coverage_memo (question, generation, stored_at, pinned, bytes, rows)
+            SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE ${current} = ?2`,
+      params: [question, generation, at, keep.pinned ? 1 : 0, bytes, rows],
     },
     {
-      sql: `DELETE FROM coverage_memo WHERE question IN (
-              SELECT question FROM (SELECT question, SUM(length(CAST(rows AS BLOB))) OVER (ORDER BY stored_at DESC, question DESC) AS upto FROM coverage_memo)
+      sql: `DELETE FROM coverage_memo WHERE (SELECT SUM(bytes) FROM coverage_memo) > ?1 AND question IN (
+              SELECT question FROM (SELECT question, SUM(bytes) OVER (ORDER BY pinned DESC, stored_at DESC, question DESC) AS upto FROM coverage_memo)
               WHERE upto > ?1)`,
-      params: [budget],
+      params: [keep.budget ?? MEMO_BUDGET_BYTES],
     },
   ];
 }

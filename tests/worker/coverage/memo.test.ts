@@ -139,7 +139,7 @@ describe("coverage answers remembered until their data changes", () => {
     const { generation } = (await prepare(env.DB, GENERATION_SQL).first<{ generation: number }>())!;
     const body = JSON.stringify({ jenis: [], rows: {}, pad: "x".repeat(1000) });
     for (const [i, at] of ["2026-11-28", "2026-11-29", "2026-11-30"].entries()) {
-      await env.DB.batch(memoStoreSql(`q${i}`, generation, body, `${at}T00:00:00.000Z`, 2.5 * body.length)!.map((s) => prepare(env.DB, s)));
+      await env.DB.batch(memoStoreSql(`q${i}`, generation, body, `${at}T00:00:00.000Z`, { budget: 2.5 * body.length })!.map((s) => prepare(env.DB, s)));
     }
     const { results } = await env.DB.prepare("SELECT question FROM coverage_memo ORDER BY question").all<{ question: string }>();
     expect(results.map((r) => r.question)).toEqual(["q1", "q2"]);
