@@ -17,9 +17,8 @@ import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { fileURLToPath } from "node:url";
 import { addMonthsIso } from "../../shared/normalize/calendar";
-import type { NakesRecord, PelatihanRecord } from "../../shared/schema/records";
 import type { Writer } from "../../worker/db/types";
-import { churn, firstStaff, rosterOf, type FacilityStaff } from "./cycles";
+import { runCycle, type FacilityStaff } from "./cycles";
 import { SqliteD1, type SqliteStatement } from "./d1-sqlite";
 import { geography, population } from "./model";
 import { uploadRoster, writeFacilities, writePopulation } from "./write";
@@ -95,19 +94,7 @@ async function main(): Promise<void> {
   for (let c = 0; c < CYCLES; c++) {
     const started = performance.now();
     const day = addMonthsIso(firstDay, c);
-    let rows = 0;
-    let changed = 0;
-    for (const reg of regencies) {
-      const upload = { nakes: [] as NakesRecord[], pelatihan: [] as PelatihanRecord[] };
-      for (const f of reg.facilities) {
-        let st = staff.get(f.kode);
-        if (!st) staff.set(f.kode, (st = firstStaff(f, day)));
-        else changed += churn(st, c, day, CHURN);
-        rosterOf(st, upload);
-      }
-      await uploadRoster(db, { id: `h${String(c).padStart(2, "0")}-${reg.kode}`, at: `${day}T02:00:00.000Z`, ...upload });
-      rows += upload.nakes.length;
-    }
+    const { rows, changed } = await runCycle(regencies, staff, c, day, CHURN, (_, u) => uploadRoster(db, u));
     const seconds = (performance.now() - started) / 1000;
     const after = tableBytes(sqlite);
     const now = usedBytes(sqlite);

@@ -115,3 +115,42 @@ export function rosterOf(s: FacilityStaff, rows: { nakes: NakesRecord[]; pelatih
     }
   }
 }
+
+/** A regency's roster of one cycle, as uploadRoster (write.ts) takes it. */
+export interface CycleUpload {
+  id: string;
+  /** The commit instant (ISO): 02:00 UTC of the cycle's as_of. */
+  at: string;
+  nakes: NakesRecord[];
+  pelatihan: PelatihanRecord[];
+}
+
+/**
+ * One monthly cycle (0-based `cycle`, as_of `day`) of `regencies`: each facility's staff is created
+ * (first cycle) or moved on by `churn` at `rate`, and each regency's whole roster is handed to
+ * `upload`, in order. `staff` carries the positions from cycle to cycle. Returns the rows uploaded
+ * and the rows changed.
+ */
+export async function runCycle(
+  regencies: readonly { kode: string; facilities: readonly Facility[] }[],
+  staff: Map<string, FacilityStaff>,
+  cycle: number,
+  day: string,
+  rate: number,
+  upload: (regency: string, u: CycleUpload) => Promise<void>,
+): Promise<{ rows: number; changed: number }> {
+  let rows = 0;
+  let changed = 0;
+  for (const reg of regencies) {
+    const u: CycleUpload = { id: `h${String(cycle).padStart(2, "0")}-${reg.kode}`, at: `${day}T02:00:00.000Z`, nakes: [], pelatihan: [] };
+    for (const f of reg.facilities) {
+      let st = staff.get(f.kode);
+      if (!st) staff.set(f.kode, (st = firstStaff(f, day)));
+      else changed += churn(st, cycle, day, rate);
+      rosterOf(st, u);
+    }
+    await upload(reg.kode, u);
+    rows += u.nakes.length;
+  }
+  return { rows, changed };
+}

@@ -22,9 +22,8 @@ import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { fileURLToPath } from "node:url";
 import { addMonthsIso } from "../../shared/normalize/calendar";
-import type { NakesRecord, PelatihanRecord } from "../../shared/schema/records";
 import type { Writer } from "../../worker/db/types";
-import { churn, firstStaff, rosterOf, type FacilityStaff } from "./cycles";
+import { runCycle, type FacilityStaff } from "./cycles";
 import { SqliteD1 } from "./d1-sqlite";
 import { geography, population, PROVINCES, type Regency } from "./model";
 import { createDatabases, d1File } from "./province-files";
@@ -146,19 +145,7 @@ async function runPart(dir: string, s: HistorySelection, mine: readonly string[]
   for (let c = 0; c < s.cycles; c++) {
     const started = performance.now();
     const day = addMonthsIso(first, c);
-    let n = 0;
-    let changed = 0;
-    for (const reg of regencies) {
-      const upload = { nakes: [] as NakesRecord[], pelatihan: [] as PelatihanRecord[] };
-      for (const f of reg.facilities) {
-        let st = staff.get(f.kode);
-        if (!st) staff.set(f.kode, (st = firstStaff(f, day)));
-        else changed += churn(st, c, day, s.churn);
-        rosterOf(st, upload);
-      }
-      await uploadRoster(dbs.get(reg.kode.slice(0, 2))!.db, { id: `h${String(c).padStart(2, "0")}-${reg.kode}`, at: `${day}T02:00:00.000Z`, ...upload });
-      n += upload.nakes.length;
-    }
+    const { rows: n, changed } = await runCycle(regencies, staff, c, day, s.churn, (regency, u) => uploadRoster(dbs.get(regency.slice(0, 2))!.db, u));
     let grew = 0;
     for (const p of mine) {
       bytes[p]!.push(usedBytes(dbs.get(p)!.sqlite));

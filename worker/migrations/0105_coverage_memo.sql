@@ -32,6 +32,13 @@ CREATE TABLE coverage_memo (
   rows TEXT NOT NULL
 ) WITHOUT ROWID;
 
+-- The migration runners (wrangler, the test pool) create d1_migrations before the first migration;
+-- a script that applies these files by hand (bench/floor.ts) gets the runners' own table here.
+CREATE TABLE IF NOT EXISTS d1_migrations (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  name TEXT UNIQUE,
+  applied_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP NOT NULL
+);
 CREATE TRIGGER d1_migrations_memo_i AFTER INSERT ON d1_migrations BEGIN UPDATE coverage_generation SET n = n + 1 WHERE id = 1; END;
 
 CREATE TRIGGER coverage_version_memo_i AFTER INSERT ON coverage_version BEGIN UPDATE coverage_generation SET n = n + 1 WHERE id = 1; END;

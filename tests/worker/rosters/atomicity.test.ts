@@ -1,13 +1,12 @@
 import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { UploadResponse } from "../../../shared/api/rosters";
-import { checkRoster } from "../../../worker/rosters/check";
-import { StaleBaseError, storeUpload, type UploadToStore } from "../../../worker/rosters/commit";
-import { storedIssues } from "../../../worker/rosters/response";
+import { StaleBaseError, storeUpload } from "../../../worker/rosters/commit";
 import { LEASES } from "../../../worker/config";
 import { sweepDatabase } from "../../../worker/sweep";
 import type { TokenInfo } from "../../../worker/auth/token-info";
 import { call, count, freshFacilities, json, roster, seedDemo, tokenFor } from "../support";
+import { preparedUpload } from "./prepared-upload";
 
 const who: TokenInfo = { id: "tok_test", role: "admin", scope: "17", name: "atomicity test" };
 let admin: string;
@@ -33,24 +32,7 @@ function failingDb(failAt: number, before?: (n: number) => Promise<void>): D1Dat
   return wrapper as unknown as D1Database & { batches: number };
 }
 
-async function prepared(rows: number, seed: number, facilities: Awaited<ReturnType<typeof freshFacilities>>): Promise<UploadToStore> {
-  const checked = await checkRoster(env.DB, roster(rows, { facilities, seed }), who, { lang: "id", maxRows: 200_000 });
-  expect(checked.result.ok).toBe(true);
-  return {
-    id: crypto.randomUUID(),
-    token: who,
-    createdAt: new Date().toISOString(),
-    asOf: checked.asOf,
-    contentType: "application/json",
-    contentHash: "test",
-    persons: checked.persons,
-    pelatihan: checked.result.pelatihan,
-    counts: checked.result.counts,
-    issues: storedIssues(checked.result.issues),
-    diff: checked.diff,
-    notBefore: checked.latestSince,
-  };
-}
+const prepared = (rows: number, seed: number, facilities: Awaited<ReturnType<typeof freshFacilities>>) => preparedUpload(who, rows, seed, facilities);
 
 const traces = async (uploadId: string) => ({
   nakes: await count("SELECT COUNT(*) AS n FROM nakes WHERE upload_id = ?1", uploadId),

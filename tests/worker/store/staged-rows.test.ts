@@ -2,9 +2,8 @@ import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { RosterRequest } from "../../../shared/schema/roster";
 import type { UploadResponse, ValidateResponse } from "../../../shared/api/rosters";
-import { checkRoster } from "../../../worker/rosters/check";
-import { storedIssues } from "../../../worker/rosters/response";
-import { storeUpload, type UploadToStore } from "../../../worker/rosters/commit";
+import { storeUpload } from "../../../worker/rosters/commit";
+import { preparedUpload } from "../rosters/prepared-upload";
 import type { TokenInfo } from "../../../worker/auth/token-info";
 import { call, count, freshFacilities, json, roster, seedDemo, tokenFor } from "../support";
 
@@ -90,22 +89,7 @@ describe("an upload's unchanged persons", () => {
 describe("a staged upload that dies", () => {
   it("leaves no row in the staging table", async () => {
     const facilities = await freshFacilities(2);
-    const checked = await checkRoster(env.DB, roster(60, { facilities, seed: 1553 }), who, { lang: "id", maxRows: 200_000 });
-    expect(checked.result.ok).toBe(true);
-    const u: UploadToStore = {
-      id: crypto.randomUUID(),
-      token: who,
-      createdAt: new Date().toISOString(),
-      asOf: checked.asOf,
-      contentType: "application/json",
-      contentHash: "test",
-      persons: checked.persons,
-      pelatihan: checked.result.pelatihan,
-      counts: checked.result.counts,
-      issues: storedIssues(checked.result.issues),
-      diff: checked.diff,
-      notBefore: checked.latestSince,
-    };
+    const u = await preparedUpload(who, 60, 1553, facilities);
     // Staged in batches of 10 rows; the batch after the last staging one (the commit) fails.
     let batches = 0;
     let failed = false;
