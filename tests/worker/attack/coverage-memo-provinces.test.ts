@@ -6,6 +6,7 @@ import { NATIONAL } from "../../../shared/coverage/units";
 import { sweepAll } from "../../../worker/sweep";
 import { json, roster, tokenFor } from "../support";
 import { banten, bengkulu, bindProvinces, facilityTable, prepareProvinceDatabases, puskesmas17 } from "../provinces";
+import { heldAfterWrite } from "./memo-probe";
 
 /**
  * Attack on the coverage memo across province databases (issue 15 items 3 and SPEC §7; migration
@@ -54,19 +55,7 @@ async function answers(): Promise<Record<string, CoverageResponse>> {
 const memoCounts = async () => Promise.all(ALL.map(async (db) => (await db.prepare("SELECT COUNT(*) AS n FROM coverage_memo").first<{ n: number }>())!.n));
 const forget = () => Promise.all(ALL.map((db) => db.prepare("DELETE FROM coverage_memo").run()));
 
-async function heldAfter(write: () => Promise<void>): Promise<void> {
-  await answers();
-  for (const n of await memoCounts()) expect(n, "each database remembers before the write").toBeGreaterThan(0);
-  await write();
-  const first = await answers();
-  const again = await answers();
-  await forget();
-  const truth = await answers();
-  for (const q of QUESTIONS) {
-    expect(first[q], `first answer after the write to "${q}"`).toEqual(truth[q]);
-    expect(again[q], `remembered answer after the write to "${q}"`).toEqual(truth[q]);
-  }
-}
+const heldAfter = (write: () => Promise<void>) => heldAfterWrite({ questions: QUESTIONS, answers, remembered: memoCounts, forget }, write);
 
 const ok = async (res: Promise<Response>, status = 200) => {
   const r = await res;

@@ -6,6 +6,7 @@ import { mukomukoFacilities } from "../../../fixtures/demo";
 import type { Bindings } from "../../../worker/env";
 import { sweepAll } from "../../../worker/sweep";
 import { call, json, roster, seedDemo, tokenFor } from "../support";
+import { heldAfterWrite } from "./memo-probe";
 
 /**
  * Attack on the coverage memo (issue 15, migration 0105, worker/coverage/read.ts): a coverage answer
@@ -62,23 +63,7 @@ async function answers(): Promise<Record<string, CoverageResponse>> {
 const memoCount = async () => (await env.DB.prepare("SELECT COUNT(*) AS n FROM coverage_memo").first<{ n: number }>())!.n;
 const forget = () => env.DB.prepare("DELETE FROM coverage_memo").run();
 
-/**
- * Remembers every question, runs `write`, and holds the answers after it (first asked, then asked
- * again from the memo) to the answers of an emptied memo.
- */
-async function heldAfter(write: () => Promise<void>): Promise<void> {
-  await answers();
-  expect(await memoCount(), "questions remembered before the write").toBeGreaterThan(0);
-  await write();
-  const first = await answers();
-  const again = await answers();
-  await forget();
-  const truth = await answers();
-  for (const q of QUESTIONS) {
-    expect(first[q], `first answer after the write to "${q}"`).toEqual(truth[q]);
-    expect(again[q], `remembered answer after the write to "${q}"`).toEqual(truth[q]);
-  }
-}
+const heldAfter = (write: () => Promise<void>) => heldAfterWrite({ questions: QUESTIONS, answers, remembered: async () => [await memoCount()], forget }, write);
 
 const upload = async (body: unknown, token = uploader) => {
   const res = await call("POST", "/v1/rosters", { token, json: body });
