@@ -16,7 +16,7 @@ import { regionName } from "./names";
 import { parseRules } from "../store/coverage-standards";
 import { coverageSql, type CoverageRows } from "./read-sql";
 import { RULES_SQL } from "../store/coverage-standards";
-import { GENERATION_SQL, memoLookupSql, memoStoreSql } from "../store/coverage-memo";
+import { GENERATION_SQL, lookupMemo, memoStoreSql } from "../store/coverage-memo";
 
 /**
  * Coverage for a question: the active standard sets of every database the region spans (they shape
@@ -37,8 +37,8 @@ export async function readCoverage(dbs: readonly Reader[], q: ResolvedQuery, kee
   const question = questionOf(q);
   const memos = await Promise.all(
     dbs.map(async (db) => {
-      const l = await prepare(db, memoLookupSql(question)).first<{ generation: number; rows: string | null }>();
-      return l?.rows ? (JSON.parse(l.rows) as Memo) : null;
+      const l = await lookupMemo(db, question);
+      return l.rows ? (JSON.parse(l.rows) as Memo) : null;
     }),
   );
   const rulesOf = await Promise.all(dbs.map(async (db, i) => memos[i]?.rules ?? (await prepare(db, rulesSql(q.as_of)).all()).results));

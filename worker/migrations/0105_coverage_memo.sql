@@ -13,7 +13,8 @@
 --
 -- coverage_memo: per question (level, region, as_of; worker/store/coverage-memo.ts) the result rows of
 -- the coverage statements on this database, as JSON with the fingerprint of those statements (a
--- release that changes them reads afresh), the generation they were read at, their size in bytes
+-- release that changes them reads afresh), in parts of at most one D1 value each (the country's rows
+-- on one database pass 1 MB), the generation they were read at, each part's size in bytes
 -- (kept apart so that keeping the table within its budget never reads the rows) and whether the
 -- question is one the scheduled job answers ahead (pinned: evicted last).
 
@@ -24,12 +25,14 @@ CREATE TABLE coverage_generation (
 INSERT INTO coverage_generation (id, n) VALUES (1, 0);
 
 CREATE TABLE coverage_memo (
-  question TEXT PRIMARY KEY,
+  question TEXT NOT NULL,
+  part INTEGER NOT NULL,
   generation INTEGER NOT NULL,
   stored_at TEXT NOT NULL,
   pinned INTEGER NOT NULL DEFAULT 0,
   bytes INTEGER NOT NULL,
-  rows TEXT NOT NULL
+  rows TEXT NOT NULL,
+  PRIMARY KEY (question, part)
 ) WITHOUT ROWID;
 
 -- The migration runners (wrangler, the test pool) create d1_migrations before the first migration;

@@ -1,5 +1,5 @@
-import { D1_LIMITS, utf8Bytes } from "../db/limits";
-import type { Sql } from "../db/types";
+import { D1_LIMITS, prepare, utf8Bytes } from "../db/limits";
+import type { Reader, Sql } from "../db/types";
 
 /**
  * SQL of coverage_generation and coverage_memo (migration 0105): coverage answers remembered per
@@ -12,15 +12,41 @@ import type { Sql } from "../db/types";
 export const GENERATION_SQL: Sql = { sql: "SELECT n AS generation FROM coverage_generation WHERE id = 1", params: [] };
 
 /**
- * One row: the current generation and, when remembered at it, the question's rows (JSON text; NULL
- * when not remembered or remembered at an older generation).
+ * The current generation and, when the question is remembered at it, its rows (JSON text, its parts
+ * joined in order); rows null when not remembered or remembered at an older generation.
  */
-export function memoLookupSql(question: string): Sql {
-  return {
-    sql: `SELECT g.n AS generation, (SELECT m.rows FROM coverage_memo m WHERE m.question = ?1 AND m.generation = g.n) AS rows
-          FROM coverage_generation g WHERE g.id = 1`,
+export async function lookupMemo(db: Reader, question: string): Promise<{ generation: number | null; rows: string | null }> {
+  const { results } = await prepare(db, {
+    sql: `SELECT g.n AS generation, m.rows FROM coverage_generation g
+          LEFT JOIN coverage_memo m ON m.question = ?1 AND m.generation = g.n
+          WHERE g.id = 1 ORDER BY m.part`,
     params: [question],
-  };
+  }).all<{ generation: number; rows: string | null }>();
+  const parts = results.flatMap((r) => (r.rows === null ? [] : [r.rows]));
+  return { generation: results[0]?.generation ?? null, rows: parts.length > 0 ? parts.join("") : null };
+}
+
+/** Parts a memo may take at most (each one D1 value): a larger answer is read afresh each time. */
+export const MEMO_MAX_PARTS = 8;
+
+/**
+ * `text` in parts of at most `maxBytes` UTF-8 bytes each, never splitting a surrogate pair; null when
+ * it needs more than MEMO_MAX_PARTS.
+ */
+export function memoParts(text: string, maxBytes = D1_LIMITS.maxValueBytes): string[] | null {
+  const parts: string[] = [];
+  let at = 0;
+  while (at < text.length) {
+    if (parts.length === MEMO_MAX_PARTS) return null;
+    // A UTF-16 unit is at most 3 UTF-8 bytes (a surrogate pair: 4 for 2): start from the ASCII case and shrink.
+    let end = Math.min(text.length, at + maxBytes);
+    while (utf8Bytes(text.slice(at, end)) > maxBytes) end = at + Math.floor((end - at) * 0.9);
+    const code = text.charCodeAt(end - 1);
+    if (end < text.length && code >= 0xd800 && code <= 0xdbff) end--;
+    parts.push(text.slice(at, end));
+    at = end;
+  }
+  return parts;
 }
 
 /**
@@ -39,25 +65,27 @@ export interface MemoKeeping {
 /**
  * Remembers `rows` (JSON text) for `question`, read at `generation`, if that is still the current
  * generation: a write committed since the read leaves nothing behind, so a stale answer is never
- * stored. Memos of older generations (never read again) go in the same batch, then, past the byte
- * budget, the oldest unpinned ones first (the pinned ones only when they alone pass it). Null when the
- * rows are larger than one D1 value may be (D1_LIMITS.maxValueBytes): that question is answered from
- * the statements each time.
+ * stored; its parts (memoParts) go in one batch, so all or none are stored. Memos of older
+ * generations (never read again) go first, then, past the byte budget, the oldest unpinned questions
+ * (the pinned ones only when they alone pass it). Null when the rows need more than MEMO_MAX_PARTS:
+ * that question is answered from the statements each time.
  */
 export function memoStoreSql(question: string, generation: number, rows: string, at: string, keep: MemoKeeping = {}): Sql[] | null {
-  const bytes = utf8Bytes(rows);
-  if (bytes > D1_LIMITS.maxValueBytes) return null;
+  const parts = memoParts(rows);
+  if (!parts) return null;
   const current = "(SELECT n FROM coverage_generation WHERE id = 1)";
   return [
-    { sql: `DELETE FROM coverage_memo WHERE generation <> ${current}`, params: [] },
-    {
-      sql: `INSERT OR REPLACE INTO coverage_memo (question, generation, stored_at, pinned, bytes, rows)
-            SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE ${current} = ?2`,
-      params: [question, generation, at, keep.pinned ? 1 : 0, bytes, rows],
-    },
+    { sql: `DELETE FROM coverage_memo WHERE generation <> ${current} OR question = ?1`, params: [question] },
+    ...parts.map((text, part) => ({
+      sql: `INSERT INTO coverage_memo (question, part, generation, stored_at, pinned, bytes, rows)
+            SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7 WHERE ${current} = ?3`,
+      params: [question, part, generation, at, keep.pinned ? 1 : 0, utf8Bytes(text), text],
+    })),
     {
       sql: `DELETE FROM coverage_memo WHERE (SELECT SUM(bytes) FROM coverage_memo) > ?1 AND question IN (
-              SELECT question FROM (SELECT question, SUM(bytes) OVER (ORDER BY pinned DESC, stored_at DESC, question DESC) AS upto FROM coverage_memo)
+              SELECT question FROM (
+                SELECT question, SUM(SUM(bytes)) OVER (ORDER BY MAX(pinned) DESC, MAX(stored_at) DESC, question DESC) AS upto
+                FROM coverage_memo GROUP BY question)
               WHERE upto > ?1)`,
       params: [keep.budget ?? MEMO_BUDGET_BYTES],
     },

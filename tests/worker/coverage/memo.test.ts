@@ -2,7 +2,7 @@ import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { coverageSql } from "../../../worker/coverage/read-sql";
 import { RULES_SQL } from "../../../worker/store/coverage-standards";
-import { GENERATION_SQL, memoStoreSql } from "../../../worker/store/coverage-memo";
+import { GENERATION_SQL, lookupMemo, MEMO_MAX_PARTS, memoParts, memoStoreSql } from "../../../worker/store/coverage-memo";
 import { prepare } from "../../../worker/db/limits";
 import { D1_LIMITS } from "../../../worker/db/limits";
 import { call, roster, seedDemo, tokenFor } from "../support";
@@ -145,7 +145,25 @@ describe("coverage answers remembered until their data changes", () => {
     expect(results.map((r) => r.question)).toEqual(["q1", "q2"]);
   });
 
-  it("does not remember an answer larger than one D1 value may be", () => {
-    expect(memoStoreSql("big", 1, "x".repeat(D1_LIMITS.maxValueBytes + 1), "2026-11-30T00:00:00.000Z")).toBeNull();
+  it("splits a memo into parts of at most one D1 value each, never inside a character", () => {
+    const text = `${"a".repeat(7)}é😀${"b".repeat(5)}😀`;
+    const parts = memoParts(text, 8)!;
+    expect(parts.join("")).toBe(text);
+    for (const p of parts) {
+      expect(new TextEncoder().encode(p).length).toBeLessThanOrEqual(8);
+      expect(p).not.toMatch(/^[\uDC00-\uDFFF]|[\uD800-\uDBFF]$/);
+    }
+  });
+
+  it("keeps an answer larger than one D1 value in parts and reads it back whole", async () => {
+    const { generation } = (await prepare(env.DB, GENERATION_SQL).first<{ generation: number }>())!;
+    const big = JSON.stringify({ pad: "é".repeat(D1_LIMITS.maxValueBytes) });
+    await env.DB.batch(memoStoreSql("big", generation, big, "2026-11-30T00:00:00.000Z")!.map((s) => prepare(env.DB, s)));
+    expect((await env.DB.prepare("SELECT COUNT(*) AS n FROM coverage_memo WHERE question = 'big'").first<{ n: number }>())!.n).toBeGreaterThan(1);
+    expect((await lookupMemo(env.DB, "big")).rows).toBe(big);
+  });
+
+  it("does not remember an answer that needs more parts than a memo may take", () => {
+    expect(memoStoreSql("huge", 1, "x".repeat(D1_LIMITS.maxValueBytes * MEMO_MAX_PARTS + 1), "2026-11-30T00:00:00.000Z")).toBeNull();
   });
 });
