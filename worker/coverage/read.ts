@@ -29,10 +29,9 @@ import { GENERATION_SQL, lookupMemo, memoStoreSql } from "../store/coverage-memo
  * (store/coverage-memo.ts, migration 0105): a question asked again is one lookup per database. A
  * remembered answer is used only if it was read by the very statements this Worker would send now
  * (their fingerprint: a release that changes them, or another database's set that reshapes them,
- * reads afresh). `keep.now` (ISO) dates a new memo; `keep.pinned` marks the questions the scheduled
- * job answers ahead (coverage/warm.ts), kept longest.
+ * reads afresh). `keep`: CoverageReadOptions.
  */
-export async function readCoverage(dbs: readonly Reader[], q: ResolvedQuery, keep: { now?: string; pinned?: boolean } = {}): Promise<CoverageResponse> {
+export async function readCoverage(dbs: readonly Reader[], q: ResolvedQuery, keep: CoverageReadOptions = {}): Promise<CoverageResponse> {
   if (dbs.length === 0) throw new Error("readCoverage needs a database");
   const question = questionOf(q);
   const memos = await Promise.all(
@@ -46,10 +45,11 @@ export async function readCoverage(dbs: readonly Reader[], q: ResolvedQuery, kee
   const statements = coverageSql(q, standardJenisList(parseRules(rules)));
   const flat = Object.entries(statements).flatMap(([name, s]) => (Array.isArray(s) ? s : [s]).map((one) => ({ name, one })));
   const shape = await fingerprint([RULES_SQL, ...flat.map(({ one }) => one.sql)]);
+  let remembered = 0;
   const perDb = await Promise.all(
     dbs.map(async (db, i) => {
       const memo = memos[i];
-      if (memo?.shape === shape) return memo.rows;
+      if (memo?.shape === shape) return (remembered++, memo.rows);
       const read = await readAfresh(db, flat, q.as_of);
       if (read.generation !== null) {
         await remember(db, question, read.generation, { shape, rules: read.rules, rows: read.rows }, keep.now ?? new Date().toISOString(), keep.pinned ?? false);
@@ -64,7 +64,18 @@ export async function readCoverage(dbs: readonly Reader[], q: ResolvedQuery, kee
       for (const row of list) into.push(row);
     }
   }
+  keep.onRead?.({ remembered, databases: dbs.length });
   return foldCoverage(q, rows as CoverageRows);
+}
+
+/** How readCoverage keeps what it reads, and whom it tells. */
+export interface CoverageReadOptions {
+  /** ISO instant a new memo is dated with (default now). */
+  now?: string;
+  /** A question the scheduled job answers ahead (coverage/warm.ts): its memo is kept longest. */
+  pinned?: boolean;
+  /** Told how many of the databases answered from their memo. */
+  onRead?: (r: { remembered: number; databases: number }) => void;
 }
 
 const rulesSql = (asOf: string): Sql => ({ sql: RULES_SQL, params: [asOf] });

@@ -9,6 +9,7 @@ import { regionAsked } from "../http/region";
 import { readSessions } from "../http/databases";
 import { readCoverage } from "../coverage/read";
 import { answeredAhead } from "../coverage/warm";
+import { serverTiming, timed } from "../http/timing";
 import { configOf } from "../config";
 import { ApiError, langOf } from "../http/errors";
 import { routes } from "../openapi/app";
@@ -52,7 +53,7 @@ coverageRoutes.openapi(
       "Counts only: never a NIK, NIP or name of a person. Density is null where population is unknown.",
     ].join(" "),
     security: bearer,
-    middleware: [requireRole("analyst")] as const,
+    middleware: [requireRole("analyst"), serverTiming()] as const,
     request: { query: coverageCsvQuerySchema },
     responses: {
       200: {
@@ -70,9 +71,13 @@ coverageRoutes.openapi(
     const resolved = resolveQuery({ ...q, region: region ?? undefined, as_of: asOf }, asOf);
     if (!resolved.ok) throw new ApiError(400, "bad_request", resolved.message);
     const nowMs = configOf(c.env).now ?? Date.now();
+    const started = Date.now();
     const body = await readCoverage(readSessions(c, resolved.query.region), resolved.query, {
       now: new Date(nowMs).toISOString(),
       pinned: answeredAhead(c.env, resolved.query, nowMs),
+      // Server-Timing says whether the answer was remembered (store/coverage-memo.ts) or computed.
+      onRead: ({ remembered, databases }) =>
+        timed(c, "read", Date.now() - started, remembered === databases ? "remembered" : remembered === 0 ? "computed" : `remembered ${remembered} of ${databases}`),
     });
     c.header("Vary", "Accept, Accept-Language");
     if (wantsCsv(c.req.header("Accept"))) {

@@ -33,7 +33,7 @@ export const MEMO_MAX_PARTS = 8;
  * `text` in parts of at most `maxBytes` UTF-8 bytes each, never splitting a surrogate pair; null when
  * it needs more than MEMO_MAX_PARTS.
  */
-export function memoParts(text: string, maxBytes = D1_LIMITS.maxValueBytes): string[] | null {
+export function memoParts(text: string, maxBytes: number = D1_LIMITS.maxValueBytes): string[] | null {
   const parts: string[] = [];
   let at = 0;
   while (at < text.length) {

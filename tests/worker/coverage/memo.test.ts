@@ -72,6 +72,14 @@ describe("coverage answers remembered until their data changes", () => {
     expect(again.figures[FIG]).toBe(fresh.figures[FIG]! + 1000);
   });
 
+  it("says in Server-Timing whether the answer was computed or remembered", async () => {
+    await env.DB.prepare("DELETE FROM coverage_memo").run();
+    const first = await call("GET", `/v1/coverage?${Q}`, { token: analyst });
+    const again = await call("GET", `/v1/coverage?${Q}`, { token: analyst });
+    expect(first.headers.get("Server-Timing")).toMatch(/^read;dur=\d+;desc="computed"$/);
+    expect(again.headers.get("Server-Timing")).toMatch(/^read;dur=\d+;desc="remembered"$/);
+  });
+
   it("keeps every table the coverage statements read under a trigger for insert, update and delete", async () => {
     const tables = await tablesCoverageReads();
     expect(tables).toEqual(expect.arrayContaining(["coverage_fakta", "coverage_pelatihan", "coverage_version", "fasyankes_versi", "wilayah"]));
