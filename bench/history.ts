@@ -86,18 +86,20 @@ async function main() {
   console.log(
     `\n${g.rows.length} monthly cycles from ${g.firstDay}, ${rows.toLocaleString("en")} current staff rows, ` +
       `${((g.changed.slice(1).reduce((a, b) => a + b, 0) / Math.max(1, g.changed.length - 1) / rows) * 100).toFixed(1)}% changed a cycle, ` +
-      `${provinces.length} province databases${ONLY ? ` (only ${ONLY.join(", ")})` : ""}; ` +
-      `first cycle ${mb(gr.first)}, largest province ${gr.largest} ${mb(gr.largestBytes)}, all ${mb(gr.nationalBytes)}; ` +
+      `${provinces.length} province database${provinces.length === 1 ? "" : "s"}${ONLY ? ` (only ${ONLY.join(", ")})` : ""}; ` +
+      `first cycle ${mb(gr.first)}, largest province ${gr.largest}: ${mb(gr.largestBytes)}, all ${mb(gr.nationalBytes)}; ` +
       `cycles took ${g.seconds.map((s) => s.toFixed(0)).join("/")} s in ${g.parts} processes; coverage median of ${RUNS} requests through wrangler dev\n`,
   );
   const pct = (b: number) => `${((b / gr.first) * 100).toFixed(1)}%`;
   console.log(`bytes per later cycle: ${pct(gr.laterMedian)} of the first (median; mean ${pct(gr.laterMean)}, largest ${pct(gr.laterMax)} in cycle ${gr.laterMaxAt})`);
   console.log(`largest province database: ${gr.largestYears.toFixed(1)} years under 10 GB`);
-  console.log(`one national database: ${gr.nationalYears.toFixed(1)} years under 10 GB`);
+  console.log(`one national database: ${gr.nationalYears.toFixed(1)} years under 10 GB${ONLY ? ` (of the provinces run: ${ONLY.join(", ")})` : ""}`);
   console.log(`coverage with history: province ${cov["p-latest"]!.toFixed(3)} s, country ${cov["c-latest"]!.toFixed(3)} s`);
-  console.log(`coverage with history a year back (${yearBack}): province ${cov["p-back"]!.toFixed(3)} s, country ${cov["c-back"]!.toFixed(3)} s`);
+  // A run of fewer than 12 cycles starts after that date: nothing was recorded then.
+  const noRoster = yearBack < g.firstDay ? ` (before the first cycle, ${g.firstDay}: no roster yet)` : "";
+  console.log(`coverage with history a year back (${yearBack}): province ${cov["p-back"]!.toFixed(3)} s, country ${cov["c-back"]!.toFixed(3)} s${noRoster}`);
   console.log(`computed afresh (the first asking after a change): province ${cov["pf-latest"]!.toFixed(3)} s, country ${cov["cf-latest"]!.toFixed(3)} s`);
-  console.log(`computed afresh a year back (${yearBack}): province ${cov["pf-back"]!.toFixed(3)} s, country ${cov["cf-back"]!.toFixed(3)} s`);
+  console.log(`computed afresh a year back (${yearBack}): province ${cov["pf-back"]!.toFixed(3)} s, country ${cov["cf-back"]!.toFixed(3)} s${noRoster}`);
 }
 
 main().catch((e) => {
