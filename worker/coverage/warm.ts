@@ -1,7 +1,7 @@
 import type { ResolvedQuery } from "../../shared/coverage/build";
 import { resolveQuery } from "../../shared/coverage/query";
 import { todayIn } from "../../shared/normalize/today";
-import { dbFor, oneProvincePerDatabase, provincesWithOwnDatabase } from "../db/region";
+import { databaseRegions, dbFor, provincesWithOwnDatabase } from "../db/region";
 import type { Bindings } from "../env";
 import { questionOf, readCoverage } from "./read";
 
@@ -34,7 +34,7 @@ export async function warmCoverage(env: Bindings, nowMs: number, deadline: numbe
   let asked = 0;
   for (const q of aheadQuestions(env, nowMs)) {
     if (Date.now() > deadline) break;
-    const dbs = q.region === null ? oneProvincePerDatabase(env).map((p) => dbFor(env, p)) : [dbFor(env, q.region)];
+    const dbs = databaseRegions(env, q.region).map((p) => dbFor(env, p));
     await readCoverage(dbs, q, { now: new Date(nowMs).toISOString(), pinned: true });
     asked++;
   }

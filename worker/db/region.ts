@@ -62,6 +62,14 @@ export function oneProvincePerDatabase(env: Bindings): string[] {
 }
 
 /**
+ * The regions that name the databases a region's data lives in: the region itself for a region or a
+ * facility, one province per distinct database for the whole country (null).
+ */
+export function databaseRegions(env: Bindings, region: string | null): string[] {
+  return region !== null ? [region] : oneProvincePerDatabase(env);
+}
+
+/**
  * Codes (facility or region codes) grouped by the database that holds them, in first-seen order: one
  * query per database, run in parallel by the caller.
  */

@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import { BOOKMARK_HEADER, primaryOf, sessionAt } from "../db/session";
-import { dbFor, oneProvincePerDatabase } from "../db/region";
+import { databaseRegions, dbFor } from "../db/region";
 import type { AppEnv } from "../env";
 
 /**
@@ -27,21 +27,14 @@ export function writeDb(c: Context<AppEnv>, region?: string | null): D1Database 
   return dbFor(c.env, region ?? c.get("token")?.scope ?? null);
 }
 
-/**
- * The regions that name the databases a region's data lives in (db/region.ts: one per province once
- * DB_xx are bound, else DB): the region itself for a region or facility, one province per distinct
- * database for the whole country (null).
- */
-const databaseRegions = (c: Context<AppEnv>, region: string | null): string[] => (region !== null ? [region] : oneProvincePerDatabase(c.env));
-
 /** Read sessions at the client's bookmark on the databases of a region (null: the whole country). */
 export function readSessions(c: Context<AppEnv>, region: string | null): D1DatabaseSession[] {
-  return databaseRegions(c, region).map((p) => readSession(c, p));
+  return databaseRegions(c.env, region).map((p) => readSession(c, p));
 }
 
 /** The databases a change for a region must be written to (null: the whole country). */
 export function writeDbs(c: Context<AppEnv>, region: string | null): D1Database[] {
-  return databaseRegions(c, region).map((p) => writeDb(c, p));
+  return databaseRegions(c.env, region).map((p) => writeDb(c, p));
 }
 
 /**

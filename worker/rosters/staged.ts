@@ -33,6 +33,9 @@ export async function commitStagedUpload(
   const staged = await stagedUpload(primary, a.id, new Date().toISOString());
   if (!staged || staged.staged_by !== a.token.id) throw gone();
   const persons = await personsOfUpload(primary, a.id);
+  // Rows a Worker before migration 0100 staged lie in nakes, not in nakes_staged: such a staging is
+  // gone (the pane stages again), never committed as an empty roster.
+  if (persons.length !== staged.nakes_rows) throw gone();
   const nakesPerFacility = new Map<string, number>();
   for (const p of persons) nakesPerFacility.set(p.kode_fasyankes, (nakesPerFacility.get(p.kode_fasyankes) ?? 0) + 1);
   const kodes = [...nakesPerFacility.keys()].sort();

@@ -75,7 +75,9 @@ export function memoStoreSql(question: string, generation: number, rows: string,
   if (!parts) return null;
   const current = "(SELECT n FROM coverage_generation WHERE id = 1)";
   return [
-    { sql: `DELETE FROM coverage_memo WHERE generation <> ${current} OR question = ?1`, params: [question] },
+    // The question's older parts go only when this memo replaces them (its generation is current): a
+    // late store of a stale read leaves the memo another request stored meanwhile.
+    { sql: `DELETE FROM coverage_memo WHERE generation <> ${current} OR (question = ?1 AND ?2 = ${current})`, params: [question, generation] },
     ...parts.map((text, part) => ({
       sql: `INSERT INTO coverage_memo (question, part, generation, stored_at, pinned, bytes, rows)
             SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7 WHERE ${current} = ?3`,

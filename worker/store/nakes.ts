@@ -16,9 +16,10 @@ import type { Reader, Sql, SqlValue } from "../db/types";
  * batch copies into nakes only the persons whose (facility, NIK, fingerprint) differ from the version
  * that held at the upload's as_of, and empties the staging. Staging every row into nakes and deleting
  * the unchanged ~97 % at commit split every page of its seven indexes and left them half empty (issue
- * 15: a second cycle added a third of the first's bytes). Rows left in nakes with valid_from '' or
- * valid_to '' by a Worker before migration 0100 were moved to nakes_staged by it; the readers below
- * still pass such intervals by.
+ * 15: a second cycle added a third of the first's bytes). Migration 0100 moved the rows of uploads
+ * still uncommitted when it ran to nakes_staged; rows an older Worker stages into nakes during a
+ * deploy (valid_to '') hold at no date, so the readers below pass them by, their commit is refused
+ * (rosters/staged.ts) and the sweep deletes them (deleteStagedNakesSql).
  */
 
 /** The rows of `alias` that are in their facility's current roster (committed, not closed). */
@@ -227,10 +228,17 @@ export const unchangedPersonSql = (nik: string): string =>
   `EXISTS (SELECT 1 FROM nakes_staged x WHERE x.upload_id = ?1 AND x.nik = ${nik})
     AND NOT EXISTS (SELECT 1 FROM nakes_staged x WHERE x.upload_id = ?1 AND x.nik = ${nik} AND NOT ${HELD_TWIN("x")})`;
 
-/** Staged rows of an upload that died before its commit (see store/uploads.ts cleanup). */
-export function deleteStagedNakesSql(uploadId: string): Sql {
-  // A committed upload's staging is already empty (its final batch emptied it): nothing to guard.
-  return { sql: "DELETE FROM nakes_staged WHERE upload_id = ?1", params: [uploadId] };
+/**
+ * Staged rows of an upload that died before its commit (see store/uploads.ts cleanup), and the rows a
+ * Worker before migration 0100 staged into nakes itself (undated, valid_to '') for an upload that is
+ * still uncommitted: a staging made during a deploy, refused at its commit (rosters/staged.ts).
+ */
+export function deleteStagedNakesSql(uploadId: string): Sql[] {
+  return [
+    // A committed upload's staging is already empty (its final batch emptied it): nothing to guard.
+    { sql: "DELETE FROM nakes_staged WHERE upload_id = ?1", params: [uploadId] },
+    { sql: "DELETE FROM nakes WHERE upload_id = ?1 AND EXISTS (SELECT 1 FROM uploads WHERE id = ?1 AND committed_at IS NULL)", params: [uploadId] },
+  ];
 }
 
 /** (facility, NIK, fingerprint) of the staged rows of one upload (to diff at its commit). */

@@ -31,12 +31,14 @@ export interface StagedUpload {
   lease_until: string | null;
   /** The roster's own date. */
   as_of: string;
+  /** Nakes rows the upload staged. */
+  nakes_rows: number;
 }
 
 /** An upload staged by a dry run, still within its lease at `now`; null when unknown, committed or expired. */
 export async function stagedUpload(db: Reader, id: string, now: string): Promise<StagedUpload | null> {
   return prepare(db, {
-    sql: "SELECT id, staged_by, lease_until, as_of FROM uploads WHERE id = ?1 AND committed_at IS NULL AND staged_by IS NOT NULL AND lease_until > ?2",
+    sql: "SELECT id, staged_by, lease_until, as_of, nakes_rows FROM uploads WHERE id = ?1 AND committed_at IS NULL AND staged_by IS NOT NULL AND lease_until > ?2",
     params: [id, now],
   }).first<StagedUpload>();
 }

@@ -66,7 +66,7 @@ export function commitUploadSql(id: string, at: string): Sql {
 /** Removes what an uncommitted upload staged; a committed upload is never touched. */
 export function discardStagedSql(id: string): Sql[] {
   return [
-    deleteStagedNakesSql(id),
+    ...deleteStagedNakesSql(id),
     deleteStagedPelatihanSql(id),
     {
       sql: "DELETE FROM text_parts WHERE owner = ?2 AND EXISTS (SELECT 1 FROM uploads WHERE id = ?1 AND committed_at IS NULL)",

@@ -142,6 +142,16 @@ describe("coverage answers remembered until their data changes", () => {
     expect((await env.DB.prepare("SELECT COUNT(*) AS n FROM coverage_memo WHERE question = 'stale question'").first<{ n: number }>())!.n).toBe(0);
   });
 
+  it("leaves a current memo in place when a late store of a stale read for the same question arrives", async () => {
+    const gen = async () => (await prepare(env.DB, GENERATION_SQL).first<{ generation: number }>())!.generation;
+    const stale = await gen();
+    await env.DB.prepare("UPDATE wilayah SET nama = nama WHERE kode = '17'").run();
+    const at = "2026-11-30T00:00:00.000Z";
+    await env.DB.batch(memoStoreSql("late", await gen(), '{"fresh":true}', at)!.map((s) => prepare(env.DB, s)));
+    await env.DB.batch(memoStoreSql("late", stale, '{"fresh":false}', at)!.map((s) => prepare(env.DB, s)));
+    expect((await lookupMemo(env.DB, "late")).rows).toBe('{"fresh":true}');
+  });
+
   it("keeps the newest memos within the byte budget and lets the oldest go", async () => {
     await env.DB.prepare("DELETE FROM coverage_memo").run();
     const { generation } = (await prepare(env.DB, GENERATION_SQL).first<{ generation: number }>())!;

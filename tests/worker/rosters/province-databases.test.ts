@@ -160,9 +160,11 @@ describe("uploads to two provinces with a database each", () => {
     expect(await where("SELECT COUNT(*) AS n FROM coverage_memo WHERE question = ?1", question)).toEqual({ DB: 1, DB_17: 1, DB_36: 1 });
     expect(await coverage()).toEqual(fresh);
     await DB_36.prepare("UPDATE coverage_version SET t_PERAWAT = t_PERAWAT + 1 WHERE valid_to IS NULL").run();
-    const after = await coverage();
+    const res = await via("GET", "/v1/coverage?as_of=2026-11-03", { token: analyst });
+    // Only Banten's part is read again: DB and Bengkulu's database answer from their memos.
+    expect(res.headers.get("Server-Timing")).toMatch(/desc="remembered 2 of 3"/);
+    const after = await json<CoverageResponse>(res);
     expect(after.figures["tenaga.PERAWAT"]).toBeGreaterThan(fresh.figures["tenaga.PERAWAT"]!);
-    // Bengkulu's and the other provinces' (DB) memos still answer: only Banten's database changed.
     expect(await where("SELECT COUNT(*) AS n FROM coverage_memo WHERE question = ?1", question)).toEqual({ DB: 1, DB_17: 1, DB_36: 1 });
   });
 

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { uploadResponseSchema, validateResponseSchema, type UploadResponse, type ValidateResponse } from "../../../shared/api/rosters";
 import type { Bindings } from "../../../worker/env";
 import worker from "../../../worker/index";
+import { sweepDatabase } from "../../../worker/sweep";
 import { call, count, freshFacilities, json, roster, seedDemo, tokenFor } from "../support";
 
 /**
@@ -103,6 +104,24 @@ describe("POST /v1/rosters/commit", () => {
     expect(again.headers.get("Idempotent-Replayed")).toBe("true");
     expect(await json<UploadResponse>(again)).toEqual(await json<UploadResponse>(first));
     expect((await commit(dry.staged!.id)).status).toBe(404);
+  });
+
+  it("answers 404 to the commit of a staging whose rows an earlier Worker left in nakes, and the sweep clears them", async () => {
+    // A Worker before migration 0100 still serving during a deploy staged into nakes, undated (valid_to '').
+    const facilities = await freshFacilities(1);
+    const dry = await stage(roster(12, { facilities, seed: 821 }));
+    const id = dry.staged!.id;
+    const columns = "upload_id, kode_fasyankes, row_no, nik, nip, nama, jenis_kelamin, tanggal_lahir, jenis_tenaga, pendidikan, status_kepegawaian, no_str, str_berlaku_sampai, no_sip, sip_berlaku_sampai, tmt_penugasan, keterangan, fp";
+    await env.DB.batch([
+      env.DB.prepare(`INSERT INTO nakes (${columns}, valid_from, valid_to) SELECT ${columns}, (SELECT as_of FROM uploads WHERE id = ?1), '' FROM nakes_staged WHERE upload_id = ?1`).bind(id),
+      env.DB.prepare("DELETE FROM nakes_staged WHERE upload_id = ?1").bind(id),
+    ]);
+    expect((await commit(id)).status).toBe(404);
+    expect(await count("SELECT COUNT(*) AS n FROM uploads WHERE id = ?1 AND committed_at IS NOT NULL", id)).toBe(0);
+    expect(await count("SELECT COUNT(*) AS n FROM roster_current WHERE kode_fasyankes = ?1", facilities[0]!.kode)).toBe(0);
+    await sweepDatabase(env.DB, new Date(Date.now() + 25 * 60 * 60_000));
+    expect(await count("SELECT COUNT(*) AS n FROM nakes WHERE upload_id = ?1", id)).toBe(0);
+    expect(await count("SELECT COUNT(*) AS n FROM uploads WHERE id = ?1", id)).toBe(0);
   });
 
   it("commits once when several commits of one staging race", async () => {
