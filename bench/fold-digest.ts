@@ -18,8 +18,8 @@ import { countryRows, openFoldDb, rowsOf } from "./fold-rows";
 
 const sha = (x: unknown) => createHash("sha256").update(JSON.stringify(x)).digest("hex");
 
-const db = openFoldDb();
-if (db) {
+const db = await openFoldDb();
+{
   const questions: [string | null, CoverageLevel][] = [
     ["35", "regency"],
     ["35", "kecamatan"],

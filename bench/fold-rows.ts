@@ -2,8 +2,8 @@
  * The rows coverage folds (worker/coverage/read.ts foldCoverage), read from a province database file
  * with the Worker's own statements (worker/coverage/read-sql.ts coverageSql, the rules of
  * store/coverage-standards.ts) — for bench/fold.ts and bench/fold-digest.ts. The file is opened
- * read-only. It is a copy of a national benchmark's province database (not in the repository, not in
- * CI): FOLD_DB names it, else the copy under /tmp/prof; `null` when it is not there.
+ * read-only: FOLD_DB names one, else Jawa Timur's (35) database of bench:history's 24 monthly cycles
+ * (scripts/national/history.ts: generated once, ~3 min, then cached in the temp dir).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -13,16 +13,15 @@ import { standardJenisList } from "../shared/coverage/standard";
 import { provinsiList } from "../shared/reference/wilayah";
 import { coverageSql, type CoverageRows } from "../worker/coverage/read-sql";
 import { parseRules, RULES_SQL } from "../worker/store/coverage-standards";
+import { ensureHistory } from "../scripts/national/history";
+import { d1File } from "../scripts/national/province-files";
 
-export const FOLD_DB = process.env["FOLD_DB"] ?? "/tmp/prof/af3b44b13812a334f49729384d15e24c2105504be5d0d33db12ced60018914d6.sqlite";
-
-/** The database file, or null (with the reason printed) when it is absent. */
-export function openFoldDb(): DatabaseSync | null {
-  if (!existsSync(FOLD_DB)) {
-    console.log(`skipped: no province database at ${FOLD_DB} (set FOLD_DB to a copy of one; it is not in CI)`);
-    return null;
-  }
-  return new DatabaseSync(FOLD_DB, { readOnly: true });
+/** The database file (FOLD_DB, else Jawa Timur's of bench:history, generated if missing). */
+export async function openFoldDb(): Promise<DatabaseSync> {
+  const named = process.env["FOLD_DB"];
+  if (named !== undefined && !existsSync(named)) throw new Error(`FOLD_DB: no database file at ${named}`);
+  const file = named ?? d1File((await ensureHistory({ cycles: 24, provinces: ["35"], churn: 0.03 }, { log: (l) => console.log(l) })).dir, "DB_35");
+  return new DatabaseSync(file, { readOnly: true });
 }
 
 /**

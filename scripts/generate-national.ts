@@ -9,7 +9,6 @@
  * --local` created. Cached in the temp dir under a key of the generator's sources and the migrations,
  * so a rerun (and the benchmark) reuses it until either changes.
  */
-import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -17,6 +16,7 @@ import { DatabaseSync } from "node:sqlite";
 import { execFileSync } from "node:child_process";
 import { packageBin } from "./lib/bin";
 import { fileURLToPath } from "node:url";
+import { sourcesKey } from "./national/cache-key";
 import { geography, population, rng, ROUNDS, roster } from "./national/model";
 import { SqliteD1 } from "./national/d1-sqlite";
 import type { Writer } from "../worker/db/types";
@@ -32,22 +32,7 @@ export interface NationalDatabase {
 }
 
 /** Everything the database depends on: when any of it changes, the cache key changes. */
-function cacheKey(): string {
-  const h = createHash("sha256");
-  const files = [
-    "scripts/generate-national.ts",
-    "scripts/national/model.ts",
-    "scripts/national/write.ts",
-    "worker/coverage/refresh.ts",
-    "worker/store/coverage-versions.ts",
-    "worker/store/coverage-facts.ts",
-    "worker/store/coverage-pelatihan.ts",
-    "worker/store/coverage-staged.ts",
-    ...readdirSync(join(root, "worker/migrations")).sort().map((f) => `worker/migrations/${f}`),
-  ];
-  for (const f of files) h.update(f).update(readFileSync(join(root, f)));
-  return h.digest("hex").slice(0, 16);
-}
+const cacheKey = (): string => sourcesKey("", ["scripts/generate-national.ts"]);
 
 function d1File(persistDir: string): string {
   const dir = join(persistDir, "v3", "d1", "miniflare-D1DatabaseObject");

@@ -15,7 +15,6 @@
  * another selection keeps its own cache.
  */
 import { spawn } from "node:child_process";
-import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -24,6 +23,7 @@ import { fileURLToPath } from "node:url";
 import { addMonthsIso } from "../../shared/normalize/calendar";
 import type { Writer } from "../../worker/db/types";
 import { runCycle, type FacilityStaff } from "./cycles";
+import { sourcesKey } from "./cache-key";
 import { SqliteD1 } from "./d1-sqlite";
 import { geography, population, PROVINCES, type Regency } from "./model";
 import { createDatabases, d1File } from "./province-files";
@@ -63,26 +63,7 @@ function selectionName(s: HistorySelection): string {
 }
 
 function cacheKey(s: HistorySelection): string {
-  const h = createHash("sha256").update(`${selectionName(s)}|${s.churn}|${firstDayOf(s.cycles)}`);
-  const files = [
-    "scripts/national/history.ts",
-    "scripts/national/cycles.ts",
-    "scripts/national/model.ts",
-    "scripts/national/write.ts",
-    "scripts/national/province-files.ts",
-    "worker/coverage/refresh.ts",
-    "worker/store/coverage-versions.ts",
-    "worker/store/coverage-facts.ts",
-    "worker/store/coverage-pelatihan.ts",
-    "worker/store/coverage-staged.ts",
-    "worker/store/nakes.ts",
-    "worker/store/versions.ts",
-    "worker/store/pelatihan.ts",
-    "worker/rosters/commit.ts",
-    ...readdirSync(join(root, "worker/migrations")).sort().map((f) => `worker/migrations/${f}`),
-  ];
-  for (const f of files) h.update(f).update(readFileSync(join(root, f)));
-  return h.digest("hex").slice(0, 16);
+  return sourcesKey(`${selectionName(s)}|${s.churn}|${firstDayOf(s.cycles)}`, ["scripts/national/history.ts", "scripts/national/cycles.ts", "scripts/national/province-files.ts"]);
 }
 
 function regenciesOf(s: HistorySelection): Regency[] {

@@ -36,8 +36,8 @@ export async function readCoverage(dbs: readonly Reader[], q: ResolvedQuery, kee
   const question = questionOf(q);
   const memos = await Promise.all(
     dbs.map(async (db) => {
-      const l = await lookupMemo(db, question);
-      return l.rows ? (JSON.parse(l.rows) as Memo) : null;
+      const text = await lookupMemo(db, question);
+      return text === null ? null : (JSON.parse(text) as Memo);
     }),
   );
   const rulesOf = await Promise.all(dbs.map(async (db, i) => memos[i]?.rules ?? (await prepare(db, rulesSql(q.as_of)).all()).results));

@@ -8,22 +8,23 @@ import type { Reader, Sql } from "../db/types";
  * transaction; a remembered answer holds only while the generation it was read at is current.
  */
 
+/** The current generation, as an SQL expression. */
+const CURRENT = "(SELECT n FROM coverage_generation WHERE id = 1)";
+
 /** The generation now: read in the same batch (one snapshot) as the statements whose rows are remembered. */
-export const GENERATION_SQL: Sql = { sql: "SELECT n AS generation FROM coverage_generation WHERE id = 1", params: [] };
+export const GENERATION_SQL: Sql = { sql: `SELECT ${CURRENT} AS generation`, params: [] };
 
 /**
- * The current generation and, when the question is remembered at it, its rows (JSON text, its parts
- * joined in order); rows null when not remembered or remembered at an older generation.
+ * The question's rows as remembered at the current generation (JSON text, its parts joined in
+ * order); null when not remembered, or remembered at an older generation.
  */
-export async function lookupMemo(db: Reader, question: string): Promise<{ generation: number | null; rows: string | null }> {
+export async function lookupMemo(db: Reader, question: string): Promise<string | null> {
   const { results } = await prepare(db, {
-    sql: `SELECT g.n AS generation, m.rows FROM coverage_generation g
-          LEFT JOIN coverage_memo m ON m.question = ?1 AND m.generation = g.n
-          WHERE g.id = 1 ORDER BY m.part`,
+    sql: `SELECT m.rows FROM coverage_memo m
+          WHERE m.question = ?1 AND m.generation = ${CURRENT} ORDER BY m.part`,
     params: [question],
-  }).all<{ generation: number; rows: string | null }>();
-  const parts = results.flatMap((r) => (r.rows === null ? [] : [r.rows]));
-  return { generation: results[0]?.generation ?? null, rows: parts.length > 0 ? parts.join("") : null };
+  }).all<{ rows: string }>();
+  return results.length > 0 ? results.map((r) => r.rows).join("") : null;
 }
 
 /** Parts a memo may take at most (each one D1 value): a larger answer is read afresh each time. */
@@ -51,7 +52,8 @@ export function memoParts(text: string, maxBytes: number = D1_LIMITS.maxValueByt
 
 /**
  * Bytes of memos kept per database at most (0.2 % of D1's 10 GB): the newest are kept, the oldest go
- * first. A day's questions take far less: a province by regency ≈ 160 KB, the country's part ≈ 10 KB.
+ * first. A day's questions take far less: the largest province by regency ≈ 390 KB, the whole
+ * country on one database ≈ 1 MB (bench:coverage, bench:fold).
  */
 export const MEMO_BUDGET_BYTES = 20_000_000;
 
@@ -73,14 +75,13 @@ export interface MemoKeeping {
 export function memoStoreSql(question: string, generation: number, rows: string, at: string, keep: MemoKeeping = {}): Sql[] | null {
   const parts = memoParts(rows);
   if (!parts) return null;
-  const current = "(SELECT n FROM coverage_generation WHERE id = 1)";
   return [
     // The question's older parts go only when this memo replaces them (its generation is current): a
     // late store of a stale read leaves the memo another request stored meanwhile.
-    { sql: `DELETE FROM coverage_memo WHERE generation <> ${current} OR (question = ?1 AND ?2 = ${current})`, params: [question, generation] },
+    { sql: `DELETE FROM coverage_memo WHERE generation <> ${CURRENT} OR (question = ?1 AND ?2 = ${CURRENT})`, params: [question, generation] },
     ...parts.map((text, part) => ({
       sql: `INSERT INTO coverage_memo (question, part, generation, stored_at, pinned, bytes, rows)
-            SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7 WHERE ${current} = ?3`,
+            SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7 WHERE ${CURRENT} = ?3`,
       params: [question, part, generation, at, keep.pinned ? 1 : 0, utf8Bytes(text), text],
     })),
     {

@@ -149,7 +149,7 @@ describe("coverage answers remembered until their data changes", () => {
     const at = "2026-11-30T00:00:00.000Z";
     await env.DB.batch(memoStoreSql("late", await gen(), '{"fresh":true}', at)!.map((s) => prepare(env.DB, s)));
     await env.DB.batch(memoStoreSql("late", stale, '{"fresh":false}', at)!.map((s) => prepare(env.DB, s)));
-    expect((await lookupMemo(env.DB, "late")).rows).toBe('{"fresh":true}');
+    expect(await lookupMemo(env.DB, "late")).toBe('{"fresh":true}');
   });
 
   it("keeps the newest memos within the byte budget and lets the oldest go", async () => {
@@ -178,7 +178,7 @@ describe("coverage answers remembered until their data changes", () => {
     const big = JSON.stringify({ pad: "é".repeat(D1_LIMITS.maxValueBytes) });
     await env.DB.batch(memoStoreSql("big", generation, big, "2026-11-30T00:00:00.000Z")!.map((s) => prepare(env.DB, s)));
     expect((await env.DB.prepare("SELECT COUNT(*) AS n FROM coverage_memo WHERE question = 'big'").first<{ n: number }>())!.n).toBeGreaterThan(1);
-    expect((await lookupMemo(env.DB, "big")).rows).toBe(big);
+    expect(await lookupMemo(env.DB, "big")).toBe(big);
   });
 
   it("does not remember an answer that needs more parts than a memo may take", () => {
