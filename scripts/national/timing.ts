@@ -36,7 +36,9 @@ export async function timeCoverage(url: string, token: string, runs: number): Pr
     return { seconds, body };
   };
   // The same question a day earlier (another memo key) warms the isolate and the pages it reads.
-  await get(url.replace(/as_of=(\d{4}-\d{2}-\d{2})/, (_, d: string) => `as_of=${addDaysIso(d, -1)}`));
+  const dayBefore = url.replace(/as_of=(\d{4}-\d{2}-\d{2})/, (_, d: string) => `as_of=${addDaysIso(d, -1)}`);
+  if (dayBefore === url) throw new Error(`timeCoverage needs an as_of in ${url}: without it the warm-up would remember the question timed afresh`);
+  await get(dayBefore);
   const first = await get(url);
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) samples.push((await get(url)).seconds);
